@@ -1,0 +1,77 @@
+/**
+ * A summary sheet as data, rendered the same way by both hosts:
+ *   row 1  title (merged across all columns)
+ *   row 2  subtitle: the county workbook, the standard, the date of the run
+ *   row 3  column headers (frozen, with an autofilter where `autoFilter`)
+ *   row 4… data rows
+ * Cell text that came from a ledger is a plain string here; hosts must write it as text, never as a formula.
+ */
+export type CellStyle = 'text' | 'number' | 'pass' | 'fail' | 'warn' | 'link' | 'note';
+
+export interface ModelCell {
+  value: string | number | null;
+  style?: CellStyle;
+  /** Excel number format for a numeric cell, e.g. '0.00" ㎡"'. */
+  numFmt?: string;
+  /** A hyperlink to a cell of the workbook. */
+  link?: { sheet: string; cell: string };
+}
+
+export interface ModelColumn {
+  header: string;
+  /** Width in Excel character units (a Chinese character counts 2). */
+  width: number;
+}
+
+export interface SheetModel {
+  name: string;
+  title: string;
+  subtitle: string;
+  columns: ModelColumn[];
+  rows: ModelCell[][];
+  autoFilter: boolean;
+}
+
+/** A mark on a ledger cell: a fill by style and a note (the finding's message). */
+export interface Mark {
+  sheet: string;
+  cell: string;
+  style: 'fail' | 'data';
+  note: string;
+}
+
+/** The JSON report: a stable contract that other tools read (field names are fixed; add, never rename). */
+export interface JsonReport {
+  standard: { id: string; version: string };
+  ledgers: {
+    sheet: string;
+    kind: string;
+    headerRows: number[];
+    columns: Record<string, string>;
+    rows: number;
+  }[];
+  schools: {
+    name: string;
+    type: string | null;
+    stage: '小学' | '初中';
+    students: number | null;
+    excluded: boolean;
+    indicators: Record<string, { value: number | null; threshold: number; pass: boolean | null; apportioned: boolean }>;
+    verdict: '达标' | '未达标' | '数据不全';
+  }[];
+  cv: { indicator: string; stage: '小学' | '初中'; value: number | null; limit: number; pass: boolean | null; schools: number }[];
+  findings: {
+    kind: 'compliance' | 'data';
+    indicator: string | null;
+    sheet: string | null;
+    cell: string | null;
+    school: string | null;
+    stage: '小学' | '初中' | null;
+    actual: number | string | null;
+    required: number | string | null;
+    gap: number | null;
+    message: string;
+    departments: string[];
+  }[];
+  sheets: string[];
+}

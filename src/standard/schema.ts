@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** 学段 of 义务教育 that the indicators are judged for. */
+export const STAGES = ['小学', '初中'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Every indicator id of the 2017 standard, in the order the standard lists them. */
+export const RESOURCE_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] as const;
+export const GUARANTEE_IDS = [
+  'G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G7', 'G8', 'G9', 'G10', 'G11', 'G12', 'G13', 'G14', 'G15',
+] as const;
+export const QUALITY_IDS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9'] as const;
+export const SATISFACTION_IDS = ['S1'] as const;
+export const INDICATOR_IDS = [...RESOURCE_IDS, ...GUARANTEE_IDS, ...QUALITY_IDS, ...SATISFACTION_IDS] as const;
+export type ResourceId = (typeof RESOURCE_IDS)[number];
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+
+export const PARTS = ['资源配置', '政府保障程度', '教育质量', '社会认可度'] as const;
+
+/** How an indicator is checked: per school row, per class row, per teacher row, a county figure, or a checklist line. */
+export const KINDS = ['school', 'class', 'teacher', 'county', 'checklist'] as const;
+
+const positive = z.number({ error: '必须是数字' }).positive({ error: '必须大于 0' });
+const share = z.number({ error: '必须是数字' }).gt(0, { error: '必须大于 0' }).lte(1, { error: '不能大于 1（比例写作小数，如 0.85）' });
+
+export const indicatorSchema = z.strictObject({
+  name: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
+  part: z.enum(PARTS, { error: `必须是 ${PARTS.join('、')} 之一` }),
+  kind: z.enum(KINDS, { error: `必须是 ${KINDS.join('、')} 之一` }),
+  /** Display unit: ㎡, 元, 人, 间, %, or '' for a ratio. */
+  unit: z.string({ error: '必须是文字' }),
+  /** Decimals shown for values of this indicator. */
+  precision: z.number({ error: '必须是数字' }).int({ error: '必须是整数' }).min(0).max(6),
+  /** '>=' a value must reach the threshold; '<=' must not exceed it; '<' must stay below it. */
+  comparison: z.enum(['>=', '<=', '<'], { error: '必须是 >=、<= 或 < 之一' }),
+  /**
+   * Thresholds keyed by 学段 (小学, 初中), by school type (九年一贯制 …) or by a named parameter
+   * (e.g. G3 `classesPerRoom`). Shares are decimals (0.95 = 95 %).
+   */
+  thresholds: z.record(z.string(), z.number({ error: '必须是数字' })),
+  /** 责任单位 that the county plan assigns. */
+  departments: z.array(z.string()).min(1, { error: '至少要有一个责任单位' }),
+  /** One line of what is checked, in the standard's words. */
+  description: z.string({ error: '必须是文字' }),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+const indicatorsShape = Object.fromEntries(INDICATOR_IDS.map((id) => [id, indicatorSchema])) as Record<
+  IndicatorId,
+  typeof indicatorSchema
+>;
+
+export const settingsSchema = z.strictObject({
+  /** 校际差异系数 limits per 学段. */
+  cvLimits: z.strictObject({ 小学: positive, 初中: positive }),
+  /** A school passes 资源配置 when at least this many of the seven reach their threshold … */
+  minReached: z.number({ error: '必须是数字' }).int({ error: '必须是整数' }).min(1).max(7),
+  /** … and every other one reaches at least this share of its threshold. */
+  minShare: share,
+  /** Schools (教学点) with fewer students than this are left out of 资源配置 and the CV, and listed. */
+  teachingPointCut: z.number({ error: '必须是数字' }).int({ error: '必须是整数' }).min(0),
+  /** Weights for apportioning a shared quantity by weighted students. */
+  apportion: z.strictObject({
+    /** 九年一贯制: 小学 : 初中. */
+    primaryJunior: z.tuple([positive, positive]),
+    /** 完全中学: 初中 : 高中. */
+    juniorSenior: z.tuple([positive, positive]),
+    /** 十二年一贯制: 小学 : 初中 : 高中. */
+    twelveYear: z.tuple([positive, positive, positive]),
+  }),
+  /** Degree that counts as "above the required degree" per 学段 (R1). */
+  requiredDegree: z.strictObject({ 小学: z.string(), 初中: z.string() }),
+  /** Relative tolerance for comparisons, so floating-point noise never flips a boundary. */
+  epsilon: z.number().min(0).max(1e-3),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const standardSchema = z.strictObject({
+  id: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
+  version: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
+  name: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
+  settings: settingsSchema,
+  indicators: z.strictObject(indicatorsShape),
+});
+export type Standard = z.infer<typeof standardSchema>;
