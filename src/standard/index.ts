@@ -38,8 +38,17 @@ export function parseStandard(data: unknown, source = '标准文件'): Standard 
   if (issue.code === 'unrecognized_keys') {
     return fail(`${source}中有无法识别的字段「${[fieldPath(issue.path), ...issue.keys].filter(Boolean).join('.')}」，请检查拼写`);
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) what = '缺少此项';
+  if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) what = '缺少此项';
   return fail(`${source}中的字段「${fieldPath(issue.path) || '（根）'}」有误：${what}`);
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let cur: unknown = data;
+  for (const key of path) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
 }
 
 function fail(message: string): never {
