@@ -1,0 +1,91 @@
+/** State shared by the checks of one run: the standard, the finding list, and the blank cells already reported. */
+import { cellAddress } from '../ledger/grid';
+import type { Finding } from '../ledger/finding';
+import type { CellRef, Num } from '../ledger/types';
+import type { IndicatorId, Stage, Standard } from '../standard/schema';
+import { blankMessage } from './format';
+
+export interface Ctx {
+  std: Standard;
+  eps: number;
+  findings: Finding[];
+  /** Cells whose blank was already reported ("sheet\u0000row\u0000col"), so a cell needed twice is reported once. */
+  blankSeen: Set<string>;
+}
+
+export function newCtx(std: Standard): Ctx {
+  return { std, eps: std.settings.epsilon, findings: [], blankSeen: new Set() };
+}
+
+export function refKey(ref: CellRef): string {
+  return `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
+}
+
+export function dataFinding(
+  ctx: Ctx,
+  ref: CellRef | null,
+  indicator: IndicatorId | null,
+  school: string | null,
+  stage: Stage | null,
+  message: string,
+): void {
+  ctx.findings.push({
+    kind: 'data',
+    indicator,
+    sheet: ref ? ref.sheet : null,
+    cell: ref ? cellAddress(ref.row, ref.col) : null,
+    school,
+    stage,
+    actual: null,
+    required: null,
+    gap: null,
+    message,
+    departments: indicator ? ctx.std.indicators[indicator].departments.slice() : [],
+  });
+}
+
+export function complianceFinding(
+  ctx: Ctx,
+  ref: CellRef | null,
+  indicator: IndicatorId,
+  school: string | null,
+  stage: Stage | null,
+  actual: number,
+  required: number,
+  gap: number,
+  message: string,
+): void {
+  ctx.findings.push({
+    kind: 'compliance',
+    indicator,
+    sheet: ref ? ref.sheet : null,
+    cell: ref ? cellAddress(ref.row, ref.col) : null,
+    school,
+    stage,
+    actual,
+    required,
+    gap,
+    message,
+    departments: ctx.std.indicators[indicator].departments.slice(),
+  });
+}
+
+/**
+ * A needed value is missing. Raises one data finding per blank cell (problem 'blank'); an 'unreadable'
+ * cell was already reported by the ledger reader, and a null without a problem was allowed by it.
+ */
+export function noteMissing(
+  ctx: Ctx,
+  num: Num | undefined,
+  label: string,
+  what: string,
+  indicator: IndicatorId | null,
+  school: string | null,
+  stage: Stage | null,
+): void {
+  if (!num || num.value !== null || num.problem !== 'blank') return;
+  const k = refKey(num.ref);
+  if (ctx.blankSeen.has(k)) return;
+  ctx.blankSeen.add(k);
+  dataFinding(ctx, num.ref, indicator, school, stage, blankMessage(label, what));
+}

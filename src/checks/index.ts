@@ -1,0 +1,61 @@
+/**
+ * The rules engine entry point: typed ledgers + a standard → per-school results, 差异系数 and findings.
+ * Pure and synchronous.
+ */
+import type { LedgerSet, SchoolRecord } from '../ledger/types';
+import { RESOURCE_IDS, STAGES, type Stage, type Standard } from '../standard/schema';
+import type { CheckResult, CvResult } from './types';
+import { atMost } from './compare';
+import { complianceFinding, newCtx } from './context';
+import { weightedCv } from './cv';
+import { cvMessage, roundTo } from './format';
+import { checkClass, checkSchoolSize, checkSpecialRooms } from './guarantee';
+import { PER_100, evaluateSchool, newCvAccumulator } from './resources';
+
+export function runChecks(ledgers: LedgerSet, std: Standard): CheckResult {
+  const ctx = newCtx(std);
+  const acc = newCvAccumulator();
+  const schools: CheckResult['schools'] = [];
+  const byName = new Map<string, SchoolRecord>();
+
+  for (const school of ledgers.schools) {
+    const key = school.name.trim();
+    if (!byName.has(key)) byName.set(key, school);
+    for (const r of evaluateSchool(ctx, school, acc)) schools.push(r);
+    checkSpecialRooms(ctx, school);
+    checkSchoolSize(ctx, school);
+  }
+  for (const cls of ledgers.classes) checkClass(ctx, cls, byName);
+
+  const cv: CvResult[] = [];
+  const compositeCv = { 小学: null, 初中: null } as Record<Stage, number | null>;
+  for (const stage of STAGES) {
+    const limit = std.settings.cvLimits[stage];
+    let sum = 0;
+    let all = true;
+    for (const id of RESOURCE_IDS) {
+      const P = acc.students[stage][id];
+      const Q = acc.quantities[stage][id];
+      const r = weightedCv(P, Q);
+      const value = r ? r.cv : null;
+      const pass = value === null ? null : atMost(value, limit, std.settings.epsilon);
+      cv.push({ indicator: id, stage, countyValue: r ? r.mean * PER_100[id] : null, value, limit, pass, schools: P.length });
+      if (value === null) all = false;
+      else sum += value;
+      if (pass === false && value !== null) {
+        complianceFinding(ctx, null, id, null, stage, roundTo(value, 2), limit, roundTo(value - limit, 4), cvMessage(std, id, stage, value, limit));
+      }
+    }
+    compositeCv[stage] = all ? sum / RESOURCE_IDS.length : null;
+  }
+
+  return { schools, cv, compositeCv, findings: ctx.findings };
+}
+
+export { weightedCv } from './cv';
+export type { CvValue } from './cv';
+export { atLeast, atMost } from './compare';
+export { decideVerdict, indicatorState, planSchool, PER_100, NUMERATOR } from './resources';
+export type { IndicatorState, SchoolPlan } from './resources';
+export { stageOfGrade } from './guarantee';
+export * from './format';
