@@ -1,0 +1,661 @@
+/**
+ * A realistic sample county workbook for 示例县 (`junheng demo`, tests, screenshots): about 30 schools of
+ * every type and about 400 classes, laid out the messy way real 台账 are — merged title, unit line,
+ * two-row merged header, header variants, a 合计 row, a 填表说明 block, typing slips, a class ledger
+ * with the school name merged down, and an unrelated sheet.
+ *
+ * Deterministic: a seeded PRNG, fixed workbook dates. `demoWorkbookFacts` says what was planted.
+ */
+import ExcelJS from 'exceljs';
+
+// ---------------------------------------------------------------------------------------------------------
+// Deterministic randomness
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The plan: schools and classes as data, computed once
+
+type Part = '小学' | '初中' | '高中';
+type DemoType = '小学' | '初中' | '九年一贯制' | '十二年一贯制' | '完全中学' | '教学点' | '特殊教育学校';
+type Rid = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
+
+/** The national 2017 thresholds, used only to make the sample realistic (the engine reads the standard file). */
+const THRESHOLDS: Record<Rid, Record<'小学' | '初中', number>> = {
+  R1: { 小学: 4.2, 初中: 5.3 },
+  R2: { 小学: 1.0, 初中: 1.0 },
+  R3: { 小学: 0.9, 初中: 0.9 },
+  R4: { 小学: 4.5, 初中: 5.8 },
+  R5: { 小学: 7.5, 初中: 10.2 },
+  R6: { 小学: 2000, 初中: 2500 },
+  R7: { 小学: 2.3, 初中: 2.4 },
+};
+/** Apportioning weights of the national standard (小学 : 初中 : 高中 relative to 小学 / 初中). */
+const WEIGHTS: Record<Part, number> = { 小学: 1, 初中: 1.1, 高中: 1.32 };
+const SENIOR_WEIGHT_FULL_MIDDLE = 1.2; // 完全中学 初中 : 高中 = 1 : 1.2
+
+interface SchoolSpec {
+  name: string;
+  type: DemoType;
+  classes: Partial<Record<Part, number>>;
+  /** Class size range [min, max] per 学段. */
+  size: Partial<Record<Part, [number, number]>>;
+  /** Grade labels for 初中: 七年级 or 初一. */
+  juniorStyle?: 'seven' | 'chu';
+  /** Indicator factors (value ÷ threshold) overriding the random 1.08–1.6. */
+  factors?: Partial<Record<Rid, number>>;
+  /** Music rooms fewer than the G3 requirement by this many. */
+  musicShort?: number;
+  remark?: string;
+}
+
+const T = (a: number, b: number): [number, number] => [a, b];
+
+const SPECS: SchoolSpec[] = [
+  // 小学
+  { name: '示例县城关第一小学', type: '小学', classes: { 小学: 48 }, size: { 小学: T(41, 45) }, factors: { R6: 5.6 }, remark: '城区学校，学位紧张' },
+  { name: '示例县城关第二小学', type: '小学', classes: { 小学: 36 }, size: { 小学: T(39, 45) }, factors: { R6: 5.2 }, musicShort: 1 },
+  { name: '示例县城关第三小学', type: '小学', classes: { 小学: 24 }, size: { 小学: T(38, 45) } },
+  { name: '东关小学', type: '小学', classes: { 小学: 18 }, size: { 小学: T(36, 45) } },
+  { name: '西河乡中心小学', type: '小学', classes: { 小学: 12 }, size: { 小学: T(24, 38) } },
+  { name: '南岭镇中心小学', type: '小学', classes: { 小学: 12 }, size: { 小学: T(26, 40) } },
+  { name: '北坡乡中心小学', type: '小学', classes: { 小学: 12 }, size: { 小学: T(22, 36) } },
+  { name: '石门乡中心小学', type: '小学', classes: { 小学: 12 }, size: { 小学: T(25, 38) }, factors: { R4: 0.72 }, remark: '教学楼改扩建中' },
+  { name: '马圪当乡中心小学', type: '小学', classes: { 小学: 12 }, size: { 小学: T(22, 35) }, factors: { R5: 0.62, R7: 0.8 } },
+  { name: '礼义镇中心小学', type: '小学', classes: { 小学: 12 }, size: { 小学: T(28, 40) } },
+  { name: '杨村镇中心小学', type: '小学', classes: { 小学: 12 }, size: { 小学: T(24, 37) } },
+  { name: '夺火乡中心小学', type: '小学', classes: { 小学: 12 }, size: { 小学: T(20, 34) } },
+  // 初中
+  { name: '示例县城关中学', type: '初中', classes: { 初中: 24 }, size: { 初中: T(44, 50) }, juniorStyle: 'seven' },
+  { name: '示例县第二中学', type: '初中', classes: { 初中: 18 }, size: { 初中: T(42, 50) }, juniorStyle: 'chu' },
+  { name: '西河乡初级中学', type: '初中', classes: { 初中: 9 }, size: { 初中: T(36, 48) }, juniorStyle: 'seven', factors: { R6: 0.55 }, remark: '实验室设备老化' },
+  { name: '南岭镇初级中学', type: '初中', classes: { 初中: 9 }, size: { 初中: T(35, 47) }, juniorStyle: 'chu' },
+  { name: '礼义镇初级中学', type: '初中', classes: { 初中: 9 }, size: { 初中: T(38, 48) }, juniorStyle: 'seven' },
+  { name: '杨村镇初级中学', type: '初中', classes: { 初中: 9 }, size: { 初中: T(34, 46) }, juniorStyle: 'chu' },
+  // 九年一贯制
+  { name: '潞城镇九年一贯制学校', type: '九年一贯制', classes: { 小学: 6, 初中: 3 }, size: { 小学: T(28, 40), 初中: T(35, 46) }, juniorStyle: 'seven' },
+  { name: '附城镇九年一贯制学校', type: '九年一贯制', classes: { 小学: 6, 初中: 3 }, size: { 小学: T(26, 38), 初中: T(34, 45) }, juniorStyle: 'chu' },
+  { name: '平城镇九年一贯制学校', type: '九年一贯制', classes: { 小学: 6, 初中: 3 }, size: { 小学: T(27, 39), 初中: T(33, 44) }, juniorStyle: 'seven', factors: { R4: 0.9 } },
+  { name: '六泉乡九年一贯制学校', type: '九年一贯制', classes: { 小学: 6, 初中: 3 }, size: { 小学: T(20, 32), 初中: T(30, 42) }, juniorStyle: 'chu' },
+  // 十二年一贯制
+  { name: '示例县实验学校', type: '十二年一贯制', classes: { 小学: 12, 初中: 6, 高中: 6 }, size: { 小学: T(38, 45), 初中: T(42, 50), 高中: T(42, 50) }, juniorStyle: 'seven' },
+  // 完全中学
+  { name: '示例县第一中学', type: '完全中学', classes: { 初中: 9, 高中: 9 }, size: { 初中: T(42, 50), 高中: T(44, 50) }, juniorStyle: 'chu' },
+  { name: '示例县育才中学', type: '完全中学', classes: { 初中: 9, 高中: 9 }, size: { 初中: T(40, 49), 高中: T(42, 50) }, juniorStyle: 'seven' },
+  // 教学点 (two under the cut of 50 students)
+  { name: '古郊村教学点', type: '教学点', classes: { 小学: 3 }, size: { 小学: T(5, 11) } },
+  { name: '浙水村教学点', type: '教学点', classes: { 小学: 3 }, size: { 小学: T(10, 15) } },
+  { name: '东掌村教学点', type: '教学点', classes: { 小学: 4 }, size: { 小学: T(14, 18) } },
+  { name: '槲树庄教学点', type: '教学点', classes: { 小学: 4 }, size: { 小学: T(15, 19) } },
+  // 特殊教育
+  { name: '示例县特殊教育学校', type: '特殊教育学校', classes: { 小学: 4, 初中: 2 }, size: { 小学: T(8, 12), 初中: T(6, 10) } },
+];
+
+/** Classes planted over the 班额 limit: school, 学段, grade index within the 学段 (0-based), class number, size. */
+const OVERSIZED: { school: string; part: Part; grade: number; cls: number; students: number }[] = [
+  { school: '示例县城关第二小学', part: '小学', grade: 2, cls: 2, students: 48 },
+  { school: '东关小学', part: '小学', grade: 0, cls: 1, students: 46 },
+  { school: '示例县第二中学', part: '初中', grade: 1, cls: 3, students: 53 },
+];
+
+const GRADES_PRIMARY = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级'];
+const GRADES_SEVEN = ['七年级', '八年级', '九年级'];
+const GRADES_CHU = ['初一', '初二', '初三'];
+const GRADES_SENIOR = ['高一', '高二', '高三'];
+
+interface PlannedClass {
+  school: string;
+  part: Part;
+  grade: string;
+  name: string;
+  students: number;
+}
+
+interface PlannedSchool {
+  spec: SchoolSpec;
+  students: Partial<Record<Part, number>>;
+  classes: Partial<Record<Part, number>>;
+  degreeTeachers: Partial<Record<'小学' | '初中', number>>;
+  backboneTeachers: number;
+  peArtTeachers: number;
+  floorArea: number;
+  sportsArea: number;
+  /** 万元, two decimals. */
+  equipmentWan: number;
+  multimediaRooms: number;
+  musicRooms: number;
+  musicArea: number;
+  artRooms: number;
+  artArea: number;
+}
+
+const PARTS: Part[] = ['小学', '初中', '高中'];
+
+function gradesOf(spec: SchoolSpec, part: Part, count: number): string[] {
+  const labels = part === '小学' ? GRADES_PRIMARY : part === '初中' ? (spec.juniorStyle === 'chu' ? GRADES_CHU : GRADES_SEVEN) : GRADES_SENIOR;
+  if (spec.type === '教学点' || spec.type === '特殊教育学校') return labels.slice(0, count);
+  const per = count / labels.length;
+  const out: string[] = [];
+  for (const l of labels) for (let i = 0; i < per; i++) out.push(l);
+  return out;
+}
+
+function makePlan(): { schools: PlannedSchool[]; classes: PlannedClass[] } {
+  const rnd = mulberry32(20220901);
+  const int = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
+  const between = (a: number, b: number) => a + rnd() * (b - a);
+  const schools: PlannedSchool[] = [];
+  const classes: PlannedClass[] = [];
+
+  for (const spec of SPECS) {
+    const students: Partial<Record<Part, number>> = {};
+    for (const part of PARTS) {
+      const n = spec.classes[part];
+      if (!n) continue;
+      const grades = gradesOf(spec, part, n);
+      const range = spec.size[part] ?? T(30, 40);
+      let sum = 0;
+      let prev = '';
+      let k = 0;
+      grades.forEach((grade, gi) => {
+        k = grade === prev ? k + 1 : 1;
+        prev = grade;
+        const gradeIndex = [GRADES_PRIMARY, GRADES_SEVEN, GRADES_CHU, GRADES_SENIOR].map((g) => g.indexOf(grade)).find((i) => i >= 0) ?? gi;
+        const planted = OVERSIZED.find((o) => o.school === spec.name && o.part === part && o.grade === gradeIndex && o.cls === k);
+        const size = planted ? planted.students : int(range[0], range[1]);
+        sum += size;
+        const name = spec.juniorStyle === 'chu' && part !== '小学' ? `${k}班` : `(${k})班`;
+        classes.push({ school: spec.name, part, grade, name, students: size });
+      });
+      students[part] = sum;
+    }
+
+    // Indicator values: factor × threshold for each 学段 part, robust to apportioning shared quantities.
+    const factor = (id: Rid) => spec.factors?.[id] ?? Number(between(1.08, 1.6).toFixed(3));
+    const seniorWeight = spec.type === '完全中学' ? SENIOR_WEIGHT_FULL_MIDDLE : WEIGHTS.高中;
+    const weight = (p: Part) => (p === '高中' ? seniorWeight : spec.type === '完全中学' && p === '初中' ? 1 : WEIGHTS[p]);
+    const parts = PARTS.filter((p) => students[p]);
+    const W = parts.reduce((s, p) => s + weight(p) * (students[p] ?? 0), 0);
+    /** A whole-school quantity such that every 义务教育 part reaches factor × threshold after apportioning. */
+    const shared = (id: Rid, per100: boolean) => {
+      const f = factor(id);
+      let need = 0;
+      for (const p of parts) {
+        if (p === '高中') continue;
+        need = Math.max(need, (THRESHOLDS[id][p] * f * W) / weight(p));
+      }
+      return per100 ? need / 100 : need;
+    };
+    const degree: Partial<Record<'小学' | '初中', number>> = {};
+    const f1 = factor('R1');
+    for (const p of ['小学', '初中'] as const) {
+      const n = students[p];
+      if (n) degree[p] = Math.ceil((n * THRESHOLDS.R1[p] * f1) / 100);
+    }
+    const allClasses = parts.reduce((s, p) => s + (spec.classes[p] ?? 0), 0);
+    const roomsNeeded = Math.ceil(allClasses / 12);
+    const musicRooms = Math.max(roomsNeeded - (spec.musicShort ?? 0), spec.musicShort ? 0 : 1);
+    const artRooms = Math.max(roomsNeeded, 1);
+    schools.push({
+      spec,
+      students,
+      classes: spec.classes,
+      degreeTeachers: degree,
+      backboneTeachers: Math.ceil(shared('R2', true)),
+      peArtTeachers: Math.ceil(shared('R3', true)),
+      floorArea: Math.ceil(shared('R4', false)),
+      sportsArea: Math.ceil(shared('R5', false)),
+      equipmentWan: Math.ceil(shared('R6', false) / 100) / 100,
+      multimediaRooms: Math.ceil(shared('R7', true)),
+      musicRooms,
+      musicArea: musicRooms * int(96, 128),
+      artRooms,
+      artArea: artRooms * int(90, 120),
+    });
+  }
+  return { schools, classes };
+}
+
+const PLAN = makePlan();
+
+// ---------------------------------------------------------------------------------------------------------
+// Layout
+
+export const DEMO_SCHOOL_SHEET = '学校基本情况台账';
+export const DEMO_CLASS_SHEET = '班级台账';
+export const DEMO_NOTES_SHEET = '说明';
+
+const SCHOOL_TITLE = '示例县义务教育学校办学条件统计表（2022年）';
+const CLASS_TITLE = '示例县义务教育学校班级学生数统计表（2022年秋季学期）';
+const FIRST_SCHOOL_ROW = 5;
+const FIRST_CLASS_ROW = 3;
+
+/** School ledger columns (1-based). */
+const C = {
+  seq: 1, name: 2, type: 3,
+  stuP: 4, stuJ: 5, stuS: 6,
+  clsP: 7, clsJ: 8, clsS: 9,
+  degP: 10, degJ: 11,
+  backbone: 12, peArt: 13, floor: 14, sports: 15, equip: 16, media: 17,
+  musicRooms: 18, musicArea: 19, artRooms: 20, artArea: 21, remark: 22,
+} as const;
+const LAST_COL = C.remark;
+
+function colLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+const addr = (row: number, col: number) => `${colLetter(col)}${row}`;
+
+function toFullWidth(s: string): string {
+  return s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+}
+
+export interface DemoTypingSlip {
+  sheet: string;
+  cell: string;
+  school: string;
+  /** What the cell holds (text). */
+  text: string;
+  /** The number meant, or null when nothing can be read ("暂无"). */
+  meant: number | null;
+}
+
+interface Slip {
+  school: string;
+  col: number;
+  render: (v: number) => string;
+  meant: (v: number) => number | null;
+}
+
+const SLIPS: Slip[] = [
+  { school: '南岭镇中心小学', col: C.media, render: () => '暂无', meant: () => null },
+  { school: '槲树庄教学点', col: C.floor, render: (v) => toFullWidth(String(v)), meant: (v) => v },
+  { school: '示例县城关第三小学', col: C.sports, render: (v) => v.toLocaleString('en-US'), meant: (v) => v },
+  { school: '北坡乡中心小学', col: C.stuP, render: (v) => `${v}人`, meant: (v) => v },
+];
+
+function schoolRowValues(s: PlannedSchool, seq: number): (string | number | null)[] {
+  const row: (string | number | null)[] = new Array<string | number | null>(LAST_COL).fill(null);
+  const set = (col: number, v: string | number | null | undefined) => {
+    row[col - 1] = v === undefined ? null : v;
+  };
+  set(C.seq, seq);
+  set(C.name, s.spec.name);
+  set(C.type, s.spec.type);
+  set(C.stuP, s.students.小学);
+  set(C.stuJ, s.students.初中);
+  set(C.stuS, s.students.高中);
+  set(C.clsP, s.classes.小学);
+  set(C.clsJ, s.classes.初中);
+  set(C.clsS, s.classes.高中);
+  set(C.degP, s.degreeTeachers.小学);
+  set(C.degJ, s.degreeTeachers.初中);
+  set(C.backbone, s.backboneTeachers);
+  set(C.peArt, s.peArtTeachers);
+  set(C.floor, s.floorArea);
+  set(C.sports, s.sportsArea);
+  set(C.equip, s.equipmentWan);
+  set(C.media, s.multimediaRooms);
+  set(C.musicRooms, s.musicRooms);
+  set(C.musicArea, s.musicArea);
+  set(C.artRooms, s.artRooms);
+  set(C.artArea, s.artArea);
+  set(C.remark, s.spec.remark ?? null);
+  for (const slip of SLIPS) {
+    if (slip.school !== s.spec.name) continue;
+    const v = row[slip.col - 1];
+    if (typeof v === 'number') row[slip.col - 1] = slip.render(v);
+  }
+  return row;
+}
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+
+function numFmtOf(col: number): string | undefined {
+  if (col >= C.stuP && col <= C.peArt) return '#,##0';
+  if (col === C.floor || col === C.sports || col === C.musicArea || col === C.artArea) return '#,##0.0';
+  if (col === C.equip) return '0.00';
+  if (col === C.media || col === C.musicRooms || col === C.artRooms) return '0';
+  return undefined;
+}
+
+function buildSchoolSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(DEMO_SCHOOL_SHEET, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  const last = colLetter(LAST_COL);
+
+  ws.getCell('A1').value = SCHOOL_TITLE;
+  ws.mergeCells(`A1:${last}1`);
+  ws.getCell('A1').style = { font: { name: '宋体', size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } };
+  ws.getRow(1).height = 30;
+
+  ws.getCell('A2').value = '填报单位（盖章）：示例县教育局';
+  ws.mergeCells('A2:K2');
+  ws.getCell('L2').value = '单位：人、个、㎡、万元';
+  ws.mergeCells(`L2:${last}2`);
+  ws.getCell('L2').style = { alignment: { horizontal: 'right' } };
+
+  // Two-row header with merged parents.
+  const single: [number, string][] = [
+    [C.seq, '序号'],
+    [C.name, '学校名称'],
+    [C.type, '学校类型'],
+    [C.backbone, '县级及以上骨干教师数（人）'],
+    [C.peArt, '体育艺术专任教师数（人）'],
+    [C.floor, '教学及辅助用房面积（㎡）'],
+    [C.sports, '体育运动场馆面积（㎡）'],
+    [C.equip, '教学仪器设备总值（万元）'],
+    [C.media, '网络多媒体教室（间）'],
+    [C.remark, '备注'],
+  ];
+  for (const [col, text] of single) {
+    ws.getCell(3, col).value = text;
+    ws.mergeCells(3, col, 4, col);
+  }
+  const groups: [number, string, string[]][] = [
+    [C.stuP, '在校生数（人）', ['小学', '初中', '高中']],
+    [C.clsP, '班级数（个）', ['小学', '初中', '高中']],
+    [C.degP, '高于规定学历教师数（人）', ['小学（专科及以上）', '初中（本科及以上）']],
+    [C.musicRooms, '音乐教室', ['间数', '面积（㎡）']],
+    [C.artRooms, '美术教室', ['间数', '面积（㎡）']],
+  ];
+  for (const [col, parent, children] of groups) {
+    ws.getCell(3, col).value = parent;
+    ws.mergeCells(3, col, 3, col + children.length - 1);
+    children.forEach((c, i) => {
+      ws.getCell(4, col + i).value = c;
+    });
+  }
+  for (const r of [3, 4]) {
+    ws.getRow(r).height = 36;
+    for (let c = 1; c <= LAST_COL; c++) {
+      ws.getCell(r, c).style = {
+        font: { name: '宋体', size: 10, bold: true },
+        alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+        fill: HEADER_FILL,
+        border: THIN,
+      };
+    }
+  }
+
+  let r = FIRST_SCHOOL_ROW;
+  PLAN.schools.forEach((s, i) => {
+    const values = schoolRowValues(s, i + 1);
+    values.forEach((v, ci) => {
+      const cell = ws.getCell(r, ci + 1);
+      cell.value = v;
+      const fmt = typeof v === 'number' ? numFmtOf(ci + 1) : undefined;
+      cell.style = {
+        font: { name: '宋体', size: 10 },
+        border: THIN,
+        alignment: { vertical: 'middle', horizontal: ci + 1 === C.name || ci + 1 === C.remark ? 'left' : 'center' },
+        ...(fmt ? { numFmt: fmt } : {}),
+      };
+    });
+    r++;
+  });
+  const lastData = r - 1;
+
+  // 合计 row: SUM formulas with cached results (text cells are ignored, as Excel does).
+  ws.getCell(r, C.seq).value = '合计';
+  ws.mergeCells(r, C.seq, r, C.type);
+  for (let c = C.stuP; c <= C.artArea; c++) {
+    let sum = 0;
+    for (let rr = FIRST_SCHOOL_ROW; rr <= lastData; rr++) {
+      const v = ws.getCell(rr, c).value;
+      if (typeof v === 'number') sum += v;
+    }
+    ws.getCell(r, c).value = { formula: `SUM(${addr(FIRST_SCHOOL_ROW, c)}:${addr(lastData, c)})`, result: Math.round(sum * 100) / 100 };
+  }
+  for (let c = 1; c <= LAST_COL; c++) {
+    const fmt = numFmtOf(c);
+    ws.getCell(r, c).style = {
+      font: { name: '宋体', size: 10, bold: true },
+      border: THIN,
+      fill: TOTAL_FILL,
+      alignment: { horizontal: 'center', vertical: 'middle' },
+      ...(fmt ? { numFmt: fmt } : {}),
+    };
+  }
+  const totalRow = r;
+
+  // 填表说明 block.
+  const notes = [
+    '填表说明：',
+    '1. 在校生数、班级数、高于规定学历教师数按学段分列；九年一贯制、十二年一贯制学校分学段填写，完全中学高中部单列。',
+    '2. 教学及辅助用房面积、体育运动场馆面积、仪器设备值、网络多媒体教室为全校数，不分学段。',
+    '3. 教学仪器设备总值以万元为单位，保留两位小数；教学点、特殊教育学校一并填报。',
+    '填表人：王晓燕　　审核人：李建国　　联系电话：0356-6201234　　填表日期：2022年9月1日',
+  ];
+  r = totalRow + 2;
+  for (const line of notes) {
+    ws.getCell(r, 1).value = line;
+    ws.mergeCells(r, 1, r, LAST_COL);
+    ws.getCell(r, 1).style = { font: { name: '宋体', size: 10, italic: line.startsWith('填表人') }, alignment: { horizontal: 'left' } };
+    r++;
+  }
+
+  const widths: Record<number, number> = { [C.seq]: 6, [C.name]: 26, [C.type]: 13, [C.remark]: 22 };
+  for (let c = 1; c <= LAST_COL; c++) ws.getColumn(c).width = widths[c] ?? 10;
+}
+
+function buildClassSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(DEMO_CLASS_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.getCell('A1').value = CLASS_TITLE;
+  ws.mergeCells('A1:E1');
+  ws.getCell('A1').style = { font: { name: '宋体', size: 14, bold: true }, alignment: { horizontal: 'center' } };
+  ['序号', '学校名称', '年级', '班级', '班级人数'].forEach((h, i) => {
+    const cell = ws.getCell(2, i + 1);
+    cell.value = h;
+    cell.style = { font: { name: '宋体', size: 10, bold: true }, fill: HEADER_FILL, border: THIN, alignment: { horizontal: 'center' } };
+  });
+  let r = FIRST_CLASS_ROW;
+  PLAN.schools.forEach((s, si) => {
+    const mine = PLAN.classes.filter((c) => c.school === s.spec.name);
+    const merged = si % 3 === 0 && mine.length > 1;
+    const first = r;
+    for (const c of mine) {
+      const vals: (string | number | null)[] = [r - FIRST_CLASS_ROW + 1, merged && r !== first ? null : c.school, c.grade, c.name, c.students];
+      vals.forEach((v, i) => {
+        const cell = ws.getCell(r, i + 1);
+        cell.value = v;
+        cell.style = {
+          font: { name: '宋体', size: 10 },
+          border: THIN,
+          alignment: { horizontal: i === 1 ? 'left' : 'center', vertical: 'middle' },
+          ...(i === 4 ? { numFmt: '0' } : {}),
+        };
+      });
+      r++;
+    }
+    if (merged) ws.mergeCells(first, 2, r - 1, 2);
+  });
+  ws.getColumn(1).width = 6;
+  ws.getColumn(2).width = 26;
+  ws.getColumn(3).width = 10;
+  ws.getColumn(4).width = 8;
+  ws.getColumn(5).width = 10;
+}
+
+function buildNotesSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(DEMO_NOTES_SHEET);
+  const lines = [
+    '示例县义务教育优质均衡发展自查台账（示例数据）',
+    '',
+    '本工作簿为演示数据，学校、数字均为虚构，仅用于演示「均衡自查」的检查功能。',
+    '工作表「学校基本情况台账」：每校一行，按学段分列在校生数、班级数等。',
+    '工作表「班级台账」：每班一行，班级人数用于核查班额。',
+    '',
+    '报送要求：请各校于2022年9月10日前报县教育局督导室。',
+    '联系人：督导室 王老师',
+  ];
+  lines.forEach((l, i) => {
+    ws.getCell(i + 1, 1).value = l === '' ? null : l;
+  });
+  ws.getCell('A1').style = { font: { bold: true, size: 12 } };
+  ws.getColumn(1).width = 80;
+}
+
+/** The sample county workbook, built fresh (identical content on every call). */
+export function buildDemoWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '示例县教育局';
+  wb.lastModifiedBy = '示例县教育局';
+  wb.created = new Date(Date.UTC(2022, 8, 1, 8, 0, 0));
+  wb.modified = new Date(Date.UTC(2022, 8, 1, 8, 0, 0));
+  buildSchoolSheet(wb);
+  buildClassSheet(wb);
+  buildNotesSheet(wb);
+  return wb;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Facts: what the sample holds and what was planted, for tests
+
+export interface DemoSchoolFact {
+  name: string;
+  type: DemoType;
+  /** 1-based row in 学校基本情况台账. */
+  row: number;
+  students: Partial<Record<Part, number>>;
+  classes: Partial<Record<Part, number>>;
+  /** The true values (after reading slips correctly); equipment in 元. */
+  degreeTeachers: Partial<Record<'小学' | '初中', number>>;
+  backboneTeachers: number;
+  peArtTeachers: number;
+  floorArea: number;
+  sportsArea: number;
+  equipmentValue: number;
+  multimediaRooms: number;
+  musicRooms: number;
+  musicRoomArea: number;
+  artRooms: number;
+  artRoomArea: number;
+}
+
+function facts() {
+  const schools: DemoSchoolFact[] = PLAN.schools.map((s, i) => ({
+    name: s.spec.name,
+    type: s.spec.type,
+    row: FIRST_SCHOOL_ROW + i,
+    students: { ...s.students },
+    classes: { ...s.classes },
+    degreeTeachers: { ...s.degreeTeachers },
+    backboneTeachers: s.backboneTeachers,
+    peArtTeachers: s.peArtTeachers,
+    floorArea: s.floorArea,
+    sportsArea: s.sportsArea,
+    equipmentValue: Math.round(s.equipmentWan * 10000),
+    multimediaRooms: s.multimediaRooms,
+    musicRooms: s.musicRooms,
+    musicRoomArea: s.musicArea,
+    artRooms: s.artRooms,
+    artRoomArea: s.artArea,
+  }));
+  const rowOf = (name: string) => FIRST_SCHOOL_ROW + PLAN.schools.findIndex((s) => s.spec.name === name);
+  const classRows = PLAN.classes.map((c, i) => ({ ...c, row: FIRST_CLASS_ROW + i }));
+  const g5Limit: Record<Part, number | null> = { 小学: 45, 初中: 50, 高中: null };
+  const totalRow = FIRST_SCHOOL_ROW + PLAN.schools.length;
+  const vStudents = (s: PlannedSchool) => (s.students.小学 ?? 0) + (s.students.初中 ?? 0);
+  const g4Limit = (t: DemoType) => (t === '九年一贯制' || t === '十二年一贯制' ? 2500 : 2000);
+  return {
+    county: '示例县',
+    sheets: { school: DEMO_SCHOOL_SHEET, class: DEMO_CLASS_SHEET, notes: DEMO_NOTES_SHEET },
+    schoolTitle: SCHOOL_TITLE,
+    classTitle: CLASS_TITLE,
+    schoolHeaderRows: [3, 4],
+    firstSchoolRow: FIRST_SCHOOL_ROW,
+    totalRow,
+    classHeaderRow: 2,
+    firstClassRow: FIRST_CLASS_ROW,
+    schoolCount: PLAN.schools.length,
+    classCount: PLAN.classes.length,
+    schools,
+    /** Schools planted 未达标 in 资源配置 (6-of-7 / 85 % rule), with the indicators that fall short. */
+    resourceFailures: [
+      { school: '石门乡中心小学', stage: '小学' as const, indicators: ['R4'], row: rowOf('石门乡中心小学') },
+      { school: '马圪当乡中心小学', stage: '小学' as const, indicators: ['R5', 'R7'], row: rowOf('马圪当乡中心小学') },
+      { school: '西河乡初级中学', stage: '初中' as const, indicators: ['R6'], row: rowOf('西河乡初级中学') },
+    ],
+    /**
+     * Short on one indicator but still ≥ 85 % of it: passes (6 of 7). The area is whole-school; apportioned
+     * 1 : 1.1 the 初中部 gets 90 % of its threshold while the 小学部 still reaches its own.
+     */
+    passWithOneShort: [{ school: '平城镇九年一贯制学校', stage: '初中' as const, indicator: 'R4', row: rowOf('平城镇九年一贯制学校') }],
+    /** G4: schools over the size limit. */
+    oversizedSchools: PLAN.schools
+      .filter((s) => vStudents(s) > g4Limit(s.spec.type) && s.spec.type !== '特殊教育学校')
+      .map((s) => ({ school: s.spec.name, students: vStudents(s), limit: g4Limit(s.spec.type), row: rowOf(s.spec.name) })),
+    /** G3: fewer music rooms than ceil(班级数 / 12). */
+    musicRoomShort: PLAN.schools
+      .filter((s) => s.spec.musicShort)
+      .map((s) => {
+        const cls = PARTS.reduce((n, p) => n + (s.classes[p] ?? 0), 0);
+        return { school: s.spec.name, classes: cls, musicRooms: s.musicRooms, required: Math.ceil(cls / 12), row: rowOf(s.spec.name), cell: addr(rowOf(s.spec.name), C.musicRooms) };
+      }),
+    /** G5: classes over 45 (小学) / 50 (初中). */
+    oversizedClasses: classRows
+      .filter((c) => {
+        const lim = g5Limit[c.part];
+        return lim !== null && c.students > lim;
+      })
+      .map((c) => ({ school: c.school, stage: c.part, grade: c.grade, className: c.name, students: c.students, limit: g5Limit[c.part], row: c.row, cell: addr(c.row, 5) })),
+    /** 教学点 under the cut (50): left out of 资源配置 and the CV. */
+    excludedTeachingPoints: PLAN.schools
+      .filter((s) => s.spec.type === '教学点' && vStudents(s) < 50)
+      .map((s) => ({ school: s.spec.name, students: vStudents(s), row: rowOf(s.spec.name) })),
+    /** 校际差异系数 over its limit (by design: the two big 城关 primary schools are far better equipped). */
+    cvOverLimit: [{ indicator: 'R6', stage: '小学' as const }],
+    /** Cells typed the way people do: one unreadable, three readable with care. */
+    typingSlips: SLIPS.map((slip): DemoTypingSlip => {
+      const s = PLAN.schools.find((p) => p.spec.name === slip.school);
+      const values = s ? schoolRowValues(s, 0) : [];
+      const textValue = values[slip.col - 1];
+      const raw = s ? rawValue(s, slip.col) : 0;
+      return {
+        sheet: DEMO_SCHOOL_SHEET,
+        cell: addr(rowOf(slip.school), slip.col),
+        school: slip.school,
+        text: typeof textValue === 'string' ? textValue : String(textValue),
+        meant: slip.meant(raw),
+      };
+    }),
+    /** Schools whose 学校名称 cell is merged down over their classes in 班级台账. */
+    classSchoolMerges: PLAN.schools.filter((s, i) => i % 3 === 0 && PLAN.classes.some((c) => c.school === s.spec.name)).map((s) => s.spec.name),
+  };
+}
+
+function rawValue(s: PlannedSchool, col: number): number {
+  const row = schoolRowValues({ ...s, spec: { ...s.spec, name: `${s.spec.name}\u0000raw` } }, 0);
+  const v = row[col - 1];
+  return typeof v === 'number' ? v : 0;
+}
+
+/** What the sample workbook holds and what failures were planted in it. */
+export const demoWorkbookFacts = facts();
+export type DemoWorkbookFacts = typeof demoWorkbookFacts;

@@ -1,0 +1,21 @@
+export * from './model';
+export * from './engine-types';
+export { checkWorkbook } from './engine';
+export { buildOutput, allFindings } from './output';
+export { buildMarks, NOTE_PREFIX } from './marks';
+export {
+  buildResourceSheet,
+  buildCvSheet,
+  buildFindingsSheet,
+  orderSchools,
+  RESOURCE_SHEET,
+  CV_SHEET,
+  FINDINGS_SHEET,
+  SUMMARY_SHEETS,
+  PASS_MARK,
+  FAIL_MARK,
+  MISSING_MARK,
+  type ReportContext,
+} from './sheets';
+export { buildJsonReport } from './json';
+export { textWidth, indicatorNumFmt, isoDate, sortFindings } from './format';

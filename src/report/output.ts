@@ -1,0 +1,52 @@
+import type { CheckResult } from '../checks/types';
+import type { Finding } from '../ledger/finding';
+import type { SheetGrid } from '../ledger/grid';
+import type { LedgerSet } from '../ledger/types';
+import type { Standard } from '../standard/schema';
+import type { EngineOutput, RunMeta } from './engine-types';
+import { sheetOrderOf, sortFindings } from './format';
+import { buildJsonReport } from './json';
+import { buildMarks } from './marks';
+import { SUMMARY_SHEETS, buildCvSheet, buildFindingsSheet, buildResourceSheet } from './sheets';
+
+/** The report half of checkWorkbook, for callers (and tests) that already hold ledgers and results. */
+export function buildOutput(
+  grids: readonly SheetGrid[],
+  ledgers: LedgerSet,
+  result: CheckResult,
+  std: Standard,
+  meta: RunMeta,
+): EngineOutput {
+  const order = sheetOrderOf([
+    ...grids.map((g) => g.name),
+    ...ledgers.ledgers.map((l) => l.sheet),
+    ...ledgers.findings.map((f) => f.sheet),
+    ...result.findings.map((f) => f.sheet),
+  ]);
+  const findings = sortFindings(allFindings(ledgers, result), order);
+  const ctx = { std, workbook: meta.workbook, date: meta.date };
+  const sheets = [buildResourceSheet(result, ledgers, ctx), buildCvSheet(result, ledgers, ctx), buildFindingsSheet(findings, ctx)];
+  return {
+    ledgers,
+    result,
+    marks: buildMarks(findings, order),
+    sheets,
+    report: buildJsonReport(std, ledgers, result, findings, SUMMARY_SHEETS),
+  };
+}
+
+/**
+ * The reader's findings and the checks' findings, each once: the checks may or may not pass the reader's
+ * findings through, so an identical finding is kept once.
+ */
+export function allFindings(ledgers: LedgerSet, result: CheckResult): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of [...ledgers.findings, ...result.findings]) {
+    const key = JSON.stringify([f.kind, f.indicator, f.sheet, f.cell, f.school, f.stage, f.actual, f.required, f.gap, f.message, f.departments]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
