@@ -1,0 +1,419 @@
+/**
+ * Reading the data rows of a recognised ledger into typed records, raising a data finding for every cell
+ * that cannot be read. Pure and synchronous.
+ */
+import type { Standard, Stage, IndicatorId } from '../standard/schema';
+import type { Finding } from './finding';
+import { cellAddress, columnLetter, type CellValue, type SheetGrid } from './grid';
+import { inferSchoolType, parseGrade, parseSchoolType, readNumber, stageOfGrade } from './coerce';
+import { detectHeader, type ColumnMatch, type HeaderMatch } from './header';
+import { normalizeText } from './normalize';
+import { classifyRow, mergeIndex, mergedValue, type MergeIndex } from './rows';
+import { CLASS_LEDGER, LEDGER_DEFS, SCHOOL_LEDGER, type FieldDef, type LedgerDef, type NeedRule } from './synonyms';
+import type {
+  CellRef, ClassRecord, DetectedLedger, LedgerKind, LedgerSet, Num, SchoolQuantity, SchoolRecord, StageSplit,
+} from './types';
+
+const DEFAULT_DEPARTMENTS = ['县教育局'];
+
+/** Collects data findings with the standard's 责任单位. */
+export class FindingSink {
+  readonly findings: Finding[] = [];
+  constructor(private readonly std: Standard) {}
+  departments(indicator: IndicatorId | null): string[] {
+    if (!indicator) return [...DEFAULT_DEPARTMENTS];
+    const ind = this.std.indicators[indicator];
+    return ind ? [...ind.departments] : [...DEFAULT_DEPARTMENTS];
+  }
+  data(p: {
+    indicator: IndicatorId | null;
+    sheet: string | null;
+    cell: string | null;
+    school: string | null;
+    stage: Stage | null;
+    actual: number | string | null;
+    message: string;
+  }): void {
+    this.findings.push({
+      kind: 'data',
+      indicator: p.indicator,
+      sheet: p.sheet,
+      cell: p.cell,
+      school: p.school,
+      stage: p.stage,
+      actual: p.actual,
+      required: null,
+      gap: null,
+      message: p.message,
+      departments: this.departments(p.indicator),
+    });
+  }
+}
+
+function asStage(s: string | null): Stage | null {
+  return s === '小学' || s === '初中' ? s : null;
+}
+
+function actualOf(v: CellValue | undefined): number | string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString().slice(0, 10);
+  return v.error;
+}
+
+function textOf(v: CellValue | undefined): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return '';
+}
+
+function fmtNumber(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+/** Per-sheet reading context. */
+class SheetReader {
+  readonly sheet: string;
+  constructor(readonly grid: SheetGrid, readonly sink: FindingSink) {
+    this.sheet = grid.name;
+  }
+  ref(r: number, c: number): CellRef {
+    return { sheet: this.sheet, row: this.grid.top + r, col: this.grid.left + c };
+  }
+  addr(r: number, c: number): string {
+    return cellAddress(this.grid.top + r, this.grid.left + c);
+  }
+  letter(c: number): string {
+    return columnLetter(this.grid.left + c);
+  }
+
+  /** Reads one numeric cell of a field into a Num, raising a data finding when it cannot be read. */
+  num(r: number, m: ColumnMatch, school: string | null, stage: Stage | null): Num {
+    const row = this.grid.values[r];
+    const v = row ? row[m.col] : undefined;
+    const ref = this.ref(r, m.col);
+    const f = m.field;
+    const res = readNumber(v, this.grid.formats?.[r]?.[m.col] ?? null);
+    if ('blank' in res) return { value: null, ref, problem: 'blank' };
+    const label = columnLabel(m);
+    if ('error' in res) return this.bad(r, m, school, stage, actualOf(v), `「${label}」单元格${res.error}`);
+    const factor = res.factor ?? (m.unit && m.unit.dim === f.dim ? m.unit.factor : 1);
+    let value = factor === 1 ? res.value : Number((res.value * factor).toPrecision(12));
+    if (value < 0) return this.bad(r, m, school, stage, value, `「${label}」单元格为负数（${fmtNumber(value)}），数量不能为负`);
+    if (f.value === 'count') {
+      const rounded = Math.round(value);
+      if (Math.abs(value - rounded) > 1e-9) {
+        return this.bad(r, m, school, stage, value, `「${label}」单元格为 ${fmtNumber(value)}，不是整数（人数、班数、间数应为整数）`);
+      }
+      value = rounded;
+    }
+    return { value, ref };
+  }
+
+  private bad(r: number, m: ColumnMatch, school: string | null, stage: Stage | null, actual: number | string | null, message: string): Num {
+    this.sink.data({
+      indicator: m.field.indicator ?? null,
+      sheet: this.sheet,
+      cell: this.addr(r, m.col),
+      school,
+      stage,
+      actual,
+      message,
+    });
+    return { value: null, ref: this.ref(r, m.col), problem: 'unreadable' };
+  }
+}
+
+function columnLabel(m: ColumnMatch): string {
+  return m.stage ? `${m.field.label}（${m.stage}）` : m.field.label;
+}
+
+function columnKey(m: ColumnMatch): string {
+  return m.stage ? `${m.field.field}.${m.stage}` : m.field.field;
+}
+
+function describe(grid: SheetGrid, match: HeaderMatch): DetectedLedger {
+  const columns: Record<string, string> = {};
+  const units: Record<string, { unit: string; factor: number }> = {};
+  for (const m of match.columns) {
+    const key = columnKey(m);
+    columns[key] = columnLetter(grid.left + m.col);
+    if (m.unit && m.field.value !== 'text') {
+      units[key] = { unit: m.unit.unit, factor: m.unit.dim === m.field.dim ? m.unit.factor : 1 };
+    }
+  }
+  return {
+    sheet: grid.name,
+    kind: match.def.kind as LedgerKind,
+    headerRows: match.rows.map((r) => grid.top + r),
+    columns,
+    units,
+    rows: 0,
+    missing: [],
+  };
+}
+
+/** Columns (0-based) left of the first numeric column: where a 合计/小计 label can be. */
+function labelColumns(match: HeaderMatch): number[] {
+  let firstNumeric = Infinity;
+  for (const m of match.columns) if (m.field.value !== 'text') firstNumeric = Math.min(firstNumeric, m.col);
+  const out: number[] = [];
+  const end = Number.isFinite(firstNumeric) ? firstNumeric : 8;
+  for (let c = 0; c < end && c < 12; c++) out.push(c);
+  for (const m of match.columns) if (m.field.value === 'text' && m.col >= end) out.push(m.col);
+  return out;
+}
+
+/** A header repeated inside the data (printed page headers): the cell repeats its column's header text. */
+function isRepeatedHeader(text: string, m: ColumnMatch): boolean {
+  return m.text !== '' && normalizeText(text) === normalizeText(m.text);
+}
+
+function hasAnyNumber(row: CellValue[] | undefined, cols: readonly ColumnMatch[]): boolean {
+  if (!row) return false;
+  for (const m of cols) {
+    const v = row[m.col];
+    if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return true;
+  }
+  return false;
+}
+
+/** Reads a school ledger. */
+function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: DetectedLedger, out: SchoolRecord[]): void {
+  const { grid, sink, sheet } = reader;
+  const nameCol = match.columns.find((m) => m.field.field === 'name');
+  if (!nameCol) return;
+  const typeCol = match.columns.find((m) => m.field.field === 'type') ?? null;
+  const numeric = match.columns.filter((m) => m.field.value !== 'text');
+  const labels = labelColumns(match);
+  const start = match.rows[match.rows.length - 1] + 1;
+  const seen = new Map<string, string>();
+  let afterNote = false;
+  for (let r = start; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    const kind = classifyRow(row, labels);
+    if (kind === 'blank' || kind === 'total') continue;
+    if (kind === 'note') {
+      afterNote = true;
+      continue;
+    }
+    const nameValue = row ? row[nameCol.col] : undefined;
+    const name = textOf(nameValue);
+    if (afterNote && (!name || !hasAnyNumber(row, numeric))) continue;
+    if (name && isRepeatedHeader(name, nameCol)) continue;
+    if (!name) {
+      if (hasAnyNumber(row, numeric)) {
+        sink.data({
+          indicator: null, sheet, cell: reader.addr(r, nameCol.col), school: null, stage: null, actual: null,
+          message: `第 ${grid.top + r} 行有数据但「学校名称」为空，该行无法归属到学校，未计入`,
+        });
+      }
+      continue;
+    }
+    const key = normalizeText(name);
+    const first = seen.get(key);
+    if (first) {
+      sink.data({
+        indicator: null, sheet, cell: reader.addr(r, nameCol.col), school: name, stage: null, actual: name,
+        message: `学校“${name}”在本表中重复出现（首次出现在 ${first}），该行未重复计入，请核实`,
+      });
+      continue;
+    }
+    seen.set(key, reader.addr(r, nameCol.col));
+    ledger.rows++;
+
+    // 学校类型: the column, else the name.
+    let type = null as SchoolRecord['type'];
+    let typeInferred = false;
+    let typeRef: CellRef | null = null;
+    let typeText = '';
+    if (typeCol) {
+      typeRef = reader.ref(r, typeCol.col);
+      typeText = textOf(row ? row[typeCol.col] : undefined);
+      if (typeText) type = parseSchoolType(typeText);
+    }
+    if (!type) {
+      const inferred = inferSchoolType(name);
+      if (inferred) {
+        type = inferred;
+        typeInferred = true;
+      }
+    }
+    if (!type) {
+      const cellCol = typeCol ? typeCol.col : nameCol.col;
+      sink.data({
+        indicator: null, sheet, cell: reader.addr(r, cellCol), school: name, stage: null, actual: typeText || null,
+        message: typeText
+          ? `学校“${name}”的「学校类型」“${typeText}”无法识别，也无法从校名判断（应为 小学、初中、九年一贯制、十二年一贯制、完全中学、教学点、特殊教育学校 之一）`
+          : `学校“${name}”的学校类型无法确定：${typeCol ? '「学校类型」为空' : '台账没有「学校类型」列'}，也无法从校名判断`,
+      });
+    }
+
+    const quantities: Partial<Record<SchoolQuantity, StageSplit>> = {};
+    for (const m of numeric) {
+      const q = m.field.field as SchoolQuantity;
+      const split = quantities[q] ?? (quantities[q] = {});
+      split[m.stage ?? 'all'] = reader.num(r, m, name, asStage(m.stage));
+    }
+    out.push({
+      sheet,
+      row: grid.top + r,
+      name,
+      nameRef: reader.ref(r, nameCol.col),
+      type,
+      typeInferred,
+      typeRef,
+      quantities,
+    });
+  }
+}
+
+/** Reads a class ledger (one row per class). */
+function readClassRows(reader: SheetReader, match: HeaderMatch, ledger: DetectedLedger, out: ClassRecord[]): void {
+  const { grid, sink, sheet } = reader;
+  const find = (f: string): ColumnMatch | null => match.columns.find((m) => m.field.field === f) ?? null;
+  const schoolCol = find('school');
+  const gradeCol = find('grade');
+  const classCol = find('className');
+  const studentsCol = find('students');
+  const labels = labelColumns(match);
+  const start = match.rows[match.rows.length - 1] + 1;
+  const schoolIdx: MergeIndex | null = schoolCol ? mergeIndex(grid, schoolCol.col, start) : null;
+  const gradeIdx: MergeIndex | null = gradeCol ? mergeIndex(grid, gradeCol.col, start) : null;
+  let lastSchool: { name: string; ref: CellRef } | null = null;
+  let afterNote = false;
+  for (let r = start; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    const kind = classifyRow(row, labels);
+    if (kind === 'blank' || kind === 'total') continue;
+    if (kind === 'note') {
+      afterNote = true;
+      continue;
+    }
+    // School: own text, else a merged cell above, else the last school (filled down).
+    let school: string | null = null;
+    let schoolRef: CellRef | null = null;
+    if (schoolCol) {
+      const sv = mergedValue(grid, r, schoolCol.col, schoolIdx);
+      const st = textOf(sv.v);
+      if (st) {
+        school = st;
+        schoolRef = reader.ref(sv.r, sv.c);
+        lastSchool = { name: st, ref: schoolRef };
+      } else if (lastSchool) {
+        school = lastSchool.name;
+        schoolRef = lastSchool.ref;
+      }
+    }
+    const className = classCol ? textOf(row ? row[classCol.col] : undefined) : '';
+    const studentsRaw = studentsCol && row ? row[studentsCol.col] : undefined;
+    const studentsBlank = studentsRaw === null || studentsRaw === undefined || (typeof studentsRaw === 'string' && studentsRaw.trim() === '');
+    if (!className && studentsBlank) continue; // a school heading row or a row with nothing to check
+    if (classCol && className && isRepeatedHeader(className, classCol)) continue;
+    if (afterNote && (studentsBlank || (!className && !gradeCol))) continue;
+
+    let grade: number | null = null;
+    let gradeRef: CellRef | null = null;
+    if (gradeCol) {
+      const gv = mergedValue(grid, r, gradeCol.col, gradeIdx);
+      gradeRef = reader.ref(gv.r, gv.c);
+      grade = parseGrade(gv.v);
+      const gt = textOf(gv.v);
+      if (grade === null && className) grade = parseGrade(className);
+      if (grade === null && (gt || (gv.v !== null && gv.v !== undefined && typeof gv.v !== 'string'))) {
+        sink.data({
+          indicator: 'G5', sheet, cell: reader.addr(gv.r, gv.c), school, stage: null, actual: actualOf(gv.v),
+          message: `「年级」单元格内容“${gt || String(actualOf(gv.v))}”无法识别为年级（应为 一年级…九年级、初一…初三、七年级 或 1–9）`,
+        });
+      }
+    } else if (className) {
+      grade = parseGrade(className);
+      if (grade !== null && classCol) gradeRef = reader.ref(r, classCol.col);
+    }
+    const stage = stageOfGrade(grade);
+    const students: Num = studentsCol
+      ? reader.num(r, studentsCol, school, asStage(stage))
+      : { value: null, ref: reader.ref(r, 0), problem: 'blank' };
+    ledger.rows++;
+    out.push({ sheet, row: grid.top + r, school, schoolRef, grade, gradeRef, stage, className, students });
+  }
+}
+
+function needSatisfied(rule: NeedRule, fields: Set<string>): boolean {
+  return rule.anyOf.some((alt) => alt.every((f) => fields.has(f)));
+}
+
+function needLabel(rule: NeedRule, def: LedgerDef, fields: Set<string>): string {
+  // When one alternative is partly present (体育、音乐 but no 美术), name what it still lacks.
+  let best: readonly string[] | null = null;
+  let bestCount = 0;
+  for (const alt of rule.anyOf) {
+    const n = alt.filter((f) => fields.has(f)).length;
+    if (n > bestCount) {
+      best = alt;
+      bestCount = n;
+    }
+  }
+  if (!best) return rule.label;
+  const labelOf = (f: string): string => def.fields.find((d: FieldDef) => d.field === f)?.label ?? f;
+  return best.filter((f) => !fields.has(f)).map(labelOf).join('」「');
+}
+
+function purposeOf(rule: NeedRule, std: Standard): string {
+  if (rule.purpose) return rule.purpose;
+  if (rule.indicator) return `计算 ${std.indicators[rule.indicator].name}（${rule.indicator}）`;
+  return '完成检查';
+}
+
+/**
+ * Reads every sheet grid: recognises school and class ledgers (nothing named by the user), reads their
+ * rows into typed records and raises data findings for every cell it cannot read, every duplicate school
+ * and every column an indicator needs that no ledger of that kind has.
+ */
+export function readLedgers(grids: readonly SheetGrid[], std: Standard): LedgerSet {
+  const sink = new FindingSink(std);
+  const ledgers: DetectedLedger[] = [];
+  const schools: SchoolRecord[] = [];
+  const classes: ClassRecord[] = [];
+  const byKind = new Map<LedgerDef, { ledger: DetectedLedger; grid: SheetGrid; match: HeaderMatch }[]>();
+  for (const grid of grids) {
+    const match = detectHeader(grid, LEDGER_DEFS);
+    if (!match) continue;
+    const ledger = describe(grid, match);
+    const reader = new SheetReader(grid, sink);
+    if (match.def === SCHOOL_LEDGER) readSchoolRows(reader, match, ledger, schools);
+    else if (match.def === CLASS_LEDGER) readClassRows(reader, match, ledger, classes);
+    else continue;
+    ledgers.push(ledger);
+    const list = byKind.get(match.def) ?? [];
+    list.push({ ledger, grid, match });
+    byKind.set(match.def, list);
+  }
+
+  // Missing columns: listed per ledger; a finding only when no ledger of that kind has the column.
+  for (const [def, list] of byKind) {
+    const all = new Set<string>();
+    for (const { match } of list) {
+      const own = new Set(match.columns.map((m) => m.field.field));
+      for (const f of own) all.add(f);
+      const ledger = list.find((x) => x.match === match)!.ledger;
+      for (const rule of def.needs) if (!needSatisfied(rule, own)) ledger.missing.push(needLabel(rule, def, own));
+    }
+    const first = list[0];
+    for (const rule of def.needs) {
+      if (needSatisfied(rule, all)) continue;
+      const label = needLabel(rule, def, all);
+      sink.data({
+        indicator: rule.indicator,
+        sheet: first.grid.name,
+        cell: cellAddress(first.grid.top + first.match.rows[0], first.grid.left),
+        school: null,
+        stage: null,
+        actual: null,
+        message: `${def.label}缺少「${label}」列，无法${purposeOf(rule, std)}`,
+      });
+    }
+  }
+  return { ledgers, schools, classes, findings: sink.findings };
+}
