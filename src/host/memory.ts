@@ -1,0 +1,296 @@
+/**
+ * The run memory: what one run of 均衡自查 changed in a workbook, stored inside the workbook so that
+ * 「清除标记」 can undo it exactly and a second run can replace the first. Pure code, shared by every host
+ * (ExcelJS for .xlsx files now, Office.js inside Excel later): a host only moves the cell texts below in
+ * and out of its memory sheet.
+ *
+ * ## Where
+ * A worksheet named `_junheng` (MEMORY_SHEET), state *very hidden* (not listed in Excel's 取消隐藏 dialog;
+ * ExcelJS `state: 'veryHidden'`, Office.js `visibility = Excel.SheetVisibility.veryHidden`).
+ *
+ * ## Cells (read as plain values; every text is written as a string, never as a formula)
+ *   A1  `junheng-memory`            (MEMORY_HEADER — identifies the sheet)
+ *   B1  1                            (format version, a number; a reader refuses versions it does not know)
+ *   C1  n                            (number of JSON chunks that follow)
+ *   D1  total JSON length in UTF-16 code units (JavaScript string length) — integrity check
+ *   E1  a Chinese sentence for a curious user (ignored by readers)
+ *   A2 … A(n+1)  the JSON text of the record, split into chunks of at most 32 000 characters (Excel's cell
+ *       limit is 32 767); a chunk never ends between the two halves of a surrogate pair.
+ * Readers join A2…A(n+1) in order and JSON.parse the result.
+ *
+ * ## JSON record, version 1
+ * ```
+ * {
+ *   "v": 1,
+ *   "tool": "junheng",
+ *   "at": "2026-11-05T08:00:00.000Z",              // date of the run (RunMeta.date), ISO 8601
+ *   "colours": { "fail": "FFFFC7CE", "data": "FFFFEB9C" },   // ARGB of the fills this run applied
+ *   "sheets": [ { "name": "问题清单（自查）", "base": "问题清单", "index": 4 } ],
+ *        // sheets the run added: actual name, the summary sheet's own name, 0-based position among all
+ *        // worksheets (hidden ones included) right after the run. Only these sheets may ever be deleted.
+ *   "fills": [ FillDesc, … ],                        // distinct original fills, referenced by index
+ *   "marks": [ { "sheet": "学校台账", "cells": [ [ "B3", "f", 0, null, "1a2b3c4d" ], … ] }, … ]
+ * }
+ * ```
+ * Each cell entry is `[address, style, fill, note, applied]`:
+ *   - `address` A1 address of the marked cell;
+ *   - `style` `"f"` (a failed rule, colours.fail) or `"d"` (a data problem, colours.data);
+ *   - `fill` the cell's ORIGINAL fill: an index into `fills`, or null for no fill;
+ *   - `note` the cell's ORIGINAL note: null (no note), a string (plain note), or an object (a rich
+ *     ExcelJS note `{ texts: [{ text, font? }, …], margins?, protection?, editAs? }`, restored as is; its
+ *     plain text is the concatenation of `texts[].text`);
+ *   - `applied` FNV-1a 32-bit hash (8 lowercase hex digits, over UTF-16 code units) of the note text the
+ *     run wrote, so a later clear can tell whether the user edited the note since (then it is kept).
+ * A `FillDesc` is host-neutral: `{ "pattern": "solid", "fgColor": "FFRRGGBB" }` for a plain solid colour;
+ * any other fill keeps its OOXML pattern name (`"none"`, `"gray125"`, … or `"gradient"`), `fgColor` when
+ * it has a plain ARGB foreground, and `x`: the exact ExcelJS fill object, whenever the plain form would not
+ * restore it exactly (theme colours, tints, indexed colours, a bgColor, gradients). A host that cannot
+ * use `x` restores from `pattern`/`fgColor`.
+ * Whether the user changed a mark's fill since the run is judged by colour: a cell whose fill is still a
+ * solid `colours[style]` is restored; any other fill is the user's and is kept.
+ *
+ * Compatibility: readers must ignore unknown keys; a change that old readers would misread raises `v`.
+ */
+
+export const MEMORY_SHEET = '_junheng';
+export const MEMORY_HEADER = 'junheng-memory';
+export const MEMORY_VERSION = 1;
+export const CHUNK_SIZE = 32000;
+
+export type MarkStyle = 'fail' | 'data';
+
+export interface MarkColours {
+  /** ARGB, e.g. FFFFC7CE (light red). */
+  fail: string;
+  /** ARGB, e.g. FFFFEB9C (light yellow). */
+  data: string;
+}
+
+export const DEFAULT_COLOURS: MarkColours = { fail: 'FFFFC7CE', data: 'FFFFEB9C' };
+
+export interface FillDesc {
+  pattern: string;
+  fgColor?: string;
+  /** Exact host fill object (ExcelJS JSON) when the plain form does not describe it exactly. */
+  x?: unknown;
+}
+
+/** A rich note, as ExcelJS holds it. */
+export interface RichNote {
+  texts: { text: string; font?: unknown }[];
+  [key: string]: unknown;
+}
+export type NoteValue = string | RichNote;
+
+/** One marked cell, decoded. */
+export interface MarkedCell {
+  sheet: string;
+  cell: string;
+  style: MarkStyle;
+  /** Original fill; null = no fill. */
+  fill: FillDesc | null;
+  /** Original note; null = no note. */
+  note: NoteValue | null;
+  /** noteHash() of the note text the run wrote. */
+  applied: string;
+}
+
+export interface AddedSheet {
+  name: string;
+  base: string;
+  index: number;
+}
+
+export interface RunMemory {
+  version: number;
+  at: string;
+  colours: MarkColours;
+  sheets: AddedSheet[];
+  cells: MarkedCell[];
+}
+
+/** Cell values of the memory sheet as a host reads them (row-major, from A1). */
+export type MemoryRows = (string | number | boolean | null)[][];
+
+export type DecodedMemory =
+  | { status: 'ok'; memory: RunMemory }
+  | { status: 'damaged'; reason: string }
+  | { status: 'newer'; version: number };
+
+/** FNV-1a 32-bit over UTF-16 code units, 8 hex digits. */
+export function noteHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The plain text of a note (string or rich). */
+export function noteText(note: unknown): string {
+  if (note == null) return '';
+  if (typeof note === 'string') return note;
+  if (typeof note === 'object' && Array.isArray((note as RichNote).texts)) {
+    return (note as RichNote).texts.map((t) => (t && typeof t.text === 'string' ? t.text : '')).join('');
+  }
+  return '';
+}
+
+/** Split text into chunks of at most `size` characters, never between the halves of a surrogate pair. */
+export function chunkText(text: string, size = CHUNK_SIZE): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(i + size, text.length);
+    if (end < text.length) {
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end -= 1;
+    }
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+type CellTuple = [string, 'f' | 'd', number | null, NoteValue | null, string];
+
+interface MemoryJson {
+  v: number;
+  tool: string;
+  at: string;
+  colours: MarkColours;
+  sheets: AddedSheet[];
+  fills: FillDesc[];
+  marks: { sheet: string; cells: CellTuple[] }[];
+}
+
+/** The JSON text of a memory (compact: fills deduplicated, cells grouped by sheet). */
+export function memoryToJson(m: RunMemory): string {
+  const fills: FillDesc[] = [];
+  const fillIndex = new Map<string, number>();
+  const bySheet = new Map<string, CellTuple[]>();
+  for (const c of m.cells) {
+    let fi: number | null = null;
+    if (c.fill) {
+      const key = JSON.stringify(c.fill);
+      let idx = fillIndex.get(key);
+      if (idx === undefined) {
+        idx = fills.length;
+        fills.push(c.fill);
+        fillIndex.set(key, idx);
+      }
+      fi = idx;
+    }
+    let list = bySheet.get(c.sheet);
+    if (!list) bySheet.set(c.sheet, (list = []));
+    list.push([c.cell, c.style === 'fail' ? 'f' : 'd', fi, c.note, c.applied]);
+  }
+  const json: MemoryJson = {
+    v: MEMORY_VERSION,
+    tool: 'junheng',
+    at: m.at,
+    colours: m.colours,
+    sheets: m.sheets,
+    fills,
+    marks: [...bySheet].map(([sheet, cells]) => ({ sheet, cells })),
+  };
+  return JSON.stringify(json);
+}
+
+/** The memory sheet's cells. */
+export function encodeMemory(m: RunMemory, chunkSize = CHUNK_SIZE): MemoryRows {
+  const text = memoryToJson(m);
+  const chunks = chunkText(text, chunkSize);
+  return [
+    [MEMORY_HEADER, MEMORY_VERSION, chunks.length, text.length, '均衡自查的运行记录（用于清除标记），请勿修改'],
+    ...chunks.map((c) => [c]),
+  ];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isArgb = (v: unknown): v is string => typeof v === 'string' && /^[0-9A-Fa-f]{8}$/.test(v);
+
+function validFill(f: unknown): f is FillDesc {
+  return isObj(f) && typeof f.pattern === 'string' && (f.fgColor === undefined || typeof f.fgColor === 'string');
+}
+
+function validNote(n: unknown): n is NoteValue | null {
+  return n === null || typeof n === 'string' || (isObj(n) && Array.isArray(n.texts));
+}
+
+/** Reads the memory sheet's cells back. Never throws. */
+export function decodeMemory(rows: MemoryRows): DecodedMemory {
+  const head = rows[0] ?? [];
+  if (head[0] !== MEMORY_HEADER) return { status: 'damaged', reason: `A1 不是「${MEMORY_HEADER}」` };
+  const version = Number(head[1]);
+  if (!Number.isInteger(version) || version < 1) return { status: 'damaged', reason: '版本号无效' };
+  if (version > MEMORY_VERSION) return { status: 'newer', version };
+  const n = Number(head[2]);
+  const len = Number(head[3]);
+  if (!Number.isInteger(n) || n < 1) return { status: 'damaged', reason: '分段数无效' };
+  let text = '';
+  for (let i = 1; i <= n; i++) {
+    const v = rows[i]?.[0];
+    if (typeof v !== 'string') return { status: 'damaged', reason: `第 ${i + 1} 行缺少记录内容` };
+    text += v;
+  }
+  if (Number.isFinite(len) && text.length !== len) return { status: 'damaged', reason: '记录长度不符' };
+  let j: unknown;
+  try {
+    j = JSON.parse(text);
+  } catch {
+    return { status: 'damaged', reason: '记录内容无法解析' };
+  }
+  if (!isObj(j) || j.tool !== 'junheng') return { status: 'damaged', reason: '记录内容无效' };
+  if (typeof j.v === 'number' && j.v > MEMORY_VERSION) return { status: 'newer', version: j.v };
+  const colours = j.colours;
+  if (!isObj(colours) || !isArgb(colours.fail) || !isArgb(colours.data)) return { status: 'damaged', reason: '颜色记录无效' };
+  if (!Array.isArray(j.sheets) || !Array.isArray(j.fills) || !Array.isArray(j.marks)) {
+    return { status: 'damaged', reason: '记录结构无效' };
+  }
+  const sheets: AddedSheet[] = [];
+  for (const s of j.sheets) {
+    if (!isObj(s) || typeof s.name !== 'string' || typeof s.base !== 'string' || typeof s.index !== 'number') {
+      return { status: 'damaged', reason: '工作表记录无效' };
+    }
+    sheets.push({ name: s.name, base: s.base, index: s.index });
+  }
+  const fills = j.fills as unknown[];
+  if (!fills.every(validFill)) return { status: 'damaged', reason: '填充记录无效' };
+  const cells: MarkedCell[] = [];
+  for (const g of j.marks) {
+    if (!isObj(g) || typeof g.sheet !== 'string' || !Array.isArray(g.cells)) return { status: 'damaged', reason: '标记记录无效' };
+    for (const t of g.cells as unknown[]) {
+      if (!Array.isArray(t) || t.length < 5) return { status: 'damaged', reason: '标记记录无效' };
+      const [cell, st, fi, note, applied] = t as unknown[];
+      if (typeof cell !== 'string' || (st !== 'f' && st !== 'd') || typeof applied !== 'string' || !validNote(note)) {
+        return { status: 'damaged', reason: '标记记录无效' };
+      }
+      if (fi !== null && (typeof fi !== 'number' || !(fi >= 0 && fi < fills.length))) {
+        return { status: 'damaged', reason: '标记记录无效' };
+      }
+      cells.push({
+        sheet: g.sheet,
+        cell,
+        style: st === 'f' ? 'fail' : 'data',
+        fill: fi === null ? null : (fills[fi] as FillDesc),
+        note: note as NoteValue | null,
+        applied,
+      });
+    }
+  }
+  return {
+    status: 'ok',
+    memory: { version, at: typeof j.at === 'string' ? j.at : '', colours: { fail: colours.fail, data: colours.data }, sheets, cells },
+  };
+}
+
+/**
+ * The note text a run writes on a marked cell: the mark's note, followed by the cell's own note (if any)
+ * so the user still sees it while the mark is on. Both hosts write exactly this text.
+ */
+export function appliedNoteText(markNote: string, original: NoteValue | null): string {
+  const own = noteText(original);
+  return own ? `${markNote}\n—— 原批注 ——\n${own}` : markNote;
+}

@@ -1,0 +1,123 @@
+/**
+ * Renders a SheetModel (src/report/model.ts) into a new ExcelJS worksheet: title row merged across the
+ * columns, subtitle row, bold header row with a fill, panes frozen below the header, column widths,
+ * number formats, coloured ✓/✗, hyperlinks to ledger cells, an autofilter on the header row.
+ * Every text is written as a string value — ExcelJS never turns a string into a formula, so a ledger
+ * name such as `=HYPERLINK(…)` stays inert text.
+ */
+import type ExcelJS from 'exceljs';
+import { columnLetter, quoteSheetName } from '../ledger/grid';
+import type { CellStyle, ModelCell, SheetModel } from '../report/model';
+
+const FONT = '等线';
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+const STYLE_FONT: Record<CellStyle, Partial<ExcelJS.Font>> = {
+  text: { name: FONT, size: 11 },
+  number: { name: FONT, size: 11 },
+  pass: { name: FONT, size: 11, bold: true, color: { argb: 'FF00B050' } },
+  fail: { name: FONT, size: 11, bold: true, color: { argb: 'FFC00000' } },
+  warn: { name: FONT, size: 11, color: { argb: 'FFC65911' } },
+  link: { name: FONT, size: 11, underline: true, color: { argb: 'FF0563C1' } },
+  note: { name: FONT, size: 10, italic: true, color: { argb: 'FF7F7F7F' } },
+};
+
+const STYLE_ALIGN: Record<CellStyle, Partial<ExcelJS.Alignment>> = {
+  text: { vertical: 'middle', wrapText: true },
+  number: { vertical: 'middle', horizontal: 'right' },
+  pass: { vertical: 'middle', horizontal: 'center' },
+  fail: { vertical: 'middle', horizontal: 'center' },
+  warn: { vertical: 'middle', horizontal: 'center' },
+  link: { vertical: 'middle' },
+  note: { vertical: 'middle', wrapText: true },
+};
+
+/** Link target for a cell of this workbook: '#' + quoted sheet + '!' + cell. */
+export function linkTarget(sheet: string, cell: string): string {
+  return `#${quoteSheetName(sheet)}!${cell}`;
+}
+
+/** Fills `ws` (new and empty) from the model. */
+export function renderSummary(ws: ExcelJS.Worksheet, model: SheetModel): void {
+  const n = Math.max(1, model.columns.length);
+  const last = columnLetter(n);
+
+  // One style object per (style, numFmt): these cells are ours, nothing mutates the objects later.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (st: CellStyle, numFmt: string | undefined): Partial<ExcelJS.Style> => {
+    const k = `${st}\u0000${numFmt ?? ''}`;
+    let s = styles.get(k);
+    if (!s) {
+      s = { font: STYLE_FONT[st], alignment: STYLE_ALIGN[st], border: BORDER };
+      if (numFmt) s.numFmt = numFmt;
+      styles.set(k, s);
+    }
+    return s;
+  };
+
+  model.columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width > 0 ? c.width : 10;
+  });
+
+  const title = ws.getCell('A1');
+  title.value = String(model.title ?? '');
+  title.style = { font: { name: FONT, size: 16, bold: true }, alignment: { vertical: 'middle', horizontal: 'center' } };
+  ws.getRow(1).height = 28;
+  const sub = ws.getCell('A2');
+  sub.value = String(model.subtitle ?? '');
+  sub.style = {
+    font: { name: FONT, size: 10, color: { argb: 'FF595959' } },
+    alignment: { vertical: 'middle', horizontal: 'left' },
+  };
+  ws.getRow(2).height = 18;
+  if (n > 1) {
+    ws.mergeCells(`A1:${last}1`);
+    ws.mergeCells(`A2:${last}2`);
+  }
+
+  const headStyle: Partial<ExcelJS.Style> = {
+    font: { name: FONT, size: 11, bold: true },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
+    alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+    border: BORDER,
+  };
+  const head = ws.getRow(3);
+  model.columns.forEach((c, i) => {
+    const cell = head.getCell(i + 1);
+    cell.value = String(c.header ?? '');
+    cell.style = headStyle;
+  });
+  head.height = 30;
+
+  model.rows.forEach((cells, r) => {
+    const row = ws.getRow(4 + r);
+    cells.forEach((mc, c) => writeCell(row.getCell(c + 1), mc, styleFor));
+  });
+
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }];
+  if (model.autoFilter && model.columns.length) {
+    ws.autoFilter = `A3:${last}${Math.max(3, 3 + model.rows.length)}`;
+  }
+}
+
+function writeCell(
+  cell: ExcelJS.Cell,
+  mc: ModelCell,
+  styleFor: (st: CellStyle, numFmt: string | undefined) => Partial<ExcelJS.Style>,
+): void {
+  if (!mc) return;
+  const st: CellStyle = mc.link ? 'link' : (mc.style ?? (typeof mc.value === 'number' ? 'number' : 'text'));
+  const v = mc.value;
+  let plain: string | number | null;
+  if (typeof v === 'number') plain = Number.isFinite(v) ? v : null;
+  else if (v === null || v === undefined) plain = null;
+  else plain = String(v);
+
+  if (mc.link) {
+    cell.value = { text: plain === null ? '' : String(plain), hyperlink: linkTarget(mc.link.sheet, mc.link.cell) };
+  } else if (plain !== null) {
+    cell.value = plain;
+  }
+  cell.style = styleFor(st, mc.numFmt);
+}
