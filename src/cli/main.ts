@@ -1,0 +1,180 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { StandardError, nationalStandard, standardWithOverride, type Standard } from '../standard';
+import { clearRun, runCheck } from '../host/run';
+import { XlsxHost, loadWorkbook, saveWorkbook, sniffWorkbook, unsupportedParts } from '../xlsx/host';
+import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
+import { summaryLines } from './summary';
+import { buildDemoWorkbook } from './demo-workbook';
+
+/** An input the command cannot use: one Chinese line, exit code 2, nothing written. */
+export class InputError extends Error {}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Progress of a long run; only on an interactive terminal, so a script sees just the result or the one error line. */
+  progress?: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  progress: process.stderr.isTTY ? (l) => process.stderr.write(`${l}\n`) : undefined,
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`均衡自查：${e.message}。运行 junheng --help 查看用法。`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.options.help || args.command === null || args.command === 'help') {
+    io.out(USAGE);
+    return args.command === null && !args.options.help ? 2 : 0;
+  }
+  try {
+    switch (args.command) {
+      case 'check':
+        return await checkCommand(args, io);
+      case 'clear':
+        return await clearCommand(args, io);
+      case 'demo':
+        return await demoCommand(args, io);
+      default:
+        throw new InputError(`未知命令「${args.command}」。可用命令：check、clear、demo`);
+    }
+  } catch (e) {
+    if (e instanceof InputError || e instanceof StandardError || e instanceof UsageError) {
+      io.err(`均衡自查：${e.message}`);
+      return 2;
+    }
+    if (isUserMessage(e)) {
+      io.err(`均衡自查：${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Errors raised by the hosts with a Chinese sentence meant for the user (e.g. a damaged run memory). */
+function isUserMessage(e: unknown): e is Error {
+  return e instanceof Error && (e as { userMessage?: boolean }).userMessage === true;
+}
+
+async function loadStandard(args: CliArgs): Promise<Standard> {
+  const file = args.options.standard;
+  if (typeof file !== 'string') return nationalStandard();
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new InputError(`无法读取标准文件「${file}」`);
+  }
+  return standardWithOverride(text, `标准文件「${path.basename(file)}」`);
+}
+
+async function readInput(file: string | undefined): Promise<Buffer> {
+  if (!file) throw new InputError('请指定要检查的工作簿，例如：junheng check 台账.xlsx');
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch {
+    throw new InputError(`找不到或无法读取文件「${file}」`);
+  }
+  switch (sniffWorkbook(buf)) {
+    case 'encrypted':
+      throw new InputError(`「${path.basename(file)}」已加密（设置了打开密码），请在 Excel 中取消密码后另存再检查`);
+    case 'xls':
+      throw new InputError(`「${path.basename(file)}」是旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再检查`);
+    case 'not-a-workbook':
+      throw new InputError(`「${path.basename(file)}」不是 Excel 工作簿（.xlsx），或文件已损坏`);
+    default:
+      return buf;
+  }
+}
+
+async function openHost(file: string, buf: Buffer) {
+  try {
+    return new XlsxHost(await loadWorkbook(buf));
+  } catch {
+    throw new InputError(`「${path.basename(file)}」无法打开：文件可能已损坏，或由不兼容的软件生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`);
+  }
+}
+
+function outputPath(input: string, args: CliArgs, suffix: string): string {
+  if (typeof args.options.out === 'string') return args.options.out;
+  if (args.options['in-place']) return input;
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-${suffix}${ext || '.xlsx'}`);
+}
+
+function progress(io: Io) {
+  const names: Record<string, string> = { 读取: '读取工作表', 检查: '逐项检查', 标记: '标注单元格', 汇总: '生成汇总表' };
+  const show = io.progress;
+  return show ? (stage: string) => show(`… ${names[stage] ?? stage}`) : undefined;
+}
+
+async function checkCommand(args: CliArgs, io: Io): Promise<number> {
+  const input = args.positional[0];
+  const std = await loadStandard(args);
+  const buf = await readInput(input);
+  const host = await openHost(input, buf);
+  const workbook = path.basename(input);
+  const outcome = await runCheck(host, std, { workbook, date: new Date() }, { onProgress: progress(io) });
+  if (outcome.output.ledgers.ledgers.length === 0) {
+    throw new InputError(`在「${workbook}」中没有找到学校台账或班级台账（需要有“学校名称”等表头的工作表），未写出任何文件`);
+  }
+  const target = outputPath(input, args, '自查');
+  for (const line of summaryLines(outcome.output, std, workbook)) io.out(line);
+  for (const n of outcome.notices) io.out(`注意：${n}`);
+  await writeWorkbook(host, buf, target, io);
+  io.out(`已写出：${target}（新增工作表：${outcome.output.report.sheets.join('、')}）`);
+  if (typeof args.options.json === 'string') {
+    await fs.writeFile(args.options.json, `${JSON.stringify(outcome.output.report, null, 2)}\n`);
+    io.out(`已写出：${args.options.json}`);
+  }
+  return 0;
+}
+
+async function writeWorkbook(host: XlsxHost, input: Buffer, target: string, io: Io): Promise<void> {
+  const lost = await unsupportedParts(input);
+  if (lost.length > 0) {
+    io.err(`注意：原工作簿含有本工具无法保留的内容（${lost.join('、')}），写出的文件中将不包含这些内容；原文件保持不变。`);
+  }
+  await fs.writeFile(target, await saveWorkbook(host.workbook));
+}
+
+async function clearCommand(args: CliArgs, io: Io): Promise<number> {
+  const input = args.positional[0];
+  const buf = await readInput(input);
+  const host = await openHost(input, buf);
+  const result = await clearRun(host);
+  const target = outputPath(input, args, '已清除');
+  await writeWorkbook(host, buf, target, io);
+  io.out(`已清除 ${result.cellsRestored} 个单元格的标记，删除汇总表 ${result.sheetsRemoved.length} 张${result.sheetsRemoved.length ? `（${result.sheetsRemoved.join('、')}）` : ''}`);
+  io.out(`已写出：${target}`);
+  return 0;
+}
+
+async function demoCommand(args: CliArgs, io: Io): Promise<number> {
+  const dir = typeof args.options.dir === 'string' ? args.options.dir : 'junheng-demo';
+  await fs.mkdir(dir, { recursive: true });
+  const source = path.join(dir, '示例县台账.xlsx');
+  const wb = buildDemoWorkbook();
+  await fs.writeFile(source, await saveWorkbook(wb));
+  io.out(`已生成示例台账：${source}`);
+  return checkCommand(
+    {
+      command: 'check',
+      positional: [source],
+      options: { ...args.options, out: path.join(dir, '示例县台账-自查.xlsx'), json: path.join(dir, '示例县台账-自查.json') },
+    },
+    io,
+  );
+}

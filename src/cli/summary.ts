@@ -1,0 +1,50 @@
+import type { EngineOutput } from '../report/engine-types';
+import type { Standard } from '../standard';
+import { STAGES } from '../standard';
+
+const KIND_NAMES: Record<string, string> = { school: '学校台账', class: '班级台账', teacher: '教师台账', county: '县级数据' };
+
+/** The short Chinese summary the command prints after a check. */
+export function summaryLines(out: EngineOutput, std: Standard, workbook: string): string[] {
+  const lines: string[] = [];
+  lines.push(`均衡自查 · ${workbook} · ${std.name}`);
+  const ledgers = out.ledgers.ledgers.map((l) => `「${l.sheet}」（${KIND_NAMES[l.kind] ?? l.kind}，${l.rows} 行）`);
+  lines.push(`识别台账：${ledgers.join('、')}`);
+
+  for (const stage of STAGES) {
+    const parts = out.result.schools.filter((s) => s.stage === stage);
+    if (parts.length === 0) continue;
+    const counted = parts.filter((s) => !s.excluded);
+    const n = (v: string) => counted.filter((s) => s.verdict === v).length;
+    const excluded = parts.length - counted.length;
+    lines.push(
+      `资源配置（${stage}）：参评 ${counted.length} 所，达标 ${n('达标')}，未达标 ${n('未达标')}，数据不全 ${n('数据不全')}` +
+        (excluded ? `；不参评 ${excluded} 所（见汇总表）` : ''),
+    );
+    const cvs = out.result.cv.filter((c) => c.stage === stage);
+    const over = cvs.filter((c) => c.pass === false);
+    const limit = std.settings.cvLimits[stage];
+    lines.push(
+      `校际差异系数（${stage}，标准 ≤ ${limit}）：` +
+        (over.length === 0
+          ? `${cvs.filter((c) => c.pass === true).length} 项均达标`
+          : `${over.length} 项超标：${over.map((c) => `${std.indicators[c.indicator].name} ${c.value?.toFixed(2)}`).join('；')}`),
+    );
+  }
+
+  const byIndicator = new Map<string, number>();
+  const findings = out.report.findings;
+  for (const f of findings) {
+    if (f.kind === 'compliance' && f.indicator && /^G/.test(f.indicator)) byIndicator.set(f.indicator, (byIndicator.get(f.indicator) ?? 0) + 1);
+  }
+  const gParts = ['G3', 'G4', 'G5'].map((id) => {
+    const name = id === 'G5' ? '班额' : id === 'G4' ? '学校规模' : '音乐美术专用教室';
+    return `${name}（${id}）问题 ${byIndicator.get(id) ?? 0} 条`;
+  });
+  lines.push(gParts.join('；'));
+
+  const compliance = findings.filter((f) => f.kind === 'compliance').length;
+  const data = findings.filter((f) => f.kind === 'data').length;
+  lines.push(`问题清单：达标问题 ${compliance} 条，数据问题 ${data} 条；已在台账中标注 ${out.marks.length} 个单元格`);
+  return lines;
+}

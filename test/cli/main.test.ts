@@ -1,0 +1,128 @@
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'junheng-cli-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function listDir(): Promise<string[]> {
+  return (await fs.readdir(dir)).sort();
+}
+
+describe('junheng demo', () => {
+  it('writes the sample workbook, checks it and prints a Chinese summary', async () => {
+    const c = capture();
+    const demoDir = path.join(dir, 'demo');
+    expect(await main(['demo', '--dir', demoDir], c.io)).toBe(0);
+    const files = (await fs.readdir(demoDir)).sort();
+    expect(files).toEqual(['示例县台账-自查.json', '示例县台账-自查.xlsx', '示例县台账.xlsx']);
+    const text = c.out.join('\n');
+    expect(text).toMatch(/识别台账：.*学校台账.*班级台账/);
+    expect(text).toMatch(/资源配置（小学）：参评 \d+ 所，达标 \d+，未达标 [1-9]/);
+    expect(text).toMatch(/校际差异系数（初中，标准 ≤ 0.45）/);
+    expect(text).toMatch(/班额（G5）问题 [1-9]\d* 条/);
+    expect(text).toMatch(/数据问题 [1-9]\d* 条/);
+
+    const report = JSON.parse(await fs.readFile(path.join(demoDir, '示例县台账-自查.json'), 'utf8'));
+    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'findings', 'sheets']);
+    expect(report.standard).toEqual({ id: 'national-2017', version: '2017.1' });
+    expect(report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单']);
+    expect(report.schools.length).toBeGreaterThanOrEqual(30);
+    expect(report.cv).toHaveLength(14);
+    expect(report.findings.some((f: { kind: string }) => f.kind === 'data')).toBe(true);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(demoDir, '示例县台账-自查.xlsx'));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['资源配置达标情况', '校际差异系数', '问题清单']));
+  });
+});
+
+describe('junheng check', () => {
+  it('refuses a file that is not a workbook with exit 2, one Chinese line, nothing written', async () => {
+    const f = path.join(dir, 'notes.xlsx');
+    await fs.writeFile(f, 'this is not a workbook');
+    const before = await listDir();
+    const c = capture();
+    expect(await main(['check', f], c.io)).toBe(2);
+    expect(c.err).toHaveLength(1);
+    expect(c.err[0]).toMatch(/^均衡自查：「notes.xlsx」不是 Excel 工作簿/);
+    expect(await listDir()).toEqual(before);
+  });
+
+  it('refuses an encrypted (OLE) workbook', async () => {
+    const f = path.join(dir, 'locked.xlsx');
+    const ole = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    Buffer.from('E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0', 'latin1').copy(ole, 600);
+    await fs.writeFile(f, ole);
+    const c = capture();
+    expect(await main(['check', f], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/已加密/);
+  });
+
+  it('refuses a workbook without any ledger, writing nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').getCell('A1').value = '这里没有台账';
+    const f = path.join(dir, 'empty.xlsx');
+    await wb.xlsx.writeFile(f);
+    const before = await listDir();
+    const c = capture();
+    expect(await main(['check', f, '--json', path.join(dir, 'r.json')], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/没有找到学校台账或班级台账/);
+    expect(await listDir()).toEqual(before);
+  });
+
+  it('refuses a missing file, an unknown option and an invalid standard file', async () => {
+    let c = capture();
+    expect(await main(['check', path.join(dir, 'nope.xlsx')], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/找不到或无法读取/);
+    c = capture();
+    expect(await main(['check', 'x.xlsx', '--fast'], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/无法识别的选项 --fast/);
+    const std = path.join(dir, 'std.json');
+    await fs.writeFile(std, '{"settings":{"cvLimits":{"初中":"高"}}}');
+    c = capture();
+    expect(await main(['check', 'x.xlsx', '--standard', std], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/settings\.cvLimits\.初中/);
+  });
+
+  it('never overwrites the input unless --in-place, then clear restores it', async () => {
+    const demoDir = path.join(dir, 'demo2');
+    await main(['demo', '--dir', demoDir], capture().io);
+    const src = path.join(demoDir, '示例县台账.xlsx');
+    const original = await fs.readFile(src);
+    const checked = path.join(demoDir, '示例县台账-自查.xlsx');
+    expect(Buffer.compare(await fs.readFile(src), original)).toBe(0);
+
+    const c = capture();
+    expect(await main(['clear', checked, '--out', path.join(demoDir, 'cleared.xlsx')], c.io)).toBe(0);
+    expect(c.out.join('\n')).toMatch(/已清除 \d+ 个单元格的标记，删除汇总表 3 张/);
+    const cleared = new ExcelJS.Workbook();
+    await cleared.xlsx.readFile(path.join(demoDir, 'cleared.xlsx'));
+    const orig = new ExcelJS.Workbook();
+    await orig.xlsx.load(original as unknown as ArrayBuffer);
+    expect(cleared.worksheets.map((w) => w.name)).toEqual(orig.worksheets.map((w) => w.name));
+  });
+});
+
+describe('help', () => {
+  it('prints the usage in Chinese', async () => {
+    const c = capture();
+    expect(await main(['--help'], c.io)).toBe(0);
+    expect(c.out[0]).toMatch(/junheng check <台账.xlsx>/);
+  });
+});
