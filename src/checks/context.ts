@@ -54,8 +54,10 @@ export function complianceFinding(
   required: number,
   gap: number,
   message: string,
+  measure?: 'cv',
 ): void {
   ctx.findings.push({
+    ...(measure ? { measure } : {}),
     kind: 'compliance',
     indicator,
     sheet: ref ? ref.sheet : null,

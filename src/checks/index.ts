@@ -43,7 +43,7 @@ export function runChecks(ledgers: LedgerSet, std: Standard): CheckResult {
       if (value === null) all = false;
       else sum += value;
       if (pass === false && value !== null) {
-        complianceFinding(ctx, null, id, null, stage, roundTo(value, 2), limit, roundTo(value - limit, 4), cvMessage(std, id, stage, value, limit));
+        complianceFinding(ctx, null, id, null, stage, roundTo(value, 2), limit, roundTo(value - limit, 4), cvMessage(std, id, stage, value, limit), 'cv');
       }
     }
     compositeCv[stage] = all ? sum / RESOURCE_IDS.length : null;

@@ -20,6 +20,8 @@ export interface Finding {
   gap: number | null;
   /** The full Chinese sentence shown in the cell note and in 问题清单. */
   message: string;
+  /** What `actual`/`required` measure: the indicator's own value (absent) or its 校际差异系数 ('cv'). */
+  measure?: 'cv';
   /** 责任单位 from the standard file. */
   departments: string[];
 }

@@ -263,7 +263,7 @@ export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportCont
   const headers = ['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位'];
   const rows: ModelCell[][] = findings.map((f, i) => {
     const ind = indicatorOf(std, f.indicator);
-    const fmt = ind ? indicatorNumFmt(ind) : undefined;
+    const fmt = f.measure === 'cv' ? '0.00' : ind ? indicatorNumFmt(ind) : undefined;
     const hasCell = f.sheet !== null && f.cell !== null && f.sheet !== '' && f.cell !== '';
     return [
       { value: i + 1, style: 'number', numFmt: '0' },
@@ -274,7 +274,7 @@ export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportCont
         : text(''),
       text(f.school ?? ''),
       text(f.stage ?? ''),
-      text(f.indicator === null ? '' : ind ? `${f.indicator} ${ind.name}` : f.indicator),
+      text(f.indicator === null ? '' : ind ? `${f.indicator} ${ind.short ?? ind.name}${f.measure === 'cv' ? '（差异系数）' : ''}` : f.indicator),
       findingValue(f.actual, fmt),
       findingValue(f.required, fmt),
       f.gap === null ? text('') : num(f.gap, fmt),

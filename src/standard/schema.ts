@@ -25,6 +25,8 @@ const share = z.number({ error: '必须是数字' }).gt(0, { error: '必须大�
 
 export const indicatorSchema = z.strictObject({
   name: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
+  /** A short name for narrow places (a column of 问题清单, the task pane); the full name otherwise. */
+  short: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }).optional(),
   part: z.enum(PARTS, { error: `必须是 ${PARTS.join('、')} 之一` }),
   kind: z.enum(KINDS, { error: `必须是 ${KINDS.join('、')} 之一` }),
   /** Display unit: ㎡, 元, 人, 间, %, or '' for a ratio. */

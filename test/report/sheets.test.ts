@@ -1,7 +1,7 @@
 import { buildCvSheet, buildFindingsSheet, buildResourceSheet, CV_SHEET, FAIL_MARK, FINDINGS_SHEET, PASS_MARK, RESOURCE_SHEET } from '../../src/report/sheets';
 import { sortFindings, sheetOrderOf, textWidth } from '../../src/report/format';
 import type { ModelCell, SheetModel } from '../../src/report/model';
-import { CLASS_SHEET, EVIL_DDE, EVIL_HYPERLINK, SHEET, fixtureFindings, fixtureLedgers, fixtureResult, meta, std } from './fixtures';
+import { CLASS_SHEET, EVIL_DDE, EVIL_HYPERLINK, SHEET, finding, fixtureFindings, fixtureLedgers, fixtureResult, meta, std } from './fixtures';
 
 const ctx = { std, workbook: meta.workbook, date: meta.date };
 const SUBTITLE = `台账：示例县台账.xlsx　标准：${std.name}　自查日期：2022-09-01`;
@@ -184,6 +184,16 @@ describe(FINDINGS_SHEET, () => {
     expect(j9[7]).toEqual({ value: '暂无', style: 'text' });
     expect(m.rows[7][3]).toEqual({ value: '', style: 'text' });
     expect(m.rows[7][3].link).toBeUndefined();
+  });
+
+  it('shows a 差异系数 finding as a coefficient, not in the indicator\'s unit, and short names for long items', () => {
+    const cv = finding({ kind: 'compliance', indicator: 'R6', stage: '小学', actual: 0.66, required: 0.5, gap: 0.16, measure: 'cv', message: 'cv' });
+    const g4 = finding({ kind: 'compliance', indicator: 'G4', actual: 2046, required: 2000, gap: 46, message: 'g4' });
+    const [c, g] = buildFindingsSheet([cv, g4], ctx).rows;
+    expect(c[6].value).toBe('R6 生均教学仪器设备值（差异系数）');
+    expect([c[7], c[8], c[9]].map((x) => x.numFmt)).toEqual(['0.00', '0.00', '0.00']);
+    expect(g[6].value).toBe(`G4 ${std.indicators.G4.short}`);
+    expect(String(g[6].value).length).toBeLessThan(12);
   });
 
   it('keeps formula-looking school names as plain strings, never anything else', () => {
