@@ -314,8 +314,8 @@ describe('multi-学段 messages', () => {
   });
 });
 
-describe('performance', () => {
-  it('1 000 schools × 2 学段 and 20 000 classes run in well under a second', () => {
+describe('scale', () => {
+  it('1 000 schools × 2 学段 and 20 000 classes are all checked (speed is measured by npm run bench)', () => {
     const schools: SchoolRecord[] = [];
     for (let i = 0; i < 1000; i++) {
       schools.push(
@@ -340,11 +340,8 @@ describe('performance', () => {
     }
     const classes = [];
     for (let i = 0; i < 20000; i++) classes.push(clsOf(`学校${i % 1000}`, (i % 9) + 1, 40 + (i % 12)));
-    const t0 = Date.now();
     const res = runChecks(ledgers(schools, classes), std);
-    const ms = Date.now() - t0;
     expect(res.schools).toHaveLength(2000);
     expect(res.cv.every((c) => c.schools === 1000)).toBe(true);
-    expect(ms).toBeLessThan(1500);
   });
 });

