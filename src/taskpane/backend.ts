@@ -1,0 +1,120 @@
+/**
+ * The task pane's only door to the engine and the workbook. The pane renders what these calls return
+ * and never calls Office.js itself; a later step supplies the real implementation (Office.js host +
+ * engine). Until then `placeholderBackend` answers every call with 尚未接入.
+ *
+ * Type-only imports: the engine's data shapes, no engine code in the pane's bundle.
+ */
+import type { Finding } from '../ledger/finding';
+import type { DetectedLedger } from '../ledger/types';
+
+/** A ledger found in the workbook, as the 台账识别 list shows it. */
+export type LedgerInfo = Pick<DetectedLedger, 'sheet' | 'kind' | 'headerRows' | 'rows' | 'missing'>;
+
+export interface DetectResult {
+  /** Name of the standard in force (national 2017 or a county override), shown in the header. */
+  standardName: string;
+  ledgers: LedgerInfo[];
+}
+
+/** The four steps of a run, in order: 读取 → 检查 → 标记 → 汇总. */
+export const PHASES = ['read', 'check', 'mark', 'summarize'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface Progress {
+  phase: Phase;
+  /** 0..1 within the phase (0 when the step cannot say). */
+  fraction: number;
+}
+
+/** Findings per part of the standard (资源配置, 政府保障程度, 教育质量, 社会认可度). */
+export interface PartCount {
+  part: string;
+  /** Compliance findings of this part. */
+  findings: number;
+  /** Schools (学段 parts) judged in this part and how many passed; absent for county-level parts. */
+  schools?: number;
+  passed?: number;
+}
+
+export interface IndicatorLabel {
+  name: string;
+  part: string;
+}
+
+export interface CheckOutcome {
+  parts: PartCount[];
+  /** Every finding of the run (compliance and data), in the engine's order. */
+  findings: Finding[];
+  /** Indicator id → name and part, for the group headings. */
+  indicators: Record<string, IndicatorLabel>;
+  /** Cells marked in the workbook. */
+  marked: number;
+}
+
+export interface ClearOutcome {
+  /** Cells whose fill and note were restored. */
+  restored: number;
+}
+
+export interface SummaryOutcome {
+  /** Names of the summary sheets written (汇总表, 校际差异系数, 问题清单 …). */
+  sheets: string[];
+}
+
+export interface PaneBackend {
+  /** Finds the ledgers in the open workbook. */
+  detect(): Promise<DetectResult>;
+  /** Reads, checks, marks and summarises; reports each step through onProgress. */
+  check(onProgress: (p: Progress) => void): Promise<CheckOutcome>;
+  /** Removes the marks of the last run and restores what they covered. */
+  clear(): Promise<ClearOutcome>;
+  /** Writes (or replaces) the summary sheets of the last run. */
+  summarize(): Promise<SummaryOutcome>;
+  /** Selects a cell so the user sees the finding in place. */
+  select(sheet: string, cell: string): Promise<void>;
+}
+
+/**
+ * Why a call failed. The pane shows the Chinese (or English) sentence for the code — never an error's
+ * own text, which may be an Office.js or JavaScript message in English.
+ */
+export type BackendErrorCode =
+  | 'not-connected'
+  | 'no-ledgers'
+  | 'busy'
+  | 'api-unsupported'
+  | 'too-large'
+  | 'read-failed'
+  | 'write-failed'
+  | 'sheet-missing'
+  | 'no-run'
+  | 'unknown';
+
+export class BackendError extends Error {
+  constructor(
+    readonly code: BackendErrorCode,
+    /** Values the sentence may name (a sheet, a cell); shown as data, never as a message. */
+    readonly params: { sheet?: string; cell?: string } = {},
+  ) {
+    super(code);
+    this.name = 'BackendError';
+  }
+}
+
+export function errorCode(e: unknown): BackendErrorCode {
+  return e instanceof BackendError ? e.code : 'unknown';
+}
+
+/** The stand-in until the Office.js host is wired: every call answers 尚未接入. */
+export const placeholderBackend: PaneBackend = {
+  detect: () => notConnected(),
+  check: () => notConnected(),
+  clear: () => notConnected(),
+  summarize: () => notConnected(),
+  select: () => notConnected(),
+};
+
+function notConnected<T>(): Promise<T> {
+  return Promise.reject(new BackendError('not-connected'));
+}

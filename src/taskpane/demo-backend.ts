@@ -1,0 +1,77 @@
+/**
+ * Sample answers for looking at the pane outside Excel (taskpane.html?demo). Not the engine: fixed
+ * data in the shapes the real backend returns. Loaded only when asked for.
+ */
+import type { Finding } from '../ledger/finding';
+import { PHASES, type CheckOutcome, type PaneBackend, type Progress } from './backend';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const finding = (f: Partial<Finding> & Pick<Finding, 'message'>): Finding => ({
+  kind: 'compliance',
+  indicator: null,
+  sheet: null,
+  cell: null,
+  school: null,
+  stage: null,
+  actual: null,
+  required: null,
+  gap: null,
+  departments: [],
+  ...f,
+});
+
+const OUTCOME: CheckOutcome = {
+  parts: [
+    { part: '资源配置', findings: 3, schools: 12, passed: 10 },
+    { part: '政府保障程度', findings: 1 },
+    { part: '教育质量', findings: 0 },
+    { part: '社会认可度', findings: 0 },
+  ],
+  indicators: {
+    R1: { name: '每百名学生拥有高于规定学历教师数', part: '资源配置' },
+    R4: { name: '生均教学及辅助用房面积', part: '资源配置' },
+    G3: { name: '小学、初中音乐、美术专用教室', part: '政府保障程度' },
+  },
+  marked: 5,
+  findings: [
+    finding({ indicator: 'R1', sheet: '学校基本情况', cell: 'F5', school: '城关一小', stage: '小学', actual: 3.9, required: 4.2, gap: 0.3, message: '城关一小（小学）每百名学生拥有高于规定学历教师数 3.90 人，未达到 4.2 人，差 0.30 人。' }),
+    finding({ indicator: 'R1', sheet: '学校基本情况', cell: 'F9', school: '河西中学', stage: '初中', actual: 4.8, required: 5.3, gap: 0.5, message: '河西中学（初中）每百名学生拥有高于规定学历教师数 4.80 人，未达到 5.3 人，差 0.50 人。' }),
+    finding({ indicator: 'R4', sheet: '学校基本情况', cell: 'I7', school: '南山小学', stage: '小学', actual: 4.1, required: 4.5, gap: 0.4, message: '南山小学（小学）生均教学及辅助用房面积 4.10 ㎡，未达到 4.5 ㎡，差 0.40 ㎡。' }),
+    finding({ indicator: 'G3', sheet: '学校基本情况', cell: 'M7', school: '南山小学', message: '南山小学音乐专用教室 0 间，按班级数应至少 1 间。' }),
+    finding({ kind: 'data', sheet: '学校基本情况', cell: 'D11', school: '北坡教学点', message: '学校基本情况!D11 “暂无” 不是数字，已按缺失处理。' }),
+  ],
+};
+
+export const demoBackend: PaneBackend = {
+  async detect() {
+    await wait(300);
+    return {
+      standardName: '县域义务教育优质均衡发展督导评估办法（教督〔2017〕6号）',
+      ledgers: [
+        { sheet: '学校基本情况', kind: 'school', headerRows: [3, 4], rows: 12, missing: [] },
+        { sheet: '班额统计', kind: 'class', headerRows: [2], rows: 214, missing: ['年级'] },
+      ],
+    };
+  },
+  async check(onProgress: (p: Progress) => void) {
+    for (const phase of PHASES) {
+      for (const fraction of [0, 0.5, 1]) {
+        onProgress({ phase, fraction });
+        await wait(120);
+      }
+    }
+    return OUTCOME;
+  },
+  async clear() {
+    await wait(200);
+    return { restored: OUTCOME.marked };
+  },
+  async summarize() {
+    await wait(200);
+    return { sheets: ['资源配置达标情况', '校际差异系数', '问题清单'] };
+  },
+  async select() {
+    await wait(50);
+  },
+};

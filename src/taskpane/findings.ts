@@ -1,0 +1,38 @@
+/** Grouping and filtering of the findings list (pure; used by ResultsPanel and tested without a DOM). */
+import type { Finding } from '../ledger/finding';
+import type { IndicatorLabel } from './backend';
+import type { Strings } from './i18n';
+
+export interface FindingGroup {
+  key: string;
+  title: string;
+  findings: Finding[];
+}
+
+/** Groups findings by indicator in the order they first appear; data problems without one go last. */
+export function groupFindings(findings: Finding[], indicators: Record<string, IndicatorLabel>, t: Strings): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = f.indicator ?? '';
+    let g = groups.get(key);
+    if (!g) {
+      const label = f.indicator ? indicators[f.indicator]?.name : undefined;
+      g = { key, title: f.indicator ? `${f.indicator} ${label ?? ''}`.trim() : t.results.noIndicator, findings: [] };
+      groups.set(key, g);
+    }
+    g.findings.push(f);
+  }
+  const out = Array.from(groups.values());
+  return [...out.filter((g) => g.key), ...out.filter((g) => !g.key)];
+}
+
+/** Case-insensitive match on the message, school, sheet, cell and indicator id/name. */
+export function matches(f: Finding, query: string, indicators: Record<string, IndicatorLabel>): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  const hay = [f.message, f.school, f.sheet, f.cell, f.sheet && f.cell ? `${f.sheet}!${f.cell}` : null, f.indicator, f.indicator ? indicators[f.indicator]?.name : null]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+  return q.split(/\s+/).every((w) => hay.includes(w));
+}

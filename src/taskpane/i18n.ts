@@ -1,0 +1,238 @@
+/**
+ * Every word the pane and the ribbon commands show. 简体中文 is the default; English is chosen when
+ * Office's display language is English. Indicator names and finding messages come from the standard and
+ * the engine (Chinese) and are not translated here.
+ */
+import type { BackendErrorCode, Phase } from './backend';
+
+export type Locale = 'zh-CN' | 'en-US';
+
+export interface Strings {
+  appName: string;
+  /** Shown under the title until detect() names the standard in force. */
+  defaultStandard: string;
+  settings: string;
+  close: string;
+  ledgers: {
+    title: string;
+    detecting: string;
+    none: string;
+    redetect: string;
+    kind: Record<'school' | 'class', string>;
+    rows: (n: number) => string;
+    headerRows: (rows: number[]) => string;
+    missing: (cols: string[]) => string;
+  };
+  run: {
+    start: string;
+    running: string;
+    phases: Record<Phase, string>;
+    step: (label: string, i: number, n: number) => string;
+    done: (findings: number, marked: number) => string;
+  };
+  results: {
+    title: string;
+    loading: string;
+    dataPart: string;
+    findings: (n: number) => string;
+    schools: (passed: number, total: number) => string;
+    filter: string;
+    filterNone: string;
+    noFindings: string;
+    noIndicator: string;
+    more: (n: number) => string;
+    goTo: (sheet: string, cell: string) => string;
+  };
+  actions: {
+    summarize: string;
+    summarized: (sheets: string[]) => string;
+    clear: string;
+    cleared: (n: number) => string;
+  };
+  settingsPanel: {
+    title: string;
+    loading: string;
+    standard: string;
+    standardNational: string;
+    standardNote: string;
+    marks: string;
+    markCompliance: string;
+    markData: string;
+    addNotes: string;
+    summary: string;
+    replaceSheets: string;
+    language: string;
+    languageAuto: string;
+  };
+  errors: Record<BackendErrorCode, string> & { title: string };
+  commands: {
+    checkStarted: string;
+    cleared: string;
+  };
+}
+
+const zhCN: Strings = {
+  appName: '均衡自查',
+  defaultStandard: '县域义务教育优质均衡发展督导评估办法',
+  settings: '设置',
+  close: '关闭',
+  ledgers: {
+    title: '台账识别',
+    detecting: '正在识别本工作簿中的台账…',
+    none: '尚未识别到台账。',
+    redetect: '重新识别',
+    kind: { school: '学校台账', class: '班级台账' },
+    rows: (n) => `${n} 行数据`,
+    headerRows: (rows) => `表头第 ${rows.join('、')} 行`,
+    missing: (cols) => `缺少列：${cols.join('、')}`,
+  },
+  run: {
+    start: '开始自查',
+    running: '正在自查…',
+    phases: { read: '读取', check: '检查', mark: '标记', summarize: '汇总' },
+    step: (label, i, n) => `第 ${i}/${n} 步：${label}`,
+    done: (findings, marked) => `自查完成：发现 ${findings} 个问题，已标记 ${marked} 个单元格。`,
+  },
+  results: {
+    title: '自查结果',
+    loading: '正在加载结果…',
+    dataPart: '数据问题',
+    findings: (n) => `${n} 个问题`,
+    schools: (passed, total) => `${passed}/${total} 所达标`,
+    filter: '按学校、指标或说明筛选',
+    filterNone: '没有符合筛选条件的问题。',
+    noFindings: '未发现问题。',
+    noIndicator: '数据问题',
+    more: (n) => `还有 ${n} 条未显示，请缩小筛选范围。`,
+    goTo: (sheet, cell) => `定位到 ${sheet}!${cell}`,
+  },
+  actions: {
+    summarize: '生成汇总表',
+    summarized: (sheets) => `已生成汇总表：${sheets.join('、')}。`,
+    clear: '清除标记',
+    cleared: (n) => `已清除标记，恢复了 ${n} 个单元格。`,
+  },
+  settingsPanel: {
+    title: '设置',
+    loading: '正在打开设置…',
+    standard: '评估标准',
+    standardNational: '国家标准（教督〔2017〕6号）',
+    standardNote: '省、县补充标准文件将在后续版本中支持导入。',
+    marks: '标记',
+    markCompliance: '标记未达标的单元格',
+    markData: '标记无法识别的单元格',
+    addNotes: '在单元格批注中写明原因',
+    summary: '汇总表',
+    replaceSheets: '再次自查时替换上次生成的汇总表',
+    language: '界面语言',
+    languageAuto: '跟随 Office',
+  },
+  errors: {
+    title: '操作未完成',
+    'not-connected': '尚未接入：自查引擎还没有接入本工作簿，此功能暂不可用。',
+    'no-ledgers': '没有找到可识别的台账。请确认工作表中有“学校名称”等表头。',
+    busy: '上一次操作还在进行，请稍候再试。',
+    'api-unsupported': '当前 Excel 版本不支持本加载项所需的功能（需要 ExcelApi 1.9 或更高版本）。',
+    'too-large': '工作簿太大，无法一次读取。请分批检查或使用命令行版本。',
+    'read-failed': '读取工作表时出错，请关闭正在编辑的单元格后重试。',
+    'write-failed': '写入标记或汇总表时出错，工作簿中的台账数据没有改动。请重试。',
+    'sheet-missing': '找不到该工作表，可能已被重命名或删除。请重新识别台账。',
+    'no-run': '请先点击“开始自查”。',
+    unknown: '出现未知错误，操作未完成。请重试；如果问题持续，请联系管理员。',
+  },
+  commands: {
+    checkStarted: '均衡自查：一键自查',
+    cleared: '均衡自查：清除标记',
+  },
+};
+
+const enUS: Strings = {
+  appName: 'Junheng self-check',
+  defaultStandard: 'County standard for high-quality balanced compulsory education',
+  settings: 'Settings',
+  close: 'Close',
+  ledgers: {
+    title: 'Ledgers found',
+    detecting: 'Looking for ledgers in this workbook…',
+    none: 'No ledgers found yet.',
+    redetect: 'Detect again',
+    kind: { school: 'School ledger', class: 'Class ledger' },
+    rows: (n) => `${n} data row${n === 1 ? '' : 's'}`,
+    headerRows: (rows) => `header row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}`,
+    missing: (cols) => `missing columns: ${cols.join(', ')}`,
+  },
+  run: {
+    start: 'Start check',
+    running: 'Checking…',
+    phases: { read: 'Read', check: 'Check', mark: 'Mark', summarize: 'Summarise' },
+    step: (label, i, n) => `Step ${i}/${n}: ${label}`,
+    done: (findings, marked) => `Check complete: ${findings} finding(s), ${marked} cell(s) marked.`,
+  },
+  results: {
+    title: 'Results',
+    loading: 'Loading results…',
+    dataPart: 'Data problems',
+    findings: (n) => `${n} finding${n === 1 ? '' : 's'}`,
+    schools: (passed, total) => `${passed}/${total} schools pass`,
+    filter: 'Filter by school, indicator or text',
+    filterNone: 'No findings match the filter.',
+    noFindings: 'No findings.',
+    noIndicator: 'Data problems',
+    more: (n) => `${n} more not shown; narrow the filter.`,
+    goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
+  },
+  actions: {
+    summarize: 'Write summary sheets',
+    summarized: (sheets) => `Summary sheets written: ${sheets.join(', ')}.`,
+    clear: 'Clear marks',
+    cleared: (n) => `Marks cleared; ${n} cell(s) restored.`,
+  },
+  settingsPanel: {
+    title: 'Settings',
+    loading: 'Opening settings…',
+    standard: 'Standard',
+    standardNational: 'National standard (2017)',
+    standardNote: 'Provincial and county override files will be importable in a later version.',
+    marks: 'Marks',
+    markCompliance: 'Mark cells that fail the standard',
+    markData: 'Mark cells that cannot be read',
+    addNotes: 'Explain each mark in a cell note',
+    summary: 'Summary sheets',
+    replaceSheets: 'Replace the previous summary sheets on a new run',
+    language: 'Language',
+    languageAuto: 'Same as Office',
+  },
+  errors: {
+    title: 'Not completed',
+    'not-connected': 'Not connected yet: the check engine is not wired to this workbook, so this is not available.',
+    'no-ledgers': 'No ledger was recognised. Make sure a sheet has headers such as 学校名称.',
+    busy: 'The previous operation is still running. Please try again shortly.',
+    'api-unsupported': 'This version of Excel lacks features the add-in needs (ExcelApi 1.9 or later).',
+    'too-large': 'The workbook is too large to read at once. Check it in parts or use the command line.',
+    'read-failed': 'Reading the sheets failed. Leave cell edit mode and try again.',
+    'write-failed': 'Writing marks or summary sheets failed; no ledger value was changed. Please try again.',
+    'sheet-missing': 'That sheet was not found; it may have been renamed or deleted. Detect the ledgers again.',
+    'no-run': 'Run the check first.',
+    unknown: 'Something went wrong and the operation did not complete. Please try again.',
+  },
+  commands: {
+    checkStarted: 'Junheng: check now',
+    cleared: 'Junheng: clear marks',
+  },
+};
+
+export const STRINGS: Record<Locale, Strings> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/** English for an English Office UI; 简体中文 for everything else (the product's users are Chinese). */
+export function pickLocale(displayLanguage: string | null | undefined): Locale {
+  return /^en(-|$)/i.test((displayLanguage ?? '').trim()) ? 'en-US' : 'zh-CN';
+}
+
+/** Office's display language, or undefined outside Office (a plain browser). */
+export function officeDisplayLanguage(): string | undefined {
+  try {
+    return typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
+  } catch {
+    return undefined;
+  }
+}
