@@ -63,6 +63,11 @@ export const QUANTITY_LABELS: Record<SchoolQuantity, string> = {
   artRooms: '美术专用教室间数',
   artRoomArea: '美术教室总面积',
   artRoomAreaEach: '美术教室每间面积',
+  budget: '公用经费',
+  baseQuota: '生均基准定额',
+  perStudentFunding: '生均公用经费',
+  trainingFunds: '教师培训经费',
+  nearbyShare: '就近划片入学比例',
 };
 
 /** "在校生数" for the whole-school column, "在校生数（小学）" for a 学段 column. */

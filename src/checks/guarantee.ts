@@ -1,6 +1,6 @@
 /** 政府保障程度 checks that the school and class ledgers can answer: G3 (专用教室), G4 (学校规模), G5 (班额). */
 import type { CellRef, ClassRecord, Num, SchoolQuantity, SchoolRecord, SchoolType, StageKey, StageSplit } from '../ledger/types';
-import type { Stage } from '../standard/schema';
+import type { IndicatorId, Stage } from '../standard/schema';
 import { threshold } from '../standard';
 import { atLeast, atMost, ceilTo, ceilTol } from './compare';
 import { complianceFinding, dataFinding, noteMissing, type Ctx } from './context';
@@ -8,7 +8,7 @@ import { formatNumber, formatThreshold, indicatorRef, quantityLabel } from './fo
 
 const SPLIT_KEYS: readonly StageKey[] = ['小学', '初中', '高中'];
 
-interface Whole {
+export interface Whole {
   value: number | null;
   ref: CellRef | null;
 }
@@ -17,7 +17,7 @@ interface Whole {
  * A whole-school figure: the `all` column, else the sum of the 学段 columns. Blank cells get a data finding
  * (`what` says what could not be checked); value null when any needed cell is empty.
  */
-function wholeSchool(ctx: Ctx, school: SchoolRecord, q: SchoolQuantity, what: string, id: 'G3' | 'G4'): Whole | null {
+export function wholeSchool(ctx: Ctx, school: SchoolRecord, q: SchoolQuantity, what: string, id: IndicatorId | null): Whole | null {
   const split: StageSplit | undefined = school.quantities[q];
   if (!split) return null;
   if (split.all) {
@@ -43,7 +43,7 @@ function wholeSchool(ctx: Ctx, school: SchoolRecord, q: SchoolQuantity, what: st
 }
 
 /** The 学段 columns a school of this type fills in; all of them when the type is unknown. */
-function stagesOfType(type: SchoolType | null): readonly StageKey[] {
+export function stagesOfType(type: SchoolType | null): readonly StageKey[] {
   switch (type) {
     case '小学':
     case '教学点':
@@ -54,6 +54,8 @@ function stagesOfType(type: SchoolType | null): readonly StageKey[] {
       return ['小学', '初中'];
     case '完全中学':
       return ['初中', '高中'];
+    case '特殊教育学校':
+      return ['小学', '初中'];
     default:
       return SPLIT_KEYS;
   }

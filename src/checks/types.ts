@@ -1,6 +1,6 @@
 import type { Finding } from '../ledger/finding';
 import type { CellRef, SchoolType } from '../ledger/types';
-import type { ResourceId, Stage } from '../standard/schema';
+import type { IndicatorId, ResourceId, Stage } from '../standard/schema';
 
 export interface IndicatorResult {
   /** Per-student (or per-100-students) value; null when data is missing. */
@@ -46,10 +46,46 @@ export interface CvResult {
   schools: number;
 }
 
+/** Where one indicator of the standard stands for the whole county. */
+export type ItemStatus = '达标' | '未达标' | '待核实' | '数据不全';
+
+export interface ItemResult {
+  id: IndicatorId;
+  status: ItemStatus;
+  /** The actual value: a share 0–1 for a % indicator, a ratio, or a short Chinese summary; null when unknown. */
+  value: number | string | null;
+  /** The requirement: a number in the indicator's unit (share for %), or a short text. */
+  required: number | string | null;
+  /** Units that fail: schools, classes, teachers short, CVs over the limit, 1 for a failing county figure. */
+  failing: number;
+  /** 核查方式: 学校台账, 班级台账, 教师台账, 县级数据, 核查清单 … */
+  method: string;
+  /** 说明: one Chinese line (why 未达标 / 数据不全, what was found). */
+  note: string;
+}
+
+/** One line of the 核查清单 sheet: the line as the tool writes it, with the user's answer when read back. */
+export interface ChecklistLine {
+  id: IndicatorId;
+  /** The indicator's name. */
+  item: string;
+  /** What is to be verified (for G8 and G15: only the qualitative half). */
+  content: string;
+  status: '达标' | '未达标' | '待核实';
+  evidence: string;
+  remark: string;
+  /** True when the answer was read from an existing 核查清单 sheet. */
+  answered: boolean;
+}
+
 export interface CheckResult {
   schools: SchoolStageResult[];
   cv: CvResult[];
   /** 综合差异系数: plain mean of the seven CVs per 学段, for information only. */
   compositeCv: Record<Stage, number | null>;
   findings: Finding[];
+  /** Every indicator of the standard (R1–R7, G1–G15, Q1–Q9, S1), in the standard's order. */
+  items: ItemResult[];
+  /** The 核查清单 lines (G1, G2, G8, G10, G15, Q5–Q8) with the answers read back. */
+  checklist: ChecklistLine[];
 }

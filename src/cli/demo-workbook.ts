@@ -55,6 +55,8 @@ interface SchoolSpec {
   factors?: Partial<Record<Rid, number>>;
   /** Music rooms fewer than the G3 requirement by this many. */
   musicShort?: number;
+  /** Students planted exactly (the last class takes the rest): 东掌村教学点 has 99 for the G6 boundary. */
+  forceTotal?: number;
   remark?: string;
 }
 
@@ -94,7 +96,7 @@ const SPECS: SchoolSpec[] = [
   // 教学点 (two under the cut of 50 students)
   { name: '古郊村教学点', type: '教学点', classes: { 小学: 3 }, size: { 小学: T(5, 11) } },
   { name: '浙水村教学点', type: '教学点', classes: { 小学: 3 }, size: { 小学: T(10, 15) } },
-  { name: '东掌村教学点', type: '教学点', classes: { 小学: 4 }, size: { 小学: T(14, 18) } },
+  { name: '东掌村教学点', type: '教学点', classes: { 小学: 4 }, size: { 小学: T(23, 27) }, forceTotal: 99 },
   { name: '槲树庄教学点', type: '教学点', classes: { 小学: 4 }, size: { 小学: T(15, 19) } },
   // 特殊教育
   { name: '示例县特殊教育学校', type: '特殊教育学校', classes: { 小学: 4, 初中: 2 }, size: { 小学: T(8, 12), 初中: T(6, 10) } },
@@ -171,7 +173,8 @@ function makePlan(): { schools: PlannedSchool[]; classes: PlannedClass[] } {
         prev = grade;
         const gradeIndex = [GRADES_PRIMARY, GRADES_SEVEN, GRADES_CHU, GRADES_SENIOR].map((g) => g.indexOf(grade)).find((i) => i >= 0) ?? gi;
         const planted = OVERSIZED.find((o) => o.school === spec.name && o.part === part && o.grade === gradeIndex && o.cls === k);
-        const size = planted ? planted.students : int(range[0], range[1]);
+        let size = planted ? planted.students : int(range[0], range[1]);
+        if (spec.forceTotal !== undefined && gi === grades.length - 1) size = spec.forceTotal - sum;
         sum += size;
         const name = spec.juniorStyle === 'chu' && part !== '小学' ? `${k}班` : `(${k})班`;
         classes.push({ school: spec.name, part, grade, name, students: size });
@@ -228,6 +231,223 @@ function makePlan(): { schools: PlannedSchool[]; classes: PlannedClass[] } {
 const PLAN = makePlan();
 
 // ---------------------------------------------------------------------------------------------------------
+// Finance and enrolment columns (their own PRNG, so the plan above is unchanged)
+
+/** 生均公用经费基准定额 (元) by 学段; 特殊教育学校 by its own. */
+const QUOTA: Record<Part, number> = { 小学: 650, 初中: 850, 高中: 1000 };
+const SPECIAL_QUOTA = 6000;
+
+interface FinanceRow {
+  /** 公用经费, 万元, two decimals. */
+  budgetWan: number;
+  quota: number;
+  trainingWan: number;
+  locale: '城区' | '镇区' | '乡村';
+  boarding: '是' | '否';
+  /** As written in the cell (a share, a percentage number or "…%" text); null = blank. */
+  nearby: string | number | null;
+  charter: '有' | '无';
+}
+
+/** Planted: G6 (99 students, under-funded), Q4 4.9 % and exactly 5 %, G13 94.9 % 初中 / 99.9 % 小学 / 95 % 初中, Q3 无章程. */
+const G6_SCHOOL = '东掌村教学点';
+const Q4_FAIL_SCHOOL = '示例县城关第三小学';
+const Q4_EXACT_SCHOOL = '示例县城关中学';
+const G13_PLANTS: Record<string, string | number> = {
+  示例县第二中学: '94.9%',
+  示例县城关第二小学: '99.9%',
+  示例县城关中学: '95%',
+  示例县城关第一小学: 100,
+  示例县第一中学: 0.97,
+  示例县育才中学: '96%',
+  杨村镇初级中学: 96,
+};
+const Q3_FAIL_SCHOOL = '北坡乡中心小学';
+
+function localeOfDemo(name: string): FinanceRow['locale'] {
+  if (name.startsWith('示例县') || name === '东关小学') return '城区';
+  if (name.includes('镇')) return '镇区';
+  return '乡村';
+}
+
+function makeFinance(): Map<string, FinanceRow> {
+  const rnd = mulberry32(20221015);
+  const out = new Map<string, FinanceRow>();
+  for (const s of PLAN.schools) {
+    const name = s.spec.name;
+    const special = s.spec.type === '特殊教育学校';
+    let need = 0;
+    let students = 0;
+    for (const p of PARTS) {
+      const n = s.students[p] ?? 0;
+      students += n;
+      need += n * (special ? SPECIAL_QUOTA : QUOTA[p]);
+    }
+    const mainQuota = special ? SPECIAL_QUOTA : s.students.小学 ? QUOTA.小学 : QUOTA.初中;
+    if (!special && students < 100) need = 100 * mainQuota;
+    let budgetWan = Math.ceil((need * (1.04 + rnd() * 0.2)) / 100) / 100;
+    if (name === G6_SCHOOL) budgetWan = Math.floor((100 * mainQuota - 3000) / 100) / 100; // 3000 元 short
+    if (name === Q4_EXACT_SCHOOL) budgetWan = Math.ceil(budgetWan * 5) / 5; // training = exactly 5 %
+    let trainingWan = Math.ceil(budgetWan * (0.055 + rnd() * 0.03) * 100) / 100;
+    if (name === Q4_FAIL_SCHOOL) trainingWan = Math.floor(budgetWan * 0.049 * 100) / 100;
+    if (name === Q4_EXACT_SCHOOL) trainingWan = Math.round(budgetWan * 5) / 100;
+    const locale = special ? '城区' : localeOfDemo(name);
+    const boarding: FinanceRow['boarding'] =
+      special || s.spec.type === '九年一贯制' || name === '南岭镇初级中学' || name === '礼义镇初级中学' ? '是' : '否';
+    let nearby: string | number | null = null;
+    if (locale !== '乡村' && boarding === '否') nearby = G13_PLANTS[name] ?? (s.students.小学 ? '100%' : '98%');
+    out.set(name, { budgetWan, quota: mainQuota, trainingWan, locale, boarding, nearby, charter: name === Q3_FAIL_SCHOOL ? '无' : '有' });
+  }
+  return out;
+}
+
+const FINANCE = makeFinance();
+
+// ---------------------------------------------------------------------------------------------------------
+// The teacher ledger (教师台账): one row per teacher, consistent with the school ledger's counts except for
+// the planted mismatches; and the county figures (县级数据)
+
+interface PlannedTeacher {
+  name: string;
+  school: string;
+  /** '' for the 教学点 (the 学段 comes from the school type). */
+  stage: Part | '';
+  degree: string;
+  backbone: string;
+  subject: string;
+  fullTime: '是' | '否';
+  certificate: string;
+  hours: number;
+  eligible: '是' | '否';
+  rotated: '是' | '否';
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧', '程', '曹', '袁', '邓', '许', '傅', '沈', '曾', '彭', '吕'];
+const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '文', '华', '红', '建国', '晓燕', '玉兰', '志强', '海燕', '晓明', '丽娟', '建华', '云', '鹏', '宁', '慧', '琳', '欣'];
+const SUBJECTS_PRIMARY = ['语文', '数学', '英语', '科学', '道德与法治', '信息技术'];
+const SUBJECTS_SECONDARY = ['语文', '数学', '英语', '物理', '化学', '生物', '历史', '地理', '道德与法治'];
+const PE_ART = ['体育与健康', '音乐', '美术', '体育', '音乐', '美术'];
+
+/** Planted teacher-ledger facts. */
+const HOURS_SHORT: { school: string; index: number; hours: number }[] = [
+  { school: '示例县城关第一小学', index: 5, hours: 300 },
+  { school: '西河乡初级中学', index: 2, hours: 359 },
+  { school: '六泉乡九年一贯制学校', index: 7, hours: 240 },
+];
+const HOURS_EXACT = { school: '示例县城关第二小学', index: 4, hours: 360 };
+const NO_CERTIFICATE = { school: '马圪当乡中心小学', index: 3 };
+/** School-ledger counts the teacher ledger does not match: one backbone teacher written 校级, two 本科 written 专科. */
+const MISMATCH_BACKBONE = '东关小学';
+const MISMATCH_DEGREE = { school: '示例县第二中学', stage: '初中' as const, count: 2 };
+const UNKNOWN_SCHOOL = '城关一小';
+
+function makeTeachers(): PlannedTeacher[] {
+  const rnd = mulberry32(20221101);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)];
+  const out: PlannedTeacher[] = [];
+  let serial = 0;
+  const person = () => {
+    serial++;
+    return `${SURNAMES[(serial * 7) % SURNAMES.length]}${GIVEN[(serial * 13 + Math.floor(serial / 40)) % GIVEN.length]}`;
+  };
+  for (const s of PLAN.schools) {
+    const name = s.spec.name;
+    const single = s.spec.type === '教学点';
+    const mine: PlannedTeacher[] = [];
+    for (const p of PARTS) {
+      const n = s.students[p];
+      if (!n) continue;
+      const deg = p === '高中' ? 0 : (s.degreeTeachers[p] ?? 0);
+      const perTeacher = p === '小学' ? 15 : 12;
+      const total = Math.max(Math.ceil(n / perTeacher), deg + 3);
+      for (let i = 0; i < total; i++) {
+        const above = p === '高中' || i < deg;
+        const degree = p === '小学' ? (above ? pick(['本科', '专科', '大专', '本科', '硕士研究生']) : pick(['中专', '高中', '中师'])) : above ? pick(['本科', '大学本科', '本科', '研究生']) : pick(['专科', '大专']);
+        mine.push({
+          name: person(), school: name, stage: single ? '' : p, degree, backbone: rnd() < 0.3 ? '校级' : '无',
+          subject: pick(p === '小学' ? SUBJECTS_PRIMARY : SUBJECTS_SECONDARY), fullTime: '是',
+          certificate: rnd() < 0.6 ? '有' : `${2008 + Math.floor(rnd() * 14)}${String(14050000000 + Math.floor(rnd() * 9999999))}`,
+          hours: 360 + Math.floor(rnd() * 16) * 10, eligible: rnd() < 0.36 ? '是' : '否', rotated: '否',
+        });
+      }
+    }
+    // Backbone (whole school) and PE/music/art (whole school) on teachers spread over the school.
+    const step = (k: number) => Math.max(1, Math.floor(mine.length / Math.max(k, 1)));
+    const b = step(s.backboneTeachers);
+    for (let k = 0; k < s.backboneTeachers; k++) {
+      const t = mine[(k * b + 1) % mine.length];
+      t.backbone = k % 8 === 0 ? '市级' : k % 19 === 5 ? '省级' : '县级';
+      if (k % 3 !== 2) t.eligible = '是';
+    }
+    const a = step(s.peArtTeachers);
+    for (let k = 0; k < s.peArtTeachers; k++) mine[(k * a + 2) % mine.length].subject = PE_ART[k % PE_ART.length];
+    // A few part-time teachers of other subjects (not counted as 专任).
+    for (let k = 0; k < mine.length; k += 37) if (!PE_ART.includes(mine[k].subject) && mine[k].backbone !== '县级') mine[k].fullTime = '否';
+    out.push(...mine);
+  }
+  const of = (school: string) => out.filter((t) => t.school === school);
+  for (const h of HOURS_SHORT) of(h.school)[h.index].hours = h.hours;
+  of(HOURS_EXACT.school)[HOURS_EXACT.index].hours = HOURS_EXACT.hours;
+  const nc = of(NO_CERTIFICATE.school)[NO_CERTIFICATE.index];
+  nc.certificate = '无';
+  nc.fullTime = '是';
+  const bb = of(MISMATCH_BACKBONE).find((t) => t.backbone === '县级');
+  if (bb) bb.backbone = '校级';
+  of(MISMATCH_DEGREE.school)
+    .filter((t) => t.stage === MISMATCH_DEGREE.stage && (t.degree === '本科' || t.degree === '大学本科'))
+    .slice(0, MISMATCH_DEGREE.count)
+    .forEach((t) => {
+      t.degree = '专科';
+    });
+  out.push({
+    name: person(), school: UNKNOWN_SCHOOL, stage: '小学', degree: '本科', backbone: '无', subject: '语文', fullTime: '是',
+    certificate: '有', hours: 400, eligible: '否', rotated: '否',
+  });
+  // Rotation: just under 10 % of the eligible teachers, a quarter of them backbone.
+  const eligible = out.filter((t) => t.eligible === '是');
+  const rotate = Math.floor(eligible.length * 0.095);
+  const backbone = eligible.filter((t) => t.backbone === '县级' || t.backbone === '市级' || t.backbone === '省级');
+  const others = eligible.filter((t) => !backbone.includes(t));
+  const fromBackbone = Math.ceil(rotate * 0.25);
+  for (let k = 0; k < fromBackbone; k++) backbone[(k * 3) % backbone.length].rotated = '是';
+  const rest = rotate - eligible.filter((t) => t.rotated === '是').length;
+  for (let k = 0, placed = 0; placed < rest; k++) {
+    const t = others[(k * 7) % others.length];
+    if (t.rotated === '是') continue;
+    t.rotated = '是';
+    placed++;
+  }
+  return out;
+}
+
+const TEACHERS = makeTeachers();
+
+export const DEMO_TEACHER_SHEET = '教师台账';
+export const DEMO_COUNTY_SHEET = '县级数据';
+const TEACHER_TITLE = '示例县义务教育学校教师信息台账（2022年）';
+const FIRST_TEACHER_ROW = 3;
+const TEACHER_HEADERS = ['序号', '姓名', '学校', '学段', '学历', '骨干级别', '任教学科', '是否专任', '教师资格证', '五年培训学时', '是否符合交流条件', '本年度是否交流轮岗'];
+const TC = { name: 2, school: 3, stage: 4, degree: 5, backbone: 6, subject: 7, fullTime: 8, certificate: 9, hours: 10, eligible: 11, rotated: 12 } as const;
+
+/** County figures: G8 pay under the civil servants', G14 48 %, Q2 written as a bare 1 (ambiguous), S1 exactly 85 %. */
+const COUNTY_ROWS: [string, string | number, string][] = [
+  ['教师平均工资收入（元）', 96500, '县人社局、县财政局提供，2022年度'],
+  ['公务员平均工资收入（元）', 98000, '县人社局提供，2022年度'],
+  ['绩效工资足额核定', '是', '按规定核定绩效工资总量'],
+  ['优质高中招生名额分配比例', '48%', '县教育局，2022年中考'],
+  ['随迁子女在公办学校和政府购买服务的民办学校就读比例', 0.91, ''],
+  ['初中三年巩固率', 96.2, '按2019级学生计算'],
+  ['残疾儿童少年入学率', 1, '县残联提供'],
+  ['学业水平（国家义务教育质量监测）', 'Ⅲ级', '2021年监测结果'],
+  ['校际差异率', 0.12, '2021年监测结果'],
+  ['调查人数', 2000, '社会认可度问卷调查'],
+  ['满意人数', 1320, ''],
+  ['基本满意人数', 380, ''],
+  ['不满意人数', 300, ''],
+];
+const FIRST_COUNTY_ROW = 3;
+
+// ---------------------------------------------------------------------------------------------------------
 // Layout
 
 export const DEMO_SCHOOL_SHEET = '学校基本情况台账';
@@ -247,8 +467,9 @@ const C = {
   degP: 10, degJ: 11,
   backbone: 12, peArt: 13, floor: 14, sports: 15, equip: 16, media: 17,
   musicRooms: 18, musicArea: 19, artRooms: 20, artArea: 21, remark: 22,
+  budget: 23, quota: 24, training: 25, locale: 26, boarding: 27, nearby: 28, charter: 29,
 } as const;
-const LAST_COL = C.remark;
+const LAST_COL = C.charter;
 
 function colLetter(col: number): string {
   let s = '';
@@ -317,6 +538,16 @@ function schoolRowValues(s: PlannedSchool, seq: number): (string | number | null
   set(C.artRooms, s.artRooms);
   set(C.artArea, s.artArea);
   set(C.remark, s.spec.remark ?? null);
+  const f = FINANCE.get(s.spec.name);
+  if (f) {
+    set(C.budget, f.budgetWan);
+    set(C.quota, f.quota);
+    set(C.training, f.trainingWan);
+    set(C.locale, f.locale);
+    set(C.boarding, f.boarding);
+    set(C.nearby, f.nearby);
+    set(C.charter, f.charter);
+  }
   for (const slip of SLIPS) {
     if (slip.school !== s.spec.name) continue;
     const v = row[slip.col - 1];
@@ -339,6 +570,8 @@ function numFmtOf(col: number): string | undefined {
   if (col === C.floor || col === C.sports || col === C.musicArea || col === C.artArea) return '#,##0.0';
   if (col === C.equip) return '0.00';
   if (col === C.media || col === C.musicRooms || col === C.artRooms) return '0';
+  if (col === C.budget || col === C.training) return '0.00';
+  if (col === C.quota) return '#,##0';
   return undefined;
 }
 
@@ -372,6 +605,13 @@ function buildSchoolSheet(wb: ExcelJS.Workbook): void {
     [C.equip, '教学仪器设备总值（万元）'],
     [C.media, '网络多媒体教室（间）'],
     [C.remark, '备注'],
+    [C.budget, '公用经费预算（万元）'],
+    [C.quota, '生均基准定额（元）'],
+    [C.training, '教师培训经费（万元）'],
+    [C.locale, '城乡类型'],
+    [C.boarding, '是否寄宿制'],
+    [C.nearby, '就近划片入学比例'],
+    [C.charter, '学校章程'],
   ];
   for (const [col, text] of single) {
     ws.getCell(3, col).value = text;
@@ -460,7 +700,7 @@ function buildSchoolSheet(wb: ExcelJS.Workbook): void {
     r++;
   }
 
-  const widths: Record<number, number> = { [C.seq]: 6, [C.name]: 26, [C.type]: 13, [C.remark]: 22 };
+  const widths: Record<number, number> = { [C.seq]: 6, [C.name]: 26, [C.type]: 13, [C.remark]: 22, [C.nearby]: 12 };
   for (let c = 1; c <= LAST_COL; c++) ws.getColumn(c).width = widths[c] ?? 10;
 }
 
@@ -502,6 +742,53 @@ function buildClassSheet(wb: ExcelJS.Workbook): void {
   ws.getColumn(5).width = 10;
 }
 
+function buildTeacherSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(DEMO_TEACHER_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.getCell('A1').value = TEACHER_TITLE;
+  ws.mergeCells(1, 1, 1, TEACHER_HEADERS.length);
+  ws.getCell('A1').style = { font: { name: '宋体', size: 14, bold: true }, alignment: { horizontal: 'center' } };
+  TEACHER_HEADERS.forEach((h, i) => {
+    const cell = ws.getCell(2, i + 1);
+    cell.value = h;
+    cell.style = { font: { name: '宋体', size: 10, bold: true }, fill: HEADER_FILL, border: THIN, alignment: { horizontal: 'center', wrapText: true } };
+  });
+  TEACHERS.forEach((t, i) => {
+    const r = FIRST_TEACHER_ROW + i;
+    const vals: (string | number | null)[] = [i + 1, t.name, t.school, t.stage || null, t.degree, t.backbone, t.subject, t.fullTime, t.certificate, t.hours, t.eligible, t.rotated];
+    vals.forEach((v, ci) => {
+      const cell = ws.getCell(r, ci + 1);
+      cell.value = v;
+      cell.style = { font: { name: '宋体', size: 10 }, border: THIN, alignment: { horizontal: ci === 2 ? 'left' : 'center' } };
+    });
+  });
+  const widths = [6, 10, 24, 6, 10, 8, 12, 8, 20, 10, 10, 10];
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+}
+
+function buildCountySheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(DEMO_COUNTY_SHEET);
+  ws.getCell('A1').value = '示例县义务教育优质均衡发展县级数据（2022年）';
+  ws.mergeCells('A1:C1');
+  ws.getCell('A1').style = { font: { name: '宋体', size: 14, bold: true }, alignment: { horizontal: 'center' } };
+  ['指标', '数值', '说明'].forEach((h, i) => {
+    const cell = ws.getCell(2, i + 1);
+    cell.value = h;
+    cell.style = { font: { name: '宋体', size: 10, bold: true }, fill: HEADER_FILL, border: THIN, alignment: { horizontal: 'center' } };
+  });
+  COUNTY_ROWS.forEach(([label, value, note], i) => {
+    const r = FIRST_COUNTY_ROW + i;
+    ws.getCell(r, 1).value = label;
+    ws.getCell(r, 2).value = value;
+    ws.getCell(r, 3).value = note || null;
+    for (let c = 1; c <= 3; c++) ws.getCell(r, c).style = { font: { name: '宋体', size: 10 }, border: THIN };
+  });
+  ws.getColumn(1).width = 50;
+  ws.getColumn(2).width = 12;
+  ws.getColumn(3).width = 30;
+}
+
 function buildNotesSheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet(DEMO_NOTES_SHEET);
   const lines = [
@@ -510,6 +797,8 @@ function buildNotesSheet(wb: ExcelJS.Workbook): void {
     '本工作簿为演示数据，学校、数字均为虚构，仅用于演示「均衡自查」的检查功能。',
     '工作表「学校基本情况台账」：每校一行，按学段分列在校生数、班级数等。',
     '工作表「班级台账」：每班一行，班级人数用于核查班额。',
+    '工作表「教师台账」：每名教师一行，用于核查学历、骨干、培训学时、持证和交流轮岗。',
+    '工作表「县级数据」：工资、招生名额分配、巩固率、入学率、质量监测和满意度调查等县级数据。',
     '',
     '报送要求：请各校于2022年9月10日前报县教育局督导室。',
     '联系人：督导室 王老师',
@@ -530,6 +819,8 @@ export function buildDemoWorkbook(): ExcelJS.Workbook {
   wb.modified = new Date(Date.UTC(2022, 8, 1, 8, 0, 0));
   buildSchoolSheet(wb);
   buildClassSheet(wb);
+  buildTeacherSheet(wb);
+  buildCountySheet(wb);
   buildNotesSheet(wb);
   return wb;
 }
@@ -585,7 +876,7 @@ function facts() {
   const g4Limit = (t: DemoType) => (t === '九年一贯制' || t === '十二年一贯制' ? 2500 : 2000);
   return {
     county: '示例县',
-    sheets: { school: DEMO_SCHOOL_SHEET, class: DEMO_CLASS_SHEET, notes: DEMO_NOTES_SHEET },
+    sheets: { school: DEMO_SCHOOL_SHEET, class: DEMO_CLASS_SHEET, teacher: DEMO_TEACHER_SHEET, county: DEMO_COUNTY_SHEET, notes: DEMO_NOTES_SHEET },
     schoolTitle: SCHOOL_TITLE,
     classTitle: CLASS_TITLE,
     schoolHeaderRows: [3, 4],
@@ -645,6 +936,66 @@ function facts() {
         meant: slip.meant(raw),
       };
     }),
+    /** 教师台账 and 县级数据. */
+    teacherSheet: DEMO_TEACHER_SHEET,
+    countySheet: DEMO_COUNTY_SHEET,
+    teacherHeaderRow: 2,
+    firstTeacherRow: FIRST_TEACHER_ROW,
+    teacherCount: TEACHERS.length,
+    /** G9: teachers under 360 hours (the hours cell), and one at exactly 360 (passes). */
+    shortHours: HOURS_SHORT.map((h) => {
+      const i = TEACHERS.indexOf(TEACHERS.filter((t) => t.school === h.school)[h.index]);
+      return { school: h.school, hours: h.hours, cell: addr(FIRST_TEACHER_ROW + i, TC.hours) };
+    }),
+    exactHours: (() => {
+      const i = TEACHERS.indexOf(TEACHERS.filter((t) => t.school === HOURS_EXACT.school)[HOURS_EXACT.index]);
+      return { school: HOURS_EXACT.school, cell: addr(FIRST_TEACHER_ROW + i, TC.hours) };
+    })(),
+    /** G12: a 专任 teacher without a certificate (the certificate cell). */
+    noCertificate: (() => {
+      const i = TEACHERS.indexOf(TEACHERS.filter((t) => t.school === NO_CERTIFICATE.school)[NO_CERTIFICATE.index]);
+      return { school: NO_CERTIFICATE.school, cell: addr(FIRST_TEACHER_ROW + i, TC.certificate) };
+    })(),
+    /** G11: rotated ÷ eligible just under 10 %; the backbone share passes. */
+    rotation: (() => {
+      const eligible = TEACHERS.filter((t) => t.eligible === '是').length;
+      const rotated = TEACHERS.filter((t) => t.rotated === '是').length;
+      const backbone = TEACHERS.filter((t) => t.rotated === '是' && ['县级', '市级', '省级'].includes(t.backbone)).length;
+      return { eligible, rotated, share: rotated / eligible, backbone };
+    })(),
+    /** School-ledger cells whose teacher counts the teacher ledger contradicts. */
+    teacherMismatches: [
+      { school: MISMATCH_BACKBONE, indicator: 'R2', cell: addr(rowOf(MISMATCH_BACKBONE), C.backbone) },
+      { school: MISMATCH_DEGREE.school, indicator: 'R1', cell: addr(rowOf(MISMATCH_DEGREE.school), C.degJ) },
+    ],
+    /** A teacher whose school (a short name) is not in the school ledger: the school cell of its row. */
+    unknownSchool: { name: UNKNOWN_SCHOOL, cell: addr(FIRST_TEACHER_ROW + TEACHERS.findIndex((t) => t.school === UNKNOWN_SCHOOL), TC.school) },
+    /** G6: a 教学点 of 99 students funded under 100 × 定额 (the 公用经费 cell). */
+    g6: { school: G6_SCHOOL, students: 99, cell: addr(rowOf(G6_SCHOOL), C.budget) },
+    /** Q4: 教师培训经费 4.9 % (fails, the training cell) and exactly 5 % (passes). */
+    q4: { fail: { school: Q4_FAIL_SCHOOL, cell: addr(rowOf(Q4_FAIL_SCHOOL), C.training) }, exact: { school: Q4_EXACT_SCHOOL, cell: addr(rowOf(Q4_EXACT_SCHOOL), C.training) } },
+    /** G13: 初中 94.9 % and 小学 99.9 % fail; 初中 95 % passes. */
+    g13: {
+      fail: ['示例县第二中学', '示例县城关第二小学'].map((n) => ({ school: n, cell: addr(rowOf(n), C.nearby) })),
+      pass: [{ school: '示例县城关中学', cell: addr(rowOf('示例县城关中学'), C.nearby) }],
+    },
+    /** Q3: a school without a 章程. */
+    q3: { school: Q3_FAIL_SCHOOL, cell: addr(rowOf(Q3_FAIL_SCHOOL), C.charter) },
+    /** 县级数据 cells: G8 pay (fails), G14 48 % (fails), Q2 a bare 1 (ambiguous percent → data finding). */
+    countyFigures: {
+      g8: { cell: addr(FIRST_COUNTY_ROW, 2) },
+      g14: { cell: addr(FIRST_COUNTY_ROW + 3, 2) },
+      ambiguous: { indicator: 'Q2', cell: addr(FIRST_COUNTY_ROW + 6, 2) },
+      satisfaction: 0.85,
+    },
+    /** The item statuses the planted data gives (the rest are not asserted). */
+    expectedStatuses: {
+      R4: '未达标', R5: '未达标', R6: '未达标', R7: '未达标',
+      G1: '待核实', G2: '待核实', G3: '未达标', G5: '未达标', G6: '未达标', G7: '达标', G8: '未达标', G9: '未达标', G10: '待核实',
+      G11: '未达标', G12: '未达标', G13: '未达标', G14: '未达标', G15: '待核实',
+      Q1: '达标', Q2: '数据不全', Q3: '未达标', Q4: '未达标', Q5: '待核实', Q6: '待核实', Q7: '待核实', Q8: '待核实', Q9: '达标',
+      S1: '达标',
+    } as Record<string, '达标' | '未达标' | '待核实' | '数据不全'>,
     /** Schools whose 学校名称 cell is merged down over their classes in 班级台账. */
     classSchoolMerges: PLAN.schools.filter((s, i) => i % 3 === 0 && PLAN.classes.some((c) => c.school === s.spec.name)).map((s) => s.spec.name),
   };

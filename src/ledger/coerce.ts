@@ -71,7 +71,9 @@ export function readNumber(v: CellValue | undefined, format?: string | null): Nu
     const t = v.trim();
     if (t === '') return { blank: true };
     if (PLAIN_NUMBER.test(t)) return { value: Number(t) };
-    const s = normalizeText(t).replace(/，/g, ',').replace(THOUSANDS, '$1');
+    const n0 = normalizeText(t).replace(/，/g, ',');
+    // Thousands separators only in the whole part: "1,234.567,890" is not a number.
+    const s = /\.\d*,/.test(n0) ? n0 : n0.replace(THOUSANDS, '$1');
     if (s === '') return { blank: true };
     const m = NUMBER_WITH_UNIT.exec(s);
     if (m) {
@@ -205,4 +207,98 @@ export function inferSchoolType(name: string): SchoolType | null {
   for (const [word, type] of CONTAINS_RULES) if (s.includes(word)) return type;
   if (s.endsWith('中学') || s.endsWith('中')) return '初中';
   return null;
+}
+
+/**
+ * A share read from a cell (0.96 = 96 %):
+ * - `{value}` — the share;
+ * - `{ambiguous}` — a bare 1 (or 1.0) typed without a % sign or a % number format: 1 % or 100 %? The
+ *   caller raises a data finding; the value is never guessed;
+ * - `{error}` / `{blank}` as for `readNumber`.
+ * Rules: "96%" / "96 ％" → 0.96; a number cell shown with a % format holds the share itself (0.96); a bare
+ * number below 1 is a share (0.96), from above 1 up to 100 percentage points (96 → 0.96); above 100 % is
+ * an error.
+ */
+export type PercentRead = { value: number } | { ambiguous: number } | { error: string } | { blank: true };
+
+function shareOf(n: number, shown: string): PercentRead {
+  if (n < 0) return { error: `内容${quote(shown)}为负数，比例不能为负` };
+  if (n === 1) return { ambiguous: n };
+  if (n < 1) return { value: n };
+  if (n <= 100) return { value: Number((n / 100).toPrecision(12)) };
+  return { error: `内容${quote(shown)}超过 100%，无法识别为比例` };
+}
+
+export function readPercent(v: CellValue | undefined, format?: string | null): PercentRead {
+  if (typeof v === 'number' && Number.isFinite(v) && format && format.includes('%') && !isDateFormat(format)) {
+    if (v < 0) return { error: `内容${quote(`${v * 100}%`)}为负数，比例不能为负` };
+    if (v > 1 + 1e-9) return { error: `内容${quote(`${Number((v * 100).toPrecision(12))}%`)}超过 100%，无法识别为比例` };
+    return { value: v };
+  }
+  if (typeof v === 'string') {
+    const t = normalizeText(v);
+    if (t.endsWith('%')) {
+      const body = t.slice(0, -1);
+      const n = PLAIN_NUMBER.test(body) ? Number(body) : NaN;
+      if (!Number.isFinite(n)) return { error: `内容${quote(v.trim())}无法识别为比例` };
+      if (n < 0) return { error: `内容${quote(v.trim())}为负数，比例不能为负` };
+      if (n > 100) return { error: `内容${quote(v.trim())}超过 100%，无法识别为比例` };
+      return { value: Number((n / 100).toPrecision(12)) };
+    }
+  }
+  const r = readNumber(v, format);
+  if (!('value' in r)) return r;
+  if (r.factor !== undefined) return { error: `内容${quote(typeof v === 'string' ? v.trim() : String(v))}带有金额或面积单位，不是比例` };
+  return shareOf(r.value, typeof v === 'string' ? v.trim() : String(v));
+}
+
+const YES_WORDS = new Set([
+  '是', '有', '已', 'y', 'yes', '√', '✓', '✔', '对', '1', '符合', '已核定', '足额', '已足额核定', '足额核定', '已制定', '制定',
+  '已交流', '交流', '已轮岗', '专任', '专职', '持证', '已持证', '寄宿', '寄宿制', '达到', '已达到', '达标', 'true',
+]);
+const NO_WORDS = new Set([
+  '否', '无', '未', 'n', 'no', '×', '✗', '✘', 'x', '0', '不符合', '未核定', '未足额核定', '不足额', '未制定', '没有', '未交流',
+  '未轮岗', '兼任', '兼职', '非专任', '未持证', '不持证', '非寄宿', '非寄宿制', '走读', '未达到', '不达标', 'false', '不是', '无证',
+]);
+
+/** 是/否 from a cell's text (是, 有, √, 已交流, 专任 … / 否, 无, ×, 兼任, 走读 …); null when it is neither. */
+export function parseYesNo(text: string): boolean | null {
+  // Memoised: a ledger repeats a handful of texts (是/否/有/无) in every row.
+  const hit = yesNoCache.get(text);
+  if (hit !== undefined) return hit;
+  const r = yesNoOf(text);
+  if (yesNoCache.size >= 4096) yesNoCache.clear();
+  yesNoCache.set(text, r);
+  return r;
+}
+
+const yesNoCache = new Map<string, boolean | null>();
+
+function yesNoOf(text: string): boolean | null {
+  const s = normalizeText(text).toLowerCase().replace(/[。.，,]$/, '');
+  if (s === '') return null;
+  if (YES_WORDS.has(s)) return true;
+  if (NO_WORDS.has(s)) return false;
+  if (/^(否|无|未|不|非|没)/.test(s)) return false;
+  if (/^(是|有|已)/.test(s)) return true;
+  return null;
+}
+
+const ROMAN_LEVEL: Record<string, number> = {
+  ⅰ: 1, ⅱ: 2, ⅲ: 3, ⅳ: 4, i: 1, ii: 2, iii: 3, iv: 4, 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4,
+};
+
+/**
+ * A 学业水平 level: Ⅲ级, III, 三级, 3, "Ⅲ级以上" → 3; 是 (达到 Ⅲ 级以上) → `yes`, 否 → `no`; null when unreadable.
+ */
+export function parseLevel(v: CellValue | undefined): number | 'yes' | 'no' | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 4 ? v : null;
+  if (typeof v !== 'string') return null;
+  const s = normalizeText(v).toLowerCase().replace(/(级及?以上|级以上|级|及以上|以上|水平|等级)$/g, '').replace(/^(达到)?/, '');
+  const stripped = s.replace(/(级及?以上|级以上|级|及以上|以上)$/, '');
+  const n = ROMAN_LEVEL[stripped] ?? ROMAN_LEVEL[s];
+  if (n !== undefined) return n;
+  const yn = parseYesNo(v);
+  if (yn === null) return null;
+  return yn ? 'yes' : 'no';
 }

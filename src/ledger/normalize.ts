@@ -121,7 +121,13 @@ export function normalizeHeader(text: string): NormalizedHeader {
 
 /** Normalises free text (a school name, a type, a grade): NFKC and no whitespace. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(WS, '');
+  // Fast path (hot: names, 学历, 是/否 on every row of a 50 000-teacher ledger): printable ASCII and CJK
+  // Unified Ideographs are unchanged by NFKC, cannot combine with each other and hold no whitespace.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x21 || c > 0x7e) && (c < 0x4e00 || c > 0x9fff)) return text.normalize('NFKC').replace(WS, '');
+  }
+  return text;
 }
 
 /** A cell value as header/label text ("" for blanks and non-text). Numbers become their digits. */

@@ -2,136 +2,28 @@
  * Reading the data rows of a recognised ledger into typed records, raising a data finding for every cell
  * that cannot be read. Pure and synchronous.
  */
-import type { Standard, Stage, IndicatorId } from '../standard/schema';
-import type { Finding } from './finding';
-import { cellAddress, columnLetter, type CellValue, type SheetGrid } from './grid';
-import { inferSchoolType, parseGrade, parseSchoolType, readNumber, stageOfGrade } from './coerce';
+import type { Standard } from '../standard/schema';
+import { cellAddress, columnLetter, type SheetGrid } from './grid';
+import { inferSchoolType, parseGrade, parseSchoolType, stageOfGrade } from './coerce';
+import { readChecklistRows, readCountyFigures } from './county';
 import { detectHeader, type ColumnMatch, type HeaderMatch } from './header';
 import { normalizeText } from './normalize';
+import { applyOverrides } from './overrides';
+import { readTeacherRows } from './people';
 import { classifyRow, mergeIndex, mergedValue, type MergeIndex } from './rows';
-import { CLASS_LEDGER, LEDGER_DEFS, SCHOOL_LEDGER, type FieldDef, type LedgerDef, type NeedRule } from './synonyms';
-import type {
-  CellRef, ClassRecord, DetectedLedger, LedgerKind, LedgerSet, Num, SchoolQuantity, SchoolRecord, StageSplit,
+import {
+  FindingSink, SheetReader, actualOf, asStage, columnKey, hasAnyNumber, isRepeatedHeader, labelColumns, textCell, textOf,
+} from './sheet-reader';
+import {
+  CHECKLIST_LEDGER, CLASS_LEDGER, LEDGER_DEFS, SCHOOL_LEDGER, TEACHER_LEDGER, type FieldDef, type LedgerDef, type NeedRule,
+} from './synonyms';
+import {
+  SCHOOL_ATTRIBUTES,
+  type CellRef, type ChecklistAnswer, type ClassRecord, type ColumnOverrides, type CountyFigures, type DetectedLedger, type LedgerKind, type LedgerSet,
+  type Num, type SchoolAttribute, type SchoolQuantity, type SchoolRecord, type StageSplit, type TeacherRecord, type TextCell,
 } from './types';
 
-const DEFAULT_DEPARTMENTS = ['县教育局'];
-
-/** Collects data findings with the standard's 责任单位. */
-export class FindingSink {
-  readonly findings: Finding[] = [];
-  constructor(private readonly std: Standard) {}
-  departments(indicator: IndicatorId | null): string[] {
-    if (!indicator) return [...DEFAULT_DEPARTMENTS];
-    const ind = this.std.indicators[indicator];
-    return ind ? [...ind.departments] : [...DEFAULT_DEPARTMENTS];
-  }
-  data(p: {
-    indicator: IndicatorId | null;
-    sheet: string | null;
-    cell: string | null;
-    school: string | null;
-    stage: Stage | null;
-    actual: number | string | null;
-    message: string;
-  }): void {
-    this.findings.push({
-      kind: 'data',
-      indicator: p.indicator,
-      sheet: p.sheet,
-      cell: p.cell,
-      school: p.school,
-      stage: p.stage,
-      actual: p.actual,
-      required: null,
-      gap: null,
-      message: p.message,
-      departments: this.departments(p.indicator),
-    });
-  }
-}
-
-function asStage(s: string | null): Stage | null {
-  return s === '小学' || s === '初中' ? s : null;
-}
-
-function actualOf(v: CellValue | undefined): number | string | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString().slice(0, 10);
-  return v.error;
-}
-
-function textOf(v: CellValue | undefined): string {
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return '';
-}
-
-function fmtNumber(n: number): string {
-  return String(Number(n.toPrecision(12)));
-}
-
-/** Per-sheet reading context. */
-class SheetReader {
-  readonly sheet: string;
-  constructor(readonly grid: SheetGrid, readonly sink: FindingSink) {
-    this.sheet = grid.name;
-  }
-  ref(r: number, c: number): CellRef {
-    return { sheet: this.sheet, row: this.grid.top + r, col: this.grid.left + c };
-  }
-  addr(r: number, c: number): string {
-    return cellAddress(this.grid.top + r, this.grid.left + c);
-  }
-  letter(c: number): string {
-    return columnLetter(this.grid.left + c);
-  }
-
-  /** Reads one numeric cell of a field into a Num, raising a data finding when it cannot be read. */
-  num(r: number, m: ColumnMatch, school: string | null, stage: Stage | null): Num {
-    const row = this.grid.values[r];
-    const v = row ? row[m.col] : undefined;
-    const ref = this.ref(r, m.col);
-    const f = m.field;
-    const res = readNumber(v, this.grid.formats?.[r]?.[m.col] ?? null);
-    if ('blank' in res) return { value: null, ref, problem: 'blank' };
-    const label = columnLabel(m);
-    if ('error' in res) return this.bad(r, m, school, stage, actualOf(v), `「${label}」单元格${res.error}`);
-    const factor = res.factor ?? (m.unit && m.unit.dim === f.dim ? m.unit.factor : 1);
-    let value = factor === 1 ? res.value : Number((res.value * factor).toPrecision(12));
-    if (value < 0) return this.bad(r, m, school, stage, value, `「${label}」单元格为负数（${fmtNumber(value)}），数量不能为负`);
-    if (f.value === 'count') {
-      const rounded = Math.round(value);
-      if (Math.abs(value - rounded) > 1e-9) {
-        return this.bad(r, m, school, stage, value, `「${label}」单元格为 ${fmtNumber(value)}，不是整数（人数、班数、间数应为整数）`);
-      }
-      value = rounded;
-    }
-    return { value, ref };
-  }
-
-  private bad(r: number, m: ColumnMatch, school: string | null, stage: Stage | null, actual: number | string | null, message: string): Num {
-    this.sink.data({
-      indicator: m.field.indicator ?? null,
-      sheet: this.sheet,
-      cell: this.addr(r, m.col),
-      school,
-      stage,
-      actual,
-      message,
-    });
-    return { value: null, ref: this.ref(r, m.col), problem: 'unreadable' };
-  }
-}
-
-function columnLabel(m: ColumnMatch): string {
-  return m.stage ? `${m.field.label}（${m.stage}）` : m.field.label;
-}
-
-function columnKey(m: ColumnMatch): string {
-  return m.stage ? `${m.field.field}.${m.stage}` : m.field.field;
-}
+export { FindingSink } from './sheet-reader';
 
 function describe(grid: SheetGrid, match: HeaderMatch): DetectedLedger {
   const columns: Record<string, string> = {};
@@ -154,31 +46,6 @@ function describe(grid: SheetGrid, match: HeaderMatch): DetectedLedger {
   };
 }
 
-/** Columns (0-based) left of the first numeric column: where a 合计/小计 label can be. */
-function labelColumns(match: HeaderMatch): number[] {
-  let firstNumeric = Infinity;
-  for (const m of match.columns) if (m.field.value !== 'text') firstNumeric = Math.min(firstNumeric, m.col);
-  const out: number[] = [];
-  const end = Number.isFinite(firstNumeric) ? firstNumeric : 8;
-  for (let c = 0; c < end && c < 12; c++) out.push(c);
-  for (const m of match.columns) if (m.field.value === 'text' && m.col >= end) out.push(m.col);
-  return out;
-}
-
-/** A header repeated inside the data (printed page headers): the cell repeats its column's header text. */
-function isRepeatedHeader(text: string, m: ColumnMatch): boolean {
-  return m.text !== '' && normalizeText(text) === normalizeText(m.text);
-}
-
-function hasAnyNumber(row: CellValue[] | undefined, cols: readonly ColumnMatch[]): boolean {
-  if (!row) return false;
-  for (const m of cols) {
-    const v = row[m.col];
-    if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return true;
-  }
-  return false;
-}
-
 /** Reads a school ledger. */
 function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: DetectedLedger, out: SchoolRecord[]): void {
   const { grid, sink, sheet } = reader;
@@ -186,6 +53,9 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
   if (!nameCol) return;
   const typeCol = match.columns.find((m) => m.field.field === 'type') ?? null;
   const numeric = match.columns.filter((m) => m.field.value !== 'text');
+  const attrCols = SCHOOL_ATTRIBUTES.map((a) => [a, match.columns.find((m) => m.field.field === a) ?? null] as const).filter(
+    (x): x is readonly [SchoolAttribute, ColumnMatch] => x[1] !== null,
+  );
   const labels = labelColumns(match);
   const start = match.rows[match.rows.length - 1] + 1;
   const seen = new Map<string, string>();
@@ -256,7 +126,7 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
       const split = quantities[q] ?? (quantities[q] = {});
       split[m.stage ?? 'all'] = reader.num(r, m, name, asStage(m.stage));
     }
-    out.push({
+    const record: SchoolRecord = {
       sheet,
       row: grid.top + r,
       name,
@@ -265,7 +135,13 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
       typeInferred,
       typeRef,
       quantities,
-    });
+    };
+    if (attrCols.length > 0) {
+      const attributes: Partial<Record<SchoolAttribute, TextCell>> = {};
+      for (const [a, m] of attrCols) attributes[a] = textCell(reader, r, m) ?? undefined;
+      record.attributes = attributes;
+    }
+    out.push(record);
   }
 }
 
@@ -367,42 +243,64 @@ function purposeOf(rule: NeedRule, std: Standard): string {
 }
 
 /**
- * Reads every sheet grid: recognises school and class ledgers (nothing named by the user), reads their
+ * Reads every sheet grid: recognises school, class, teacher and checklist ledgers and a 县级数据 sheet (nothing named by the user), reads their
  * rows into typed records and raises data findings for every cell it cannot read, every duplicate school
  * and every column an indicator needs that no ledger of that kind has.
  */
-export function readLedgers(grids: readonly SheetGrid[], std: Standard): LedgerSet {
+export function readLedgers(grids: readonly SheetGrid[], std: Standard, overrides?: ColumnOverrides): LedgerSet {
   const sink = new FindingSink(std);
   const ledgers: DetectedLedger[] = [];
   const schools: SchoolRecord[] = [];
   const classes: ClassRecord[] = [];
+  const teachers: TeacherRecord[] = [];
+  const checklist: ChecklistAnswer[] = [];
+  let county: CountyFigures | null = null;
   const byKind = new Map<LedgerDef, { ledger: DetectedLedger; grid: SheetGrid; match: HeaderMatch }[]>();
+  const unrecognised: SheetGrid[] = [];
   for (const grid of grids) {
-    const match = detectHeader(grid, LEDGER_DEFS);
-    if (!match) continue;
+    const detected = detectHeader(grid, LEDGER_DEFS);
+    if (!detected) {
+      unrecognised.push(grid);
+      continue;
+    }
+    const match = applyOverrides(grid, detected, overrides);
     const ledger = describe(grid, match);
     const reader = new SheetReader(grid, sink);
     if (match.def === SCHOOL_LEDGER) readSchoolRows(reader, match, ledger, schools);
     else if (match.def === CLASS_LEDGER) readClassRows(reader, match, ledger, classes);
+    else if (match.def === TEACHER_LEDGER) readTeacherRows(reader, match, ledger, teachers);
+    else if (match.def === CHECKLIST_LEDGER) readChecklistRows(reader, match, ledger, checklist);
     else continue;
     ledgers.push(ledger);
     const list = byKind.get(match.def) ?? [];
     list.push({ ledger, grid, match });
     byKind.set(match.def, list);
   }
+  // A 县级数据 sheet: item names in a column, values beside them (the first such sheet).
+  for (const grid of unrecognised) {
+    const found = readCountyFigures(new SheetReader(grid, sink));
+    if (!found) continue;
+    county = found.figures;
+    ledgers.push(found.ledger);
+    break;
+  }
+  const kinds = new Set([...byKind.keys()].map((d) => d.kind));
 
   // Missing columns: listed per ledger; a finding only when no ledger of that kind has the column.
   for (const [def, list] of byKind) {
     const all = new Set<string>();
+    const applies = (rule: NeedRule, fields: Set<string>): boolean =>
+      !rule.onlyWith || rule.onlyWith.some((f) => fields.has(f));
     for (const { match } of list) {
       const own = new Set(match.columns.map((m) => m.field.field));
       for (const f of own) all.add(f);
       const ledger = list.find((x) => x.match === match)!.ledger;
-      for (const rule of def.needs) if (!needSatisfied(rule, own)) ledger.missing.push(needLabel(rule, def, own));
+      for (const rule of def.needs) if (applies(rule, own) && !needSatisfied(rule, own)) ledger.missing.push(needLabel(rule, def, own));
     }
     const first = list[0];
     for (const rule of def.needs) {
-      if (needSatisfied(rule, all)) continue;
+      if (!applies(rule, all) || needSatisfied(rule, all)) continue;
+      if (rule.derivableFrom && kinds.has(rule.derivableFrom)) continue;
       const label = needLabel(rule, def, all);
       sink.data({
         indicator: rule.indicator,
@@ -415,5 +313,5 @@ export function readLedgers(grids: readonly SheetGrid[], std: Standard): LedgerS
       });
     }
   }
-  return { ledgers, schools, classes, findings: sink.findings };
+  return { ledgers, schools, classes, teachers, county, checklist, findings: sink.findings };
 }

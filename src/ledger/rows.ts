@@ -21,15 +21,15 @@ export function isNoteText(text: string): boolean {
   return /^注\d|^注[:：]/.test(s);
 }
 
+/** Any of TOTAL_WORDS, as one regular expression: one pass over the text instead of one per word (hot: every label cell of every row). */
+const TOTAL_RE = new RegExp(TOTAL_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 /** True when a text marks a total row (合计, 小计, 总计, 全县, 平均 …). */
 export function isTotalText(text: string): boolean {
   const s = text.length > 30 ? text.slice(0, 30) : text;
-  for (const w of TOTAL_WORDS) if (s.includes(w)) return true;
+  if (TOTAL_RE.test(s)) return true;
   // 合 计 written with spaces.
-  if (s.includes(' ') || s.includes('\u3000')) {
-    const n = normalizeText(s);
-    for (const w of TOTAL_WORDS) if (n.includes(w)) return true;
-  }
+  if (s.includes(' ') || s.includes('\u3000')) return TOTAL_RE.test(normalizeText(s));
   return false;
 }
 

@@ -8,8 +8,11 @@
  */
 import type { IndicatorId } from '../standard/schema';
 
-/** How a field's cells are read. `count` = a whole, non-negative number; `amount` = non-negative decimal. */
-export type ValueKind = 'text' | 'count' | 'amount';
+/**
+ * How a field's cells are read. `count` = a whole, non-negative number; `amount` = non-negative decimal;
+ * `percent` = a share read by `readPercent` (96%, "96%", 0.96 and 96 all give 0.96; a bare 1 is ambiguous).
+ */
+export type ValueKind = 'text' | 'count' | 'amount' | 'percent';
 
 export interface FieldDef {
   /** Field key; for school ledgers one of SCHOOL_QUANTITIES or `name` / `type`. */
@@ -46,6 +49,13 @@ export interface NeedRule {
   indicator: IndicatorId | null;
   /** What cannot be done without it; default "计算 <indicator name>（<id>）". */
   purpose?: string;
+  /** Another ledger kind that can supply it (R1–R3 from the teacher ledger): no finding when that ledger exists. */
+  derivableFrom?: string;
+  /**
+   * Reported only when a ledger of this kind has one of these fields (the finance columns are optional as a
+   * group: a ledger with none of them is not told it lacks 生均基准定额, one with 公用经费 is).
+   */
+  onlyWith?: readonly string[];
 }
 
 export interface LedgerDef {
@@ -167,6 +177,47 @@ export const SCHOOL_LEDGER: LedgerDef = {
       field: 'artRoomAreaEach', label: '美术教室每间面积', value: 'amount', dim: 'area', loose: true, indicator: 'G3',
       synonyms: ['美术教室间均面积', '美术教室每间面积', '美术教室平均面积', '美术教室单间面积', '每间美术教室面积', '美术教室平均每间面积'],
     },
+    {
+      field: 'budget', label: '公用经费', value: 'amount', dim: 'money', indicator: 'G6',
+      synonyms: [
+        '公用经费', '公用经费预算', '年度公用经费', '公用经费预算总额', '年度公用经费预算', '年度公用经费预算总额',
+        '公用经费总额', '公用经费拨款', '公用经费核定数', '核定公用经费', '公用经费金额', '学校公用经费', '公用经费预算数',
+      ],
+    },
+    {
+      field: 'baseQuota', label: '生均基准定额', value: 'amount', dim: 'money', indicator: 'G6',
+      synonyms: [
+        '生均基准定额', '生均公用经费基准定额', '公用经费基准定额', '基准定额', '生均定额', '生均公用经费定额',
+        '生均公用经费标准', '公用经费生均标准', '生均标准',
+      ],
+    },
+    {
+      field: 'perStudentFunding', label: '生均公用经费', value: 'amount', dim: 'money', indicator: 'G7',
+      synonyms: ['生均公用经费', '生均公用经费额', '生均公用经费水平', '生均公用经费支出', '实际生均公用经费'],
+    },
+    {
+      field: 'trainingFunds', label: '教师培训经费', value: 'amount', dim: 'money', indicator: 'Q4',
+      synonyms: ['教师培训经费', '培训经费', '教师培训费', '师资培训经费', '教师培训经费预算', '教师培训经费安排', '培训费'],
+    },
+    {
+      field: 'nearbyShare', label: '就近划片入学比例', value: 'percent', split: true, indicator: 'G13',
+      synonyms: [
+        '就近划片入学比例', '就近入学比例', '划片入学比例', '就近划片入学率', '就近入学率', '划片就近入学比例',
+        '就近划片入学比例%', '就近入学比例%', '就近划片入学', '就近入学',
+      ],
+    },
+    {
+      field: 'locale', label: '城乡类型', value: 'text',
+      synonyms: ['城乡类型', '所在地', '城乡分类', '所在区域', '城乡属性', '学校所在地', '所在地类型', '城乡', '区域类型', '所在地区类型', '地域'],
+    },
+    {
+      field: 'boarding', label: '是否寄宿制', value: 'text',
+      synonyms: ['是否寄宿制', '是否寄宿', '寄宿制', '寄宿制学校', '是否寄宿制学校', '寄宿'],
+    },
+    {
+      field: 'charter', label: '章程', value: 'text', indicator: 'Q3',
+      synonyms: ['章程', '学校章程', '是否制定章程', '制定章程', '有无章程', '章程制定', '是否有章程', '章程情况'],
+    },
   ],
   groups: [
     {
@@ -206,11 +257,11 @@ export const SCHOOL_LEDGER: LedgerDef = {
   ],
   needs: [
     { anyOf: [['students']], label: '在校生数', indicator: null, purpose: '计算 资源配置各项指标（R1–R7）和学校规模（G4）' },
-    { anyOf: [['degreeTeachers']], label: '高于规定学历教师数', indicator: 'R1' },
-    { anyOf: [['backboneTeachers']], label: '县级及以上骨干教师数', indicator: 'R2' },
+    { anyOf: [['degreeTeachers']], label: '高于规定学历教师数', indicator: 'R1', derivableFrom: 'teacher' },
+    { anyOf: [['backboneTeachers']], label: '县级及以上骨干教师数', indicator: 'R2', derivableFrom: 'teacher' },
     {
       anyOf: [['peArtTeachers'], ['peTeachers', 'musicTeachers', 'artTeachers']],
-      label: '体育艺术专任教师数', indicator: 'R3',
+      label: '体育艺术专任教师数', indicator: 'R3', derivableFrom: 'teacher',
     },
     { anyOf: [['floorArea']], label: '教学及辅助用房面积', indicator: 'R4' },
     { anyOf: [['sportsArea']], label: '体育运动场馆面积', indicator: 'R5' },
@@ -226,6 +277,22 @@ export const SCHOOL_LEDGER: LedgerDef = {
     {
       anyOf: [['artRoomArea'], ['artRoomAreaEach']], label: '美术教室面积', indicator: 'G3',
       purpose: '检查 美术教室每间面积（G3）',
+    },
+    {
+      anyOf: [['baseQuota']], label: '生均基准定额', indicator: 'G6', onlyWith: ['budget'],
+      purpose: '检查 不足100名学生学校的公用经费（G6）',
+    },
+    {
+      anyOf: [['budget']], label: '公用经费', indicator: 'Q4', onlyWith: ['trainingFunds', 'baseQuota'],
+      purpose: '检查 教师培训经费占公用经费的比例（Q4）和公用经费核定（G6）',
+    },
+    {
+      anyOf: [['locale']], label: '城乡类型', indicator: 'G13', onlyWith: ['nearbyShare'],
+      purpose: '判断哪些学校位于城区和镇区，检查 就近划片入学比例（G13）',
+    },
+    {
+      anyOf: [['boarding']], label: '是否寄宿制', indicator: 'G13', onlyWith: ['nearbyShare'],
+      purpose: '判断哪些学校是寄宿制学校，检查 就近划片入学比例（G13）',
     },
   ],
 };
@@ -254,8 +321,139 @@ export const CLASS_LEDGER: LedgerDef = {
   needs: [{ anyOf: [['students']], label: '班级人数', indicator: 'G5', purpose: '检查 班额（G5）' }],
 };
 
+/** 教师台账: one row per teacher. */
+export const TEACHER_LEDGER: LedgerDef = {
+  kind: 'teacher',
+  label: '教师台账',
+  anchors: [['name'], ['school'], ['degree', 'hours', 'certificate', 'backbone', 'subject']],
+  minFields: 4,
+  fields: [
+    { field: 'name', label: '姓名', value: 'text', synonyms: ['姓名', '教师姓名', '教职工姓名', '名字', '教师', '老师姓名'] },
+    { field: 'school', label: '学校', value: 'text', synonyms: [...NAME_SYNONYMS, '所在学校', '所属学校', '任教学校', '工作单位', '任职学校', '现任教学校'] },
+    { field: 'stage', label: '学段', value: 'text', synonyms: ['学段', '任教学段', '所在学段', '学部', '任教学部'] },
+    {
+      field: 'degree', label: '学历', value: 'text', indicator: 'R1',
+      synonyms: ['学历', '最高学历', '第一学历', '现学历', '学历层次', '文化程度', '最后学历', '现有学历'],
+    },
+    {
+      field: 'backbone', label: '骨干级别', value: 'text', indicator: 'R2',
+      synonyms: ['骨干级别', '骨干教师级别', '骨干教师', '是否骨干教师', '骨干', '骨干层级', '骨干教师等级', '名优教师级别', '骨干类别'],
+    },
+    { field: 'subject', label: '任教学科', value: 'text', indicator: 'R3', synonyms: ['任教学科', '学科', '所教学科', '主教学科', '任课学科', '教学科目', '担任学科', '任教科目'] },
+    { field: 'fullTime', label: '是否专任', value: 'text', indicator: 'R3', synonyms: ['是否专任', '是否专任教师', '专任教师', '专兼职', '专任兼任', '专职兼职', '是否专职'] },
+    {
+      field: 'certificate', label: '教师资格证', value: 'text', indicator: 'G12',
+      synonyms: ['教师资格证', '教师资格证书', '是否持有教师资格证', '有无教师资格证', '教师资格证号', '教师资格证书编号', '资格证', '资格证书', '是否持证', '教师资格', '教师资格证编号', '持证情况'],
+    },
+    {
+      field: 'hours', label: '五年培训学时', value: 'amount', indicator: 'G9',
+      synonyms: ['五年培训学时', '5年培训学时', '五年累计培训学时', '培训学时', '累计培训学时', '五年内培训学时', '近五年培训学时', '继续教育学时', '周期培训学时', '五年培训总学时', '培训学时数'],
+    },
+    {
+      field: 'eligible', label: '是否符合交流条件', value: 'text', indicator: 'G11',
+      synonyms: ['是否符合交流条件', '符合交流条件', '是否符合交流轮岗条件', '符合交流轮岗条件', '应交流', '是否应交流'],
+    },
+    {
+      field: 'rotated', label: '本年度是否交流轮岗', value: 'text', indicator: 'G11',
+      synonyms: ['本年度是否交流轮岗', '是否交流轮岗', '本年度交流轮岗', '交流轮岗', '是否交流', '本年度是否交流', '本年交流轮岗', '已交流轮岗'],
+    },
+  ],
+  groups: [],
+  needs: [
+    { anyOf: [['degree']], label: '学历', indicator: 'R1', purpose: '统计高于规定学历教师数（R1）' },
+    { anyOf: [['backbone']], label: '骨干级别', indicator: 'R2', purpose: '统计县级及以上骨干教师数（R2）' },
+    { anyOf: [['subject']], label: '任教学科', indicator: 'R3', purpose: '统计体育、艺术专任教师数（R3）' },
+    { anyOf: [['hours']], label: '五年培训学时', indicator: 'G9' },
+    { anyOf: [['eligible']], label: '是否符合交流条件', indicator: 'G11' },
+    { anyOf: [['rotated']], label: '本年度是否交流轮岗', indicator: 'G11' },
+    { anyOf: [['certificate']], label: '教师资格证', indicator: 'G12' },
+  ],
+};
+
+/** 核查清单: the checklist the tool writes once; the user's answers are read back. */
+export const CHECKLIST_LEDGER: LedgerDef = {
+  kind: 'checklist',
+  label: '核查清单',
+  anchors: [['id'], ['status'], ['evidence']],
+  minFields: 3,
+  fields: [
+    { field: 'id', label: '编号', value: 'text', synonyms: ['编号', '指标编号', '序号编号', '项目编号'] },
+    { field: 'item', label: '指标', value: 'text', synonyms: ['指标', '指标名称', '评估指标', '项目'] },
+    { field: 'content', label: '内容', value: 'text', synonyms: ['内容', '核查内容', '评估内容', '要求'] },
+    { field: 'status', label: '状态', value: 'text', synonyms: ['状态', '核查结果', '自查结果', '结论', '是否达标', '达标情况'] },
+    { field: 'evidence', label: '佐证材料', value: 'text', synonyms: ['佐证材料', '佐证', '证明材料', '支撑材料', '佐证材料说明'] },
+    { field: 'remark', label: '备注', value: 'text', synonyms: ['备注', '说明'] },
+  ],
+  groups: [],
+  needs: [],
+};
+
 /** The ledger kinds `readLedgers` looks for, in tie-break order. */
-export const LEDGER_DEFS: readonly LedgerDef[] = [SCHOOL_LEDGER, CLASS_LEDGER];
+export const LEDGER_DEFS: readonly LedgerDef[] = [SCHOOL_LEDGER, CLASS_LEDGER, TEACHER_LEDGER, CHECKLIST_LEDGER];
+
+/** How a county figure's value cell is read. */
+export type CountyValueKind = 'amount' | 'count' | 'percent' | 'yesno' | 'level';
+
+export interface CountyItemDef {
+  item: string;
+  label: string;
+  value: CountyValueKind;
+  indicator: IndicatorId;
+  /** Item texts (normalised like headers; a leading 全县/县域/本县 and an id such as "G8" are ignored). */
+  synonyms: readonly string[];
+}
+
+/** The figures a 县级数据 sheet may hold, recognised by the item's name in any cell, the value to its right. */
+export const COUNTY_ITEM_DEFS: readonly CountyItemDef[] = [
+  {
+    item: 'teacherPay', label: '教师平均工资收入', value: 'amount', indicator: 'G8',
+    synonyms: ['教师平均工资', '教师平均工资收入', '义务教育学校教师平均工资', '义务教育学校教师平均工资收入', '教师年平均工资', '教师平均工资收入水平', '义务教育教师平均工资', '义务教育教师平均工资收入', '教师年均工资'],
+  },
+  {
+    item: 'civilPay', label: '公务员平均工资收入', value: 'amount', indicator: 'G8',
+    synonyms: ['公务员平均工资', '公务员平均工资收入', '当地公务员平均工资', '当地公务员平均工资收入', '公务员年平均工资', '公务员平均工资收入水平', '公务员年均工资'],
+  },
+  {
+    item: 'performancePay', label: '绩效工资足额核定', value: 'yesno', indicator: 'G8',
+    synonyms: ['绩效工资足额核定', '是否足额核定绩效工资', '绩效工资是否足额核定', '足额核定教师绩效工资', '足额核定绩效工资', '教师绩效工资足额核定', '绩效工资总量足额核定', '是否足额核定教师绩效工资总量', '绩效工资'],
+  },
+  {
+    item: 'quotaShare', label: '优质高中招生名额分配比例', value: 'percent', indicator: 'G14',
+    synonyms: ['优质高中招生名额分配比例', '优质高中招生名额分配到校比例', '招生名额分配比例', '名额分配比例', '优质高中指标到校比例', '优质普通高中招生名额分配比例', '指标到校比例'],
+  },
+  {
+    item: 'migrantShare', label: '随迁子女在公办学校和政府购买服务的民办学校就读比例', value: 'percent', indicator: 'G15',
+    synonyms: [
+      '随迁子女在公办学校和政府购买服务的民办学校就读比例', '随迁子女在公办学校和政府购买服务民办学校就读比例',
+      '随迁子女就读比例', '随迁子女在公办学校就读比例', '符合条件的随迁子女在公办学校和政府购买服务的民办学校就读比例',
+      '随迁子女公办学校就读比例', '随迁子女入学比例',
+    ],
+  },
+  {
+    item: 'retention', label: '初中三年巩固率', value: 'percent', indicator: 'Q1',
+    synonyms: ['初中三年巩固率', '初中巩固率', '初中阶段巩固率', '初中三年保留率', '初中学生巩固率'],
+  },
+  {
+    item: 'disabledEnrolment', label: '残疾儿童少年入学率', value: 'percent', indicator: 'Q2',
+    synonyms: ['残疾儿童少年入学率', '残疾儿童入学率', '适龄残疾儿童少年入学率', '残疾儿童少年义务教育入学率', '残疾儿童少年入学安置率'],
+  },
+  {
+    item: 'qualityLevel', label: '学业水平（Ⅲ级以上）', value: 'level', indicator: 'Q9',
+    synonyms: ['学业水平', '学生学业水平', '质量监测学业水平', '学业水平等级', '相关科目学业水平', '学业水平是否达到Ⅲ级以上', '学业水平达到Ⅲ级以上', '学业水平Ⅲ级以上', '质量监测学业水平等级'],
+  },
+  {
+    item: 'gapRate', label: '校际差异率', value: 'percent', indicator: 'Q9',
+    synonyms: ['校际差异率', '质量监测校际差异率', '学业水平校际差异率', '校际差异', '校际差异系数率'],
+  },
+  {
+    item: 'satisfaction', label: '社会认可度', value: 'percent', indicator: 'S1',
+    synonyms: ['社会认可度', '满意度', '社会满意度', '群众满意度', '总体满意度', '社会认可度满意度', '满意率'],
+  },
+  { item: 'surveyed', label: '调查人数', value: 'count', indicator: 'S1', synonyms: ['调查人数', '参与调查人数', '调查总人数', '问卷总数', '有效问卷数', '有效问卷', '调查样本数', '样本数', '参评人数'] },
+  { item: 'satisfied', label: '满意人数', value: 'count', indicator: 'S1', synonyms: ['满意人数', '满意', '满意票数', '满意问卷数'] },
+  { item: 'basicallySatisfied', label: '基本满意人数', value: 'count', indicator: 'S1', synonyms: ['基本满意人数', '基本满意', '比较满意', '比较满意人数', '基本满意票数'] },
+  { item: 'dissatisfied', label: '不满意人数', value: 'count', indicator: 'S1', synonyms: ['不满意人数', '不满意', '不满意票数', '不满意问卷数'] },
+];
 
 /** Words that mark a total row (合计/小计 …) when found in the first text cells of a row. */
 export const TOTAL_WORDS: readonly string[] = ['合计', '小计', '总计', '全县', '平均', '累计', '总合', '汇总'];
@@ -264,4 +462,12 @@ export const TOTAL_WORDS: readonly string[] = ['合计', '小计', '总计', '�
 export const NOTE_PREFIXES: readonly string[] = [
   '填表说明', '填表人', '填报人', '填表日期', '填报日期', '审核人', '审核', '备注', '注:', '注1', '注①', '说明', '制表',
   '单位负责人', '负责人', '联系电话', '联系人', '统计人', '校长签字', '签字', '盖章', '单位盖章', '报送', '数据来源',
+];
+
+/**
+ * Names of the sheets the tool itself writes (and their 「（自查N）」 variants): never read as a 县级数据
+ * sheet. 核查清单 is not here: it is read back as a ledger.
+ */
+export const TOOL_SHEET_NAMES: readonly string[] = [
+  '资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表',
 ];

@@ -52,6 +52,11 @@ export const SCHOOL_QUANTITIES = [
   'artRooms', // 美术专用教室间数 (G3)
   'artRoomArea', // 美术教室总面积 ㎡ (G3)
   'artRoomAreaEach', // 美术教室间均/每间面积 ㎡ (G3)
+  'budget', // 公用经费（年度预算）元 (G6, G7, Q4)
+  'baseQuota', // 生均公用经费基准定额 元 (G6)
+  'perStudentFunding', // 生均公用经费 元 (G7, when kept as its own column)
+  'trainingFunds', // 教师培训经费 元 (Q4)
+  'nearbyShare', // 就近划片入学比例, a share 0–1 (G13)
 ] as const;
 export type SchoolQuantity = (typeof SCHOOL_QUANTITIES)[number];
 
@@ -69,6 +74,101 @@ export interface SchoolRecord {
   typeInferred: boolean;
   typeRef: CellRef | null;
   quantities: Partial<Record<SchoolQuantity, StageSplit>>;
+  /** Text columns of the school ledger beyond name and type (城乡类型, 是否寄宿制, 章程); absent when no such column. */
+  attributes?: Partial<Record<SchoolAttribute, TextCell>>;
+}
+
+/** Text columns a school ledger may hold. */
+export const SCHOOL_ATTRIBUTES = ['locale', 'boarding', 'charter'] as const;
+export type SchoolAttribute = (typeof SCHOOL_ATTRIBUTES)[number];
+
+/** A text cell as read: trimmed text ('' when blank) and where it is. */
+export interface TextCell {
+  text: string;
+  ref: CellRef;
+}
+
+/**
+ * One row of a teacher ledger (教师台账). Text cells are kept as typed; the checks interpret them
+ * (degree ladder, backbone levels, subjects, 是/否) with the standard's settings. A field is null when the
+ * ledger has no such column.
+ */
+export interface TeacherRecord {
+  sheet: string;
+  row: number;
+  name: string;
+  nameRef: CellRef;
+  /** 学校 (merged cells and filled-down names are resolved); null when the ledger has no school column or the cell is blank. */
+  school: string | null;
+  schoolRef: CellRef | null;
+  stage: TextCell | null;
+  degree: TextCell | null;
+  backbone: TextCell | null;
+  subject: TextCell | null;
+  fullTime: TextCell | null;
+  certificate: TextCell | null;
+  /** 五年培训学时. */
+  hours: Num | null;
+  eligible: TextCell | null;
+  rotated: TextCell | null;
+}
+
+/** Items of a 县级数据 sheet (one figure each). */
+export const COUNTY_ITEMS = [
+  'teacherPay', // 教师平均工资收入 (G8)
+  'civilPay', // 公务员平均工资收入 (G8)
+  'performancePay', // 绩效工资足额核定 是/否 (G8)
+  'quotaShare', // 优质高中招生名额分配比例 (G14)
+  'migrantShare', // 随迁子女在公办学校和政府购买服务民办学校就读比例 (G15)
+  'retention', // 初中三年巩固率 (Q1)
+  'disabledEnrolment', // 残疾儿童少年入学率 (Q2)
+  'qualityLevel', // 质量监测学业水平（Ⅲ级以上）(Q9)
+  'gapRate', // 质量监测校际差异率 (Q9)
+  'satisfaction', // 社会认可度/满意度 (S1)
+  'surveyed', // 调查人数 (S1)
+  'satisfied', // 满意人数 (S1)
+  'basicallySatisfied', // 基本满意人数 (S1)
+  'dissatisfied', // 不满意人数 (S1)
+] as const;
+export type CountyItem = (typeof COUNTY_ITEMS)[number];
+
+/**
+ * One county figure. `value` is already interpreted: a share 0–1 for percentages, 元 for pay, a count for
+ * survey numbers, 1/0 for 是/否, the level number for 学业水平 (是 = 3); null when unreadable (a data
+ * finding was raised) or blank (`problem` says which).
+ */
+export interface CountyFigure {
+  item: CountyItem;
+  /** The label as written. */
+  label: string;
+  labelRef: CellRef;
+  value: number | null;
+  /** The value cell as written. */
+  text: string;
+  ref: CellRef;
+  problem?: 'blank' | 'unreadable';
+  /** A 学业水平 answered 是/否 (达到 Ⅲ 级以上 or not) instead of a level: value is then null. */
+  yes?: boolean;
+}
+
+export interface CountyFigures {
+  sheet: string;
+  figures: Partial<Record<CountyItem, CountyFigure>>;
+}
+
+export const CHECK_STATUSES = ['达标', '未达标', '待核实'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/** One answered line of the 核查清单 sheet. */
+export interface ChecklistAnswer {
+  sheet: string;
+  row: number;
+  /** Indicator id from the 编号 column (G1 …). */
+  id: string;
+  status: CheckStatus;
+  statusRef: CellRef;
+  evidence: string;
+  remark: string;
 }
 
 export interface ClassRecord {
@@ -85,9 +185,12 @@ export interface ClassRecord {
   students: Num;
 }
 
-export type LedgerKind = 'school' | 'class';
+export type LedgerKind = 'school' | 'class' | 'teacher' | 'county' | 'checklist';
 
-/** One ledger found on a sheet: what the JSON report's `ledgers` lists. */
+/**
+ * One ledger found on a sheet: what the JSON report's `ledgers` lists. For a 县级数据 sheet (`county`)
+ * `columns` maps each item found to the A1 address of its value cell and `headerRows` is empty.
+ */
 export interface DetectedLedger {
   sheet: string;
   kind: LedgerKind;
@@ -107,6 +210,19 @@ export interface LedgerSet {
   ledgers: DetectedLedger[];
   schools: SchoolRecord[];
   classes: ClassRecord[];
+  /** Rows of the teacher ledger(s) (教师台账), in sheet order. */
+  teachers: TeacherRecord[];
+  /** The 县级数据 sheet, when one was recognised. */
+  county: CountyFigures | null;
+  /** Answers read back from the 核查清单 sheet (empty before the user has one). */
+  checklist: ChecklistAnswer[];
   /** Data findings raised while reading (unreadable cells, duplicate schools, missing columns). */
   findings: Finding[];
 }
+
+/**
+ * The user's corrections to the column mapping, remembered in the workbook by the add-in:
+ * sheet name → field key (as in DetectedLedger.columns, e.g. `floorArea`, `students.小学`) → column letter,
+ * or '' for "this sheet has no such column".
+ */
+export type ColumnOverrides = Record<string, Record<string, string>>;

@@ -19,3 +19,17 @@ export {
 } from './sheets';
 export { buildJsonReport } from './json';
 export { textWidth, indicatorNumFmt, isoDate, sortFindings } from './format';
+export {
+  buildGuaranteeSheet,
+  buildQualitySheet,
+  buildSatisfactionSheet,
+  buildOverviewSheet,
+  buildChecklistSheet,
+  passToday,
+  GUARANTEE_SHEET,
+  QUALITY_SHEET,
+  SATISFACTION_SHEET,
+  OVERVIEW_SHEET,
+  CHECKLIST_SHEET,
+  CHECKLIST_STATUS_LIST,
+} from './items';

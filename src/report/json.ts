@@ -59,6 +59,13 @@ export function buildJsonReport(
         pass: c.value === null ? null : c.pass,
         schools: c.schools,
       })),
+    items: (result.items ?? []).map((i) => ({
+      id: i.id,
+      status: i.status,
+      value: typeof i.value === 'number' ? finiteOrNull(i.value) : i.value,
+      required: typeof i.required === 'number' ? finiteOrNull(i.required) : i.required,
+      failing: i.failing,
+    })),
     findings: findings.map((f) => ({
       kind: f.kind,
       indicator: f.indicator,

@@ -30,6 +30,18 @@ export interface SheetModel {
   columns: ModelColumn[];
   rows: ModelCell[][];
   autoFilter: boolean;
+  /**
+   * The user's sheet once written (核查清单): write it only when the workbook has no sheet of this name;
+   * when one exists, leave it exactly as it is (no rewrite, no 「（自查）」 copy). Never list it among the
+   * sheets a later run or 「清除标记」 removes: the user's answers live in it, and it is read back as a
+   * ledger on every run.
+   */
+  writeOnce?: boolean;
+  /**
+   * Drop-down lists (data validation, type list, the values in this order, no blanks refused) on a 1-based
+   * column, for every data row of the model (sheet rows 4 … 3 + rows.length).
+   */
+  validations?: { column: number; list: string[] }[];
 }
 
 /** A mark on a ledger cell: a fill by style and a note (the finding's message). */
@@ -74,4 +86,16 @@ export interface JsonReport {
     departments: string[];
   }[];
   sheets: string[];
+  /**
+   * Every indicator of the standard (R1–R7, G1–G15, Q1–Q9, S1) in the standard's order: its county status,
+   * the actual value (a share 0–1 for a % indicator, a ratio for G8, or a short Chinese summary), the
+   * requirement, and how many units fail. Optional only for reports built before it existed.
+   */
+  items?: {
+    id: string;
+    status: '达标' | '未达标' | '待核实' | '数据不全';
+    value: number | string | null;
+    required: number | string | null;
+    failing: number;
+  }[];
 }

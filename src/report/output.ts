@@ -7,7 +7,8 @@ import type { EngineOutput, RunMeta } from './engine-types';
 import { sheetOrderOf, sortFindings } from './format';
 import { buildJsonReport } from './json';
 import { buildMarks } from './marks';
-import { SUMMARY_SHEETS, buildCvSheet, buildFindingsSheet, buildResourceSheet } from './sheets';
+import { buildChecklistSheet, buildGuaranteeSheet, buildOverviewSheet, buildQualitySheet, buildSatisfactionSheet } from './items';
+import { buildCvSheet, buildFindingsSheet, buildResourceSheet } from './sheets';
 
 /** The report half of checkWorkbook, for callers (and tests) that already hold ledgers and results. */
 export function buildOutput(
@@ -26,12 +27,22 @@ export function buildOutput(
   const findings = sortFindings(allFindings(ledgers, result), order);
   const ctx = { std, workbook: meta.workbook, date: meta.date };
   const sheets = [buildResourceSheet(result, ledgers, ctx), buildCvSheet(result, ledgers, ctx), buildFindingsSheet(findings, ctx)];
+  // The item sheets need the item results (a CheckResult built before they existed has none).
+  if (result.items && result.items.length > 0) {
+    sheets.push(
+      buildGuaranteeSheet(result, ctx),
+      buildQualitySheet(result, ctx),
+      buildSatisfactionSheet(result, ledgers, ctx),
+      buildOverviewSheet(result, ctx),
+      buildChecklistSheet(result, ctx),
+    );
+  }
   return {
     ledgers,
     result,
     marks: buildMarks(findings, order),
     sheets,
-    report: buildJsonReport(std, ledgers, result, findings, SUMMARY_SHEETS),
+    report: buildJsonReport(std, ledgers, result, findings, sheets.map((s) => s.name)),
   };
 }
 

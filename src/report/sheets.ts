@@ -1,6 +1,6 @@
 import type { CheckResult, IndicatorResult, SchoolStageResult } from '../checks/types';
 import type { Finding } from '../ledger/finding';
-import { cellAddress } from '../ledger/grid';
+import { cellAddress, quoteSheetName } from '../ledger/grid';
 import type { LedgerSet } from '../ledger/types';
 import { RESOURCE_IDS, STAGES, type Standard, type Stage } from '../standard/schema';
 import { fitColumns, indicatorNumFmt, indicatorOf, subtitle } from './format';
@@ -10,7 +10,11 @@ import type { ModelCell, SheetModel } from './model';
 export const RESOURCE_SHEET = '资源配置达标情况';
 export const CV_SHEET = '校际差异系数';
 export const FINDINGS_SHEET = '问题清单';
-export const SUMMARY_SHEETS = [RESOURCE_SHEET, CV_SHEET, FINDINGS_SHEET] as const;
+/**
+ * Every sheet the engine writes, in order. The last, 核查清单, is write-once (the user's answers live in it;
+ * see SheetModel.writeOnce).
+ */
+export const SUMMARY_SHEETS = [RESOURCE_SHEET, CV_SHEET, FINDINGS_SHEET, '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单'] as const;
 
 export const PASS_MARK = '✓';
 export const FAIL_MARK = '✗';
@@ -270,7 +274,7 @@ export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportCont
       f.kind === 'data' ? text('数据问题', 'warn') : text('达标问题', 'fail'),
       text(f.sheet ?? ''),
       hasCell
-        ? { value: `${f.sheet}!${f.cell}`, style: 'link', link: { sheet: f.sheet as string, cell: f.cell as string } }
+        ? { value: `${quoteSheetName(f.sheet as string)}!${f.cell}`, style: 'link', link: { sheet: f.sheet as string, cell: f.cell as string } }
         : text(''),
       text(f.school ?? ''),
       text(f.stage ?? ''),

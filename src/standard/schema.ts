@@ -72,8 +72,20 @@ export const settingsSchema = z.strictObject({
   }),
   /** Degree that counts as "above the required degree" per 学段 (R1). */
   requiredDegree: z.strictObject({ 小学: z.string(), 初中: z.string() }),
+  /**
+   * The degree ladder, lowest level first: each level lists the words a 学历 cell may use for it (the first
+   * word is the level's name, which `requiredDegree` names). A teacher counts for R1 at or above the
+   * required level.
+   */
+  degreeLadder: z.array(z.array(z.string()).min(1, { error: '每一级至少要有一个名称' })).min(2, { error: '至少要有两级' }),
+  /** 骨干级别 words that count as 县级及以上 (R2, G11); any other level (校级, 无 …) does not count. */
+  backboneLevels: z.array(z.string()).min(1, { error: '至少要有一个级别' }),
+  /** 任教学科 words that make a 专任 teacher a PE / music / art teacher (R3). */
+  peArtSubjects: z.array(z.string()).min(1, { error: '至少要有一个学科' }),
   /** Relative tolerance for comparisons, so floating-point noise never flips a boundary. */
   epsilon: z.number().min(0).max(1e-3),
+  /** Optional 元 per unit of addition (per teacher, ㎡, 元, room) for the 整改 planner's cost estimate; unset in the national file. */
+  unitCosts: z.partialRecord(z.enum(RESOURCE_IDS), positive).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

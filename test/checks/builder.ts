@@ -89,5 +89,5 @@ export function cls(schoolName: string | null, grade: number | null, students: V
 }
 
 export function ledgers(schools: SchoolRecord[], classes: ClassRecord[] = []): LedgerSet {
-  return { ledgers: [], schools, classes, findings: [] };
+  return { ledgers: [], schools, classes, teachers: [], county: null, checklist: [], findings: [] };
 }

@@ -79,4 +79,49 @@ describe('demo workbook through checkWorkbook', () => {
     const cv = out.sheets[1];
     expect(cv.rows.some((r) => r[0]?.value === '示例县特殊教育学校')).toBe(true);
   });
+
+  it('reads the teacher ledger and the county figures; finds every planted teacher, finance and county failure', () => {
+    expect(out.ledgers.ledgers.find((l) => l.sheet === facts.teacherSheet)).toMatchObject({ kind: 'teacher', rows: facts.teacherCount });
+    expect(out.ledgers.ledgers.find((l) => l.sheet === facts.countySheet)?.kind).toBe('county');
+    const at = (sheet: string, cell: string) => out.report.findings.filter((f) => f.sheet === sheet && f.cell === cell);
+    for (const h of facts.shortHours) expect(at(facts.teacherSheet, h.cell).map((f) => f.message)).toEqual([expect.stringMatching(`五年培训学时 ${h.hours}，标准 ≥ 360，还差 ${360 - h.hours} 学时`)]);
+    expect(at(facts.teacherSheet, facts.exactHours.cell)).toEqual([]);
+    expect(at(facts.teacherSheet, facts.noCertificate.cell).map((f) => f.indicator)).toEqual(['G12']);
+    for (const m of facts.teacherMismatches) {
+      expect(at(facts.sheets.school, m.cell)).toEqual([expect.objectContaining({ kind: 'data', indicator: m.indicator, message: expect.stringMatching(/两者不一致/) })]);
+    }
+    expect(at(facts.teacherSheet, facts.unknownSchool.cell)[0].message).toMatch(`“${facts.unknownSchool.name}”在学校台账中找不到`);
+    expect(facts.rotation.share).toBeGreaterThanOrEqual(0.09);
+    expect(facts.rotation.share).toBeLessThan(0.1);
+    expect(at(facts.sheets.school, facts.g6.cell).map((f) => f.indicator)).toEqual(['G6']);
+    expect(at(facts.sheets.school, facts.q4.fail.cell).map((f) => f.indicator)).toEqual(['Q4']);
+    expect(at(facts.sheets.school, facts.q4.exact.cell)).toEqual([]);
+    for (const g of facts.g13.fail) expect(at(facts.sheets.school, g.cell).map((f) => f.indicator)).toEqual(['G13']);
+    for (const g of facts.g13.pass) expect(at(facts.sheets.school, g.cell)).toEqual([]);
+    expect(at(facts.sheets.school, facts.q3.cell).map((f) => f.indicator)).toEqual(['Q3']);
+    expect(at(facts.countySheet, facts.countyFigures.g8.cell).map((f) => f.indicator)).toEqual(['G8']);
+    expect(at(facts.countySheet, facts.countyFigures.g14.cell).map((f) => f.indicator)).toEqual(['G14']);
+    expect(at(facts.countySheet, facts.countyFigures.ambiguous.cell)).toEqual([expect.objectContaining({ kind: 'data', indicator: 'Q2' })]);
+    // County rates land as county-level findings.
+    for (const id of ['G9', 'G11', 'G12']) expect(out.report.findings.some((f) => f.indicator === id && f.sheet === null && f.kind === 'compliance')).toBe(true);
+  });
+
+  it('gives every item its planted status, and 自查自评总表 says the county would not pass today, and why', () => {
+    const items = out.report.items ?? [];
+    expect(items.map((i) => i.id)).toEqual(Object.keys(nationalStandard().indicators));
+    for (const [id, status] of Object.entries(facts.expectedStatuses)) expect({ id, status: items.find((i) => i.id === id)?.status }).toEqual({ id, status });
+    const overview = out.sheets.find((s) => s.name === '自查自评总表')!;
+    const verdict = overview.rows[0].map((c) => c.value);
+    expect(verdict[1]).toBe('否');
+    const blocking = String(verdict[3]);
+    for (const [id, status] of Object.entries(facts.expectedStatuses)) {
+      if (status === '达标') expect(blocking).not.toMatch(new RegExp(`(^|[：、])${id}(、|；|$)`));
+      else expect(blocking).toMatch(new RegExp(`${status}：([^；]*、)?${id}(、|；|$)`));
+    }
+    const text = overview.rows.map((r) => r.map((c) => String(c.value ?? '')).join('|')).join('\n');
+    expect(text).toMatch(/小学：学校达标情况\|✗\|参评 \d+ 所，达标 \d+，未达标 2/);
+    expect(text).toMatch(/小学 R6 生均教学仪器设备值 差异系数\|✗/);
+    expect(text).toMatch(/待核实的核查清单项（9）/);
+    expect(out.report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单']);
+  });
 });

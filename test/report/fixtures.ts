@@ -110,7 +110,7 @@ export function fixtureResult(): CheckResult {
       cv.push({ indicator: id, stage, countyValue: std.indicators[id].thresholds[stage] * 1.3, value, limit, pass: value <= limit, schools: stage === '小学' ? 4 : 1 });
     }
   }
-  return { schools, cv, compositeCv: { 小学: 0.26, 初中: 0.2 }, findings: fixtureFindings().filter((f) => f.kind === 'compliance') };
+  return { schools, cv, compositeCv: { 小学: 0.26, 初中: 0.2 }, findings: fixtureFindings().filter((f) => f.kind === 'compliance'), items: [], checklist: [] };
 }
 
 function record(name: string, row: number, type: SchoolType): SchoolRecord {
@@ -134,6 +134,9 @@ export function fixtureLedgers(): LedgerSet {
     ],
     schools: [record('城关小学', 5, '小学'), record(EVIL_HYPERLINK, 6, '小学'), record(EVIL_DDE, 7, '九年一贯制'), record('北山教学点', 8, '教学点'), record('数据缺失小学', 9, '小学'), { ...record('示例县特殊教育学校', 10, '特殊教育学校'), quantities: { students: { 小学: { value: 40, ref: { sheet: SHEET, row: 10, col: 4 } }, 初中: { value: 18, ref: { sheet: SHEET, row: 10, col: 5 } } } } }],
     classes: [],
+    teachers: [],
+    county: null,
+    checklist: [],
     findings: fixtureFindings().filter((f) => f.kind === 'data'),
   };
 }

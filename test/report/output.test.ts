@@ -52,7 +52,7 @@ describe('JSON report', () => {
   const keys = (o: object) => Object.keys(o).sort();
 
   it('has the contract shape', () => {
-    expect(keys(report)).toEqual(['cv', 'findings', 'ledgers', 'schools', 'sheets', 'standard']);
+    expect(keys(report)).toEqual(['cv', 'findings', 'items', 'ledgers', 'schools', 'sheets', 'standard']);
     expect(report.standard).toEqual({ id: 'national-2017', version: '2017.1' });
     expect(report.ledgers.map(keys)).toEqual([
       ['columns', 'headerRows', 'kind', 'rows', 'sheet'],

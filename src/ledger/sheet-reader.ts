@@ -1,0 +1,181 @@
+/**
+ * The per-sheet reading context shared by every ledger kind's row reader: cell addresses, numeric cells
+ * (counts, amounts, shares) with their data findings, and the finding sink. Pure.
+ */
+import type { Standard, Stage, IndicatorId } from '../standard/schema';
+import type { Finding } from './finding';
+import { cellAddress, columnLetter, type CellValue, type SheetGrid } from './grid';
+import { readNumber, readPercent } from './coerce';
+import type { ColumnMatch, HeaderMatch } from './header';
+import { normalizeText } from './normalize';
+import type { CellRef, Num } from './types';
+
+const DEFAULT_DEPARTMENTS = ['县教育局'];
+
+/** Collects data findings with the standard's 责任单位. */
+export class FindingSink {
+  readonly findings: Finding[] = [];
+  constructor(private readonly std: Standard) {}
+  departments(indicator: IndicatorId | null): string[] {
+    if (!indicator) return [...DEFAULT_DEPARTMENTS];
+    const ind = this.std.indicators[indicator];
+    return ind ? [...ind.departments] : [...DEFAULT_DEPARTMENTS];
+  }
+  data(p: {
+    indicator: IndicatorId | null;
+    sheet: string | null;
+    cell: string | null;
+    school: string | null;
+    stage: Stage | null;
+    actual: number | string | null;
+    message: string;
+  }): void {
+    this.findings.push({
+      kind: 'data',
+      indicator: p.indicator,
+      sheet: p.sheet,
+      cell: p.cell,
+      school: p.school,
+      stage: p.stage,
+      actual: p.actual,
+      required: null,
+      gap: null,
+      message: p.message,
+      departments: this.departments(p.indicator),
+    });
+  }
+}
+
+export function asStage(s: string | null): Stage | null {
+  return s === '小学' || s === '初中' ? s : null;
+}
+
+export function actualOf(v: CellValue | undefined): number | string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString().slice(0, 10);
+  return v.error;
+}
+
+export function textOf(v: CellValue | undefined): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return '';
+}
+
+export function fmtNumber(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+/** Per-sheet reading context. */
+export class SheetReader {
+  readonly sheet: string;
+  constructor(readonly grid: SheetGrid, readonly sink: FindingSink) {
+    this.sheet = grid.name;
+  }
+  ref(r: number, c: number): CellRef {
+    return { sheet: this.sheet, row: this.grid.top + r, col: this.grid.left + c };
+  }
+  addr(r: number, c: number): string {
+    return cellAddress(this.grid.top + r, this.grid.left + c);
+  }
+  letter(c: number): string {
+    return columnLetter(this.grid.left + c);
+  }
+
+  /** Reads one numeric cell of a field into a Num, raising a data finding when it cannot be read. */
+  num(r: number, m: ColumnMatch, school: string | null, stage: Stage | null): Num {
+    const row = this.grid.values[r];
+    const v = row ? row[m.col] : undefined;
+    const ref = this.ref(r, m.col);
+    const f = m.field;
+    const format = this.grid.formats?.[r]?.[m.col] ?? null;
+    const label = columnLabel(m);
+    if (f.value === 'percent') {
+      const p = readPercent(v, format);
+      if ('blank' in p) return { value: null, ref, problem: 'blank' };
+      if ('error' in p) return this.bad(r, m, school, stage, actualOf(v), `「${label}」单元格${p.error}`);
+      if ('ambiguous' in p) return this.bad(r, m, school, stage, actualOf(v), ambiguousMessage(label, p.ambiguous));
+      return { value: p.value, ref };
+    }
+    const res = readNumber(v, format);
+    if ('blank' in res) return { value: null, ref, problem: 'blank' };
+    if ('error' in res) return this.bad(r, m, school, stage, actualOf(v), `「${label}」单元格${res.error}`);
+    const factor = res.factor ?? (m.unit && m.unit.dim === f.dim ? m.unit.factor : 1);
+    let value = factor === 1 ? res.value : Number((res.value * factor).toPrecision(12));
+    if (value < 0) return this.bad(r, m, school, stage, value, `「${label}」单元格为负数（${fmtNumber(value)}），数量不能为负`);
+    if (f.value === 'count') {
+      const rounded = Math.round(value);
+      if (Math.abs(value - rounded) > 1e-9) {
+        return this.bad(r, m, school, stage, value, `「${label}」单元格为 ${fmtNumber(value)}，不是整数（人数、班数、间数应为整数）`);
+      }
+      value = rounded;
+    }
+    return { value, ref };
+  }
+
+  bad(r: number, m: ColumnMatch, school: string | null, stage: Stage | null, actual: number | string | null, message: string): Num {
+    this.sink.data({
+      indicator: m.field.indicator ?? null,
+      sheet: this.sheet,
+      cell: this.addr(r, m.col),
+      school,
+      stage,
+      actual,
+      message,
+    });
+    return { value: null, ref: this.ref(r, m.col), problem: 'unreadable' };
+  }
+}
+
+export function columnLabel(m: ColumnMatch): string {
+  return m.stage ? `${m.field.label}（${m.stage}）` : m.field.label;
+}
+
+export function columnKey(m: ColumnMatch): string {
+  return m.stage ? `${m.field.field}.${m.stage}` : m.field.field;
+}
+
+/** Columns (0-based) left of the first numeric column: where a 合计/小计 label can be. */
+export function labelColumns(match: HeaderMatch): number[] {
+  let firstNumeric = Infinity;
+  for (const m of match.columns) if (m.field.value !== 'text') firstNumeric = Math.min(firstNumeric, m.col);
+  const out: number[] = [];
+  const end = Number.isFinite(firstNumeric) ? firstNumeric : 8;
+  for (let c = 0; c < end && c < 12; c++) out.push(c);
+  for (const m of match.columns) if (m.field.value === 'text' && m.col >= end) out.push(m.col);
+  return out;
+}
+
+/** A header repeated inside the data (printed page headers): the cell repeats its column's header text. */
+export function isRepeatedHeader(text: string, m: ColumnMatch): boolean {
+  if (m.text === '') return false;
+  let h = normalizedHeaders.get(m);
+  if (h === undefined) normalizedHeaders.set(m, (h = normalizeText(m.text)));
+  return text === m.text || normalizeText(text) === h;
+}
+
+/** normalizeText of each column's header text, computed once (isRepeatedHeader runs on every data row). */
+const normalizedHeaders = new WeakMap<ColumnMatch, string>();
+
+export function hasAnyNumber(row: CellValue[] | undefined, cols: readonly ColumnMatch[]): boolean {
+  if (!row) return false;
+  for (const m of cols) {
+    const v = row[m.col];
+    if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return true;
+  }
+  return false;
+}
+
+/** "「残疾儿童少年入学率」填写为 1，无法判断是 1% 还是 100%，请写成 100% 或 1%". */
+export function ambiguousMessage(label: string, n: number): string {
+  return `「${label}」填写为 ${fmtNumber(n)}，无法判断是 ${fmtNumber(n)}% 还是 ${fmtNumber(n * 100)}%，请写成带百分号的数（如 ${fmtNumber(n * 100)}%）`;
+}
+
+/** Text of one cell of a text column, with its address; null when the ledger has no such column. */
+export function textCell(reader: SheetReader, r: number, m: ColumnMatch | null): { text: string; ref: CellRef } | null {
+  if (!m) return null;
+  const row = reader.grid.values[r];
+  return { text: textOf(row ? row[m.col] : undefined), ref: reader.ref(r, m.col) };
+}
