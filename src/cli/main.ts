@@ -87,7 +87,12 @@ async function readInput(file: string | undefined): Promise<Buffer> {
   } catch {
     throw new InputError(`找不到或无法读取文件「${file}」`);
   }
-  switch (sniffWorkbook(buf)) {
+  const kind = sniffWorkbook(buf);
+  if (kind === 'not-a-workbook' && /\.(csv|txt|tsv)$/i.test(file)) {
+    // Decision: a CSV is refused, not read — it has no cells to mark, and its encoding (GBK or UTF-8) is a guess.
+    throw new InputError(`「${path.basename(file)}」是 CSV 文本文件，本工具只检查 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`);
+  }
+  switch (kind) {
     case 'encrypted':
       throw new InputError(`「${path.basename(file)}」已加密（设置了打开密码），请在 Excel 中取消密码后另存再检查`);
     case 'xls':
@@ -111,7 +116,21 @@ function outputPath(input: string, args: CliArgs, suffix: string): string {
   if (typeof args.options.out === 'string') return args.options.out;
   if (args.options['in-place']) return input;
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-${suffix}${ext || '.xlsx'}`);
+  // ExcelJS writes a macro-free .xlsx (it drops xl/vbaProject.bin): a copy of an .xlsm is named .xlsx.
+  const outExt = !ext || /^\.xl[st]m$/i.test(ext) ? '.xlsx' : ext;
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-${suffix}${outExt}`);
+}
+
+/**
+ * Refuses, before anything is written, a target that would hold a workbook with macros: ExcelJS cannot
+ * keep VBA, and an .xlsm without macros does not open in Excel.
+ */
+function checkTarget(target: string): void {
+  if (/\.xl[st]m$/i.test(target)) {
+    throw new InputError(
+      `不能写出「${path.basename(target)}」：本工具无法保留宏（VBA），不能写出启用宏的工作簿（.xlsm）。请去掉 --in-place，或用 --out 指定一个 .xlsx 文件名；原文件保持不变`,
+    );
+  }
 }
 
 function progress(io: Io) {
@@ -124,16 +143,17 @@ async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   const input = args.positional[0];
   const std = await loadStandard(args);
   const buf = await readInput(input);
+  const target = outputPath(input, args, '自查');
+  checkTarget(target);
   const host = await openHost(input, buf);
   const workbook = path.basename(input);
   const outcome = await runCheck(host, std, { workbook, date: new Date() }, { onProgress: progress(io) });
   if (outcome.output.ledgers.ledgers.length === 0) {
     throw new InputError(`在「${workbook}」中没有找到学校台账或班级台账（需要有“学校名称”等表头的工作表），未写出任何文件`);
   }
-  const target = outputPath(input, args, '自查');
   for (const line of summaryLines(outcome.output, std, workbook)) io.out(line);
   for (const n of outcome.notices) io.out(`注意：${n}`);
-  await writeWorkbook(host, buf, target, io);
+  await writeWorkbook(host, buf, input, target, io);
   io.out(`已写出：${target}（新增工作表：${outcome.output.report.sheets.join('、')}）`);
   if (typeof args.options.json === 'string') {
     await fs.writeFile(args.options.json, `${JSON.stringify(outcome.output.report, null, 2)}\n`);
@@ -142,9 +162,14 @@ async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   return 0;
 }
 
-async function writeWorkbook(host: XlsxHost, input: Buffer, target: string, io: Io): Promise<void> {
-  const lost = await unsupportedParts(input);
+async function writeWorkbook(host: XlsxHost, input: Buffer, source: string, target: string, io: Io): Promise<void> {
+  const lost = unsupportedParts(input);
   if (lost.length > 0) {
+    if (path.resolve(source) === path.resolve(target)) {
+      throw new InputError(
+        `「${path.basename(source)}」含有本工具无法保留的内容（${lost.join('、')}），覆盖原文件会丢失这些内容，因此未写出任何文件。请改用 --out 另存为新文件`,
+      );
+    }
     io.err(`注意：原工作簿含有本工具无法保留的内容（${lost.join('、')}），写出的文件中将不包含这些内容；原文件保持不变。`);
   }
   await fs.writeFile(target, await saveWorkbook(host.workbook));
@@ -153,10 +178,11 @@ async function writeWorkbook(host: XlsxHost, input: Buffer, target: string, io: 
 async function clearCommand(args: CliArgs, io: Io): Promise<number> {
   const input = args.positional[0];
   const buf = await readInput(input);
+  const target = outputPath(input, args, '已清除');
+  checkTarget(target);
   const host = await openHost(input, buf);
   const result = await clearRun(host);
-  const target = outputPath(input, args, '已清除');
-  await writeWorkbook(host, buf, target, io);
+  await writeWorkbook(host, buf, input, target, io);
   io.out(`已清除 ${result.cellsRestored} 个单元格的标记，删除汇总表 ${result.sheetsRemoved.length} 张${result.sheetsRemoved.length ? `（${result.sheetsRemoved.join('、')}）` : ''}`);
   io.out(`已写出：${target}`);
   return 0;

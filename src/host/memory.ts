@@ -28,6 +28,9 @@
  *   "sheets": [ { "name": "问题清单（自查）", "base": "问题清单", "index": 4 } ],
  *        // sheets the run added: actual name, the summary sheet's own name, 0-based position among all
  *        // worksheets (hidden ones included) right after the run. Only these sheets may ever be deleted.
+ *        // A write-once sheet (核查清单, the user answers in it) also has "hash": sheetTextHash of what was
+ *        // written; while its text still matches, it is the tool's; once answered, it is the user's and is
+ *        // dropped from the record, never deleted.
  *   "fills": [ FillDesc, … ],                        // distinct original fills, referenced by index
  *   "marks": [ { "sheet": "学校台账", "cells": [ [ "B3", "f", 0, null, "1a2b3c4d" ], … ] }, … ]
  * }
@@ -99,6 +102,18 @@ export interface AddedSheet {
   name: string;
   base: string;
   index: number;
+  /** Write-once sheets only: sheetTextHash of the text written. */
+  hash?: string;
+}
+
+/**
+ * A hash of a sheet's text, the same whichever host wrote or read it: every non-empty cell as
+ * "row,col=text" (1-based sheet coordinates), in row-major order.
+ */
+export function sheetTextHash(cells: Iterable<{ row: number; col: number; text: string }>): string {
+  const parts: string[] = [];
+  for (const c of cells) if (c.text !== '') parts.push(`${c.row},${c.col}=${c.text}`);
+  return noteHash(parts.join('\n'));
 }
 
 export interface RunMemory {
@@ -254,7 +269,7 @@ export function decodeMemory(rows: MemoryRows): DecodedMemory {
     if (!isObj(s) || typeof s.name !== 'string' || typeof s.base !== 'string' || typeof s.index !== 'number') {
       return { status: 'damaged', reason: '工作表记录无效' };
     }
-    sheets.push({ name: s.name, base: s.base, index: s.index });
+    sheets.push(typeof s.hash === 'string' ? { name: s.name, base: s.base, index: s.index, hash: s.hash } : { name: s.name, base: s.base, index: s.index });
   }
   const fills = j.fills as unknown[];
   if (!fills.every(validFill)) return { status: 'damaged', reason: '填充记录无效' };

@@ -18,6 +18,7 @@
  *   previous run's summary sheets. Hidden user sheets are read.
  */
 import type { SheetGrid } from '../ledger/grid';
+import type { ColumnOverrides } from '../ledger/types';
 import { parseCell } from '../ledger/grid';
 import type { EngineOutput, RunMeta } from '../report/engine-types';
 import type { Mark, SheetModel } from '../report/model';
@@ -27,6 +28,7 @@ import {
   MEMORY_SHEET,
   decodeMemory,
   encodeMemory,
+  sheetTextHash,
   type AddedSheet,
   type MarkColours,
   type RunMemory,
@@ -35,10 +37,10 @@ import type { SheetInfo, SheetWrite, UndoResult, WorkbookHost } from './port';
 
 export type RunStage = '读取' | '检查' | '标记' | '汇总';
 
-export type EngineFn = (grids: SheetGrid[], std: Standard, meta: RunMeta) => EngineOutput;
+export type EngineFn = (grids: SheetGrid[], std: Standard, meta: RunMeta, opts?: { overrides?: ColumnOverrides }) => EngineOutput;
 
 /** Summary sheet names the engine writes (used to recognise leftovers of a run whose memory is gone). */
-export const SUMMARY_SHEET_NAMES = ['资源配置达标情况', '校际差异系数', '问题清单'];
+export const SUMMARY_SHEET_NAMES = ['资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表'];
 
 export interface RunOptions {
   /** The engine; defaults to checkWorkbook from src/report/engine. Tests pass a stub. */
@@ -47,6 +49,8 @@ export interface RunOptions {
   onProgress?: (stage: RunStage, detail?: string) => void;
   /** Names that identify the tool's summary sheets; default SUMMARY_SHEET_NAMES. */
   summaryNames?: string[];
+  /** The user's corrections to the column mapping (remembered in the workbook by the add-in). */
+  overrides?: ColumnOverrides;
 }
 
 export interface SheetRename {
@@ -113,6 +117,58 @@ function newerMessage(version: number, forRun: boolean): string {
 }
 
 type MemoryState = { kind: 'none' } | { kind: 'ok'; memory: RunMemory };
+
+// ---------------------------------------------------------------------------------------------
+// Write-once sheets (核查清单): the tool's until the user answers in it, the user's from then on.
+
+function cellText(v: SheetGrid['values'][number][number]): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') return v.error;
+  return String(v);
+}
+
+/** sheetTextHash of a sheet as read. */
+export function gridTextHash(grid: SheetGrid): string {
+  function* cells() {
+    for (let r = 0; r < grid.values.length; r++) {
+      const row = grid.values[r];
+      for (let c = 0; c < row.length; c++) yield { row: grid.top + r, col: grid.left + c, text: cellText(row[c]) };
+    }
+  }
+  return sheetTextHash(cells());
+}
+
+/** sheetTextHash of a summary sheet as a host writes it (title A1, subtitle A2, headers row 3, data from row 4). */
+export function modelTextHash(model: SheetModel): string {
+  function* cells() {
+    yield { row: 1, col: 1, text: model.title };
+    yield { row: 2, col: 1, text: model.subtitle };
+    for (let c = 0; c < model.columns.length; c++) yield { row: 3, col: c + 1, text: model.columns[c].header };
+    for (let r = 0; r < model.rows.length; r++) {
+      const row = model.rows[r];
+      for (let c = 0; c < row.length; c++) yield { row: 4 + r, col: c + 1, text: row[c].value === null ? '' : String(row[c].value) };
+    }
+  }
+  return sheetTextHash(cells());
+}
+
+/**
+ * The memory without the write-once sheets the user has answered in since (their text no longer matches
+ * what the tool wrote): those are the user's now, so neither a re-run nor 清除标记 may delete them.
+ */
+async function settleWriteOnce(host: WorkbookHost, memory: RunMemory, grids?: SheetGrid[]): Promise<{ memory: RunMemory; answered: string[] }> {
+  const once = memory.sheets.filter((s) => s.hash !== undefined);
+  if (once.length === 0) return { memory, answered: [] };
+  const read = grids ?? (await host.readGrids(once.map((s) => s.name)));
+  const answered = once
+    .filter((s) => {
+      const g = read.find((x) => x.name === s.name);
+      return g !== undefined && gridTextHash(g) !== s.hash;
+    })
+    .map((s) => s.name);
+  return { memory: { ...memory, sheets: memory.sheets.filter((s) => !answered.includes(s.name)) }, answered };
+}
 
 async function loadMemory(host: WorkbookHost, forRun: boolean): Promise<MemoryState> {
   const rows = await host.readMemory();
@@ -218,7 +274,8 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   // Read and check before changing anything: if the engine fails, the workbook is untouched. (Undoing
   // the previous run changes no value, so the grids read now are the grids after the undo.)
   const before = await host.listSheets();
-  const previousNames = new Set(mem.kind === 'ok' ? mem.memory.sheets.map((s) => s.name) : []);
+  // Write-once sheets (核查清单) are read every run: the user's answers are in them.
+  const previousNames = new Set(mem.kind === 'ok' ? mem.memory.sheets.filter((s) => s.hash === undefined).map((s) => s.name) : []);
   const userSheets = before.filter((s) => s.state !== 'veryHidden' && s.name !== MEMORY_SHEET && !previousNames.has(s.name));
   if (mem.kind === 'none') {
     const leftovers = userSheets.filter((s) => looksLikeToolSheet(s.name, bases)).map((s) => `「${s.name}」`);
@@ -232,13 +289,14 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   const grids = await host.readGrids(names);
 
   progress('检查');
-  const out = engine(grids, std, meta);
+  const out = engine(grids, std, meta, { overrides: opts.overrides });
 
   progress('标记');
   let undone: UndoResult | null = null;
   let previous: AddedSheet[] = [];
   if (mem.kind === 'ok') {
-    undone = await host.undo(mem.memory);
+    const settled = await settleWriteOnce(host, mem.memory, grids);
+    undone = await host.undo(settled.memory);
     previous = undone.removedAt;
   }
   const sheets = await host.listSheets();
@@ -247,22 +305,28 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   const cells = await host.applyMarks(marks, colours);
 
   progress('汇总');
-  const { writes, renamed } = planSheets(out.sheets, sheets, previous);
+  // A write-once sheet that exists (the user's answers) is left exactly as it is.
+  const existing = new Set(sheets.map((x) => key(x.name)));
+  const kept = out.sheets.filter((m) => m.writeOnce && existing.has(key(validSheetName(m.name))));
+  const toWrite = out.sheets.filter((m) => !kept.includes(m));
+  const { writes, renamed } = planSheets(toWrite, sheets, previous);
   for (const r of renamed) {
     notices.push(`工作簿中已有工作表「${validSheetName(r.from)}」（不是本工具生成的，未做改动），本次的「${r.from}」写在「${r.to}」。`);
   }
   const written = await host.writeSheets(writes);
   const after = await host.listSheets();
   const nameOf = new Map(writes.map((w, i) => [w.model, written[i] ?? w.name]));
-  const added: AddedSheet[] = out.sheets.map((m) => {
+  const added: AddedSheet[] = toWrite.map((m) => {
     const name = nameOf.get(m) ?? m.name;
-    return { name, base: m.name, index: after.findIndex((s) => s.name === name) };
+    const index = after.findIndex((s) => s.name === name);
+    return m.writeOnce ? { name, base: m.name, index, hash: modelTextHash(m) } : { name, base: m.name, index };
   });
 
   const memory: RunMemory = { version: 1, at: meta.date.toISOString(), colours, sheets: added, cells };
   await host.writeMemory(encodeMemory(memory));
 
-  const output: EngineOutput = { ...out, report: { ...out.report, sheets: added.map((a) => a.name) } };
+  const sheetNames = out.sheets.map((m) => (kept.includes(m) ? validSheetName(m.name) : (nameOf.get(m) ?? m.name)));
+  const output: EngineOutput = { ...out, report: { ...out.report, sheets: sheetNames } };
   return {
     ...output,
     output,
@@ -326,10 +390,12 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: string
       message: '这个工作簿中没有本工具的标记或汇总表，无需清除。',
     };
   }
-  const r = await host.undo(mem.memory);
+  const settled = await settleWriteOnce(host, mem.memory);
+  const r = await host.undo(settled.memory);
   await host.writeMemory(null);
   const parts = [`已清除 ${r.restored} 个单元格的标记，恢复了原有的填充和批注`];
   if (r.removedSheets.length) parts.push(`删除了本工具生成的工作表${r.removedSheets.map((s) => `「${s}」`).join('、')}`);
+  if (settled.answered.length) parts.push(`${settled.answered.map((n) => `「${n}」`).join('、')}中已填写核查结果，予以保留`);
   if (r.kept) parts.push(`${r.kept} 个单元格在检查后被修改过填充或批注，保留了修改后的样子`);
   return {
     cleared: true,

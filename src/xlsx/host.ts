@@ -24,7 +24,7 @@ import type { SheetInfo, SheetState, SheetWrite, UndoResult, WorkbookHost } from
 import { applyExcelJsPatches } from './patches';
 import { cellValueOf, readGrid } from './read';
 import { sniffWorkbook } from './sniff';
-import { renderSummary } from './summary';
+import { fitCellText, renderSummary } from './summary';
 
 applyExcelJsPatches();
 
@@ -230,7 +230,8 @@ export class XlsxHost implements WorkbookHost {
       }
       const origFill = cell.style?.fill;
       const origNote = getNote(cell);
-      const note = appliedNoteText(mark.note, origNote);
+      // A note holds at most 32 767 characters (a message quoting a very long school name can exceed it).
+      const note = fitCellText(appliedNoteText(mark.note, origNote));
       setFill(cell, fills[mark.style]);
       cell.note = note;
       out.push({

@@ -30,9 +30,14 @@ interface RichTextValue {
 function richToText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v && typeof v === 'object' && Array.isArray((v as RichTextValue).richText)) {
-    return (v as RichTextValue).richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    return (v as RichTextValue).richText.map((r) => (r && typeof r.text === 'string' ? r.text : '')).join('');
   }
-  return v == null ? '' : String(v);
+  if (v == null) return '';
+  try {
+    return String(v);
+  } catch {
+    return '';
+  }
 }
 
 function plain(v: unknown): CellValue {
@@ -47,7 +52,14 @@ function plain(v: unknown): CellValue {
     if ('richText' in o) return plain(richToText(o));
     if ('text' in o) return plain(richToText(o.text));
   }
-  return String(v);
+  // Anything else (never seen from ExcelJS, but a reader must not throw): its text, or blank.
+  let s: string;
+  try {
+    s = String(v);
+  } catch {
+    return null;
+  }
+  return s === '' ? null : s;
 }
 
 interface XCell {

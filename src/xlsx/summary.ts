@@ -95,10 +95,37 @@ export function renderSummary(ws: ExcelJS.Worksheet, model: SheetModel): void {
     cells.forEach((mc, c) => writeCell(row.getCell(c + 1), mc, styleFor));
   });
 
+  // Drop-down lists on whole data columns (one rule per column range, not per cell).
+  for (const v of model.validations ?? []) {
+    if (!model.rows.length || v.column < 1 || v.column > model.columns.length || !v.list.length) continue;
+    const rule: ExcelJS.DataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${v.list.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '请从下拉列表中选择',
+      error: `只能填写：${v.list.join('、')}`,
+    };
+    // ExcelJS writes identical rules of adjacent cells as one range.
+    for (let r = 4; r <= 3 + model.rows.length; r++) ws.getCell(r, v.column).dataValidation = rule;
+  }
+
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }];
   if (model.autoFilter && model.columns.length) {
     ws.autoFilter = `A3:${last}${Math.max(3, 3 + model.rows.length)}`;
   }
+}
+
+/** Excel's limit on the text of one cell (and of a note), in UTF-16 units. */
+export const MAX_CELL_TEXT = 32767;
+
+/** A text cut to Excel's cell limit (ending in …, never half a surrogate pair); Excel "repairs" longer cells. */
+export function fitCellText(s: string): string {
+  if (s.length <= MAX_CELL_TEXT) return s;
+  let t = s.slice(0, MAX_CELL_TEXT - 1);
+  const c = t.charCodeAt(t.length - 1);
+  if (c >= 0xd800 && c <= 0xdbff) t = t.slice(0, -1);
+  return `${t}…`;
 }
 
 function writeCell(
@@ -112,7 +139,7 @@ function writeCell(
   let plain: string | number | null;
   if (typeof v === 'number') plain = Number.isFinite(v) ? v : null;
   else if (v === null || v === undefined) plain = null;
-  else plain = String(v);
+  else plain = fitCellText(String(v));
 
   if (mc.link) {
     cell.value = { text: plain === null ? '' : String(plain), hyperlink: linkTarget(mc.link.sheet, mc.link.cell) };

@@ -37,9 +37,10 @@ describe('junheng demo', () => {
     expect(text).toMatch(/数据问题 [1-9]\d* 条/);
 
     const report = JSON.parse(await fs.readFile(path.join(demoDir, '示例县台账-自查.json'), 'utf8'));
-    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'findings', 'sheets']);
+    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets']);
+    expect(report.items).toHaveLength(32);
     expect(report.standard).toEqual({ id: 'national-2017', version: '2017.1' });
-    expect(report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单']);
+    expect(report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单']);
     expect(report.schools.length).toBeGreaterThanOrEqual(30);
     expect(report.cv).toHaveLength(14);
     expect(report.findings.some((f: { kind: string }) => f.kind === 'data')).toBe(true);
@@ -110,12 +111,50 @@ describe('junheng check', () => {
 
     const c = capture();
     expect(await main(['clear', checked, '--out', path.join(demoDir, 'cleared.xlsx')], c.io)).toBe(0);
-    expect(c.out.join('\n')).toMatch(/已清除 \d+ 个单元格的标记，删除汇总表 3 张/);
+    expect(c.out.join('\n')).toMatch(/已清除 \d+ 个单元格的标记，删除汇总表 8 张/);
     const cleared = new ExcelJS.Workbook();
     await cleared.xlsx.readFile(path.join(demoDir, 'cleared.xlsx'));
     const orig = new ExcelJS.Workbook();
     await orig.xlsx.load(original as unknown as ArrayBuffer);
     expect(cleared.worksheets.map((w) => w.name)).toEqual(orig.worksheets.map((w) => w.name));
+  });
+});
+
+describe('writing', () => {
+  async function demoFile(sub: string): Promise<string> {
+    const d = path.join(dir, sub);
+    await main(['demo', '--dir', d], capture().io);
+    return path.join(d, '示例县台账.xlsx');
+  }
+
+  it('--in-place overwrites the input, and clear --in-place puts it back', async () => {
+    const src = await demoFile('inplace');
+    const c = capture();
+    expect(await main(['check', src, '--in-place'], c.io)).toBe(0);
+    expect(c.out.join('\n')).toContain(`已写出：${src}`);
+    const checked = new ExcelJS.Workbook();
+    await checked.xlsx.readFile(src);
+    expect(checked.worksheets.map((w) => w.name)).toContain('问题清单');
+    expect(await main(['clear', src, '--in-place'], capture().io)).toBe(0);
+    const cleared = new ExcelJS.Workbook();
+    await cleared.xlsx.readFile(src);
+    expect(cleared.worksheets.map((w) => w.name)).not.toContain('问题清单');
+  });
+
+  it('says in Chinese, before writing, which parts of the input will not survive', async () => {
+    const src = await demoFile('chart');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await fs.readFile(src));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    await fs.writeFile(src, await zip.generateAsync({ type: 'nodebuffer' }));
+    const c = capture();
+    expect(await main(['check', src], c.io)).toBe(0);
+    expect(c.err.join('\n')).toMatch(/无法保留的内容（图表）.*原文件保持不变/);
+    const before = await fs.readFile(src);
+    const inPlace = capture();
+    expect(await main(['check', src, '--in-place'], inPlace.io)).toBe(2);
+    expect(inPlace.err).toEqual([expect.stringMatching(/覆盖原文件会丢失这些内容，因此未写出任何文件。请改用 --out/)]);
+    expect(Buffer.compare(await fs.readFile(src), before)).toBe(0);
   });
 });
 

@@ -44,11 +44,13 @@ describe('reversible, repeatable runs on the demo workbook', () => {
   it('run → clear equals the original: sheet list, values, formulas, fills, notes', async () => {
     const original = await userWorkbook();
     const wb = await userWorkbook();
-    await runCheck(host(wb), std, meta);
+    const run = await runCheck(host(wb), std, meta);
     const checked = await reload(wb);
     expect(checked.getWorksheet(MEMORY_SHEET)?.state).toBe('veryHidden');
     const result = await clearRun(host(checked));
-    expect(result.removedSheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单']);
+    // Every sheet the run wrote (the 核查清单 too: nobody has answered it yet).
+    expect(result.removedSheets).toEqual(run.report.sheets);
+    expect(result.removedSheets.slice(0, 3)).toEqual(['资源配置达标情况', '校际差异系数', '问题清单']);
     const cleared = await reload(checked);
     expect(cleared.worksheets.map((w) => w.name)).toEqual(original.worksheets.map((w) => w.name));
     expect([...snapshot(cleared).entries()]).toEqual([...snapshot(original).entries()]);
@@ -81,7 +83,11 @@ describe('reversible, repeatable runs on the demo workbook', () => {
     cls.getCell(big.cell).value = 40; // the class was split; the user types the new size
     const second = await runCheck(host(fixed), std, meta);
     expect(second.output.marks.some((m) => m.cell === big.cell && m.sheet === DEMO_CLASS_SHEET)).toBe(false);
-    expect(second.output.marks).toHaveLength(first.output.marks.length - 1);
+    // The oversize mark is gone; the class sum no longer matches the school's 在校生数, which the engine
+    // reports on both cells (学校台账 students cell and the school's first class row).
+    const mismatch = (m: { note: string }) => /不一致，请核实/.test(m.note);
+    expect(second.output.marks.filter((m) => !mismatch(m))).toHaveLength(first.output.marks.filter((m) => !mismatch(m)).length - 1);
+    expect(second.output.marks.filter(mismatch)).toHaveLength(first.output.marks.filter(mismatch).length + 2);
     const after = (await reload(fixed)).getWorksheet(DEMO_CLASS_SHEET)?.getCell(big.cell);
     expect(after?.value).toBe(40);
     expect(after?.note).toBe('王老师：此班人数待核实');
@@ -116,5 +122,58 @@ describe('reversible, repeatable runs on the demo workbook', () => {
     const deleted = await reload(wb);
     deleted.removeWorksheet((deleted.getWorksheet(MEMORY_SHEET) as ExcelJS.Worksheet).id);
     await expect(clearRun(host(deleted))).rejects.toThrow(/找不到本工具的运行记录/);
+  });
+});
+
+describe('核查清单: written once, the user answers in it, later runs read the answers and never take it', () => {
+  function answer(wb: ExcelJS.Workbook, id: string, status: string, evidence: string): string {
+    const ws = wb.getWorksheet('核查清单') as ExcelJS.Worksheet;
+    let cell = '';
+    ws.eachRow((row, r) => {
+      if (r > 3 && row.getCell(1).value === id) {
+        row.getCell(4).value = status;
+        row.getCell(5).value = evidence;
+        cell = `D${r}`;
+      }
+    });
+    return cell;
+  }
+
+  it('has a 达标/未达标/待核实 drop-down on 状态, and an unanswered list counts as open', async () => {
+    const wb = await userWorkbook();
+    const out = await runCheck(host(wb), std, meta);
+    const ws = (await reload(wb)).getWorksheet('核查清单') as ExcelJS.Worksheet;
+    expect(ws.getCell('D4').dataValidation).toMatchObject({ type: 'list', formulae: ['"达标,未达标,待核实"'] });
+    expect(out.output.report.items?.find((i) => i.id === 'G1')?.status).toBe('待核实');
+  });
+
+  it('keeps the answers through a re-run and through 清除标记', async () => {
+    const wb = await userWorkbook();
+    await runCheck(host(wb), std, meta);
+    const answered = await reload(wb);
+    const cell = answer(answered, 'G1', '达标', '县教育布局规划（2021—2025）');
+    expect(cell).not.toBe('');
+    const second = await runCheck(host(answered), std, meta);
+    expect(second.output.report.items?.find((i) => i.id === 'G1')?.status).toBe('达标');
+    const after = await reload(answered);
+    const ws = after.getWorksheet('核查清单') as ExcelJS.Worksheet;
+    expect(ws.getCell(cell).value).toBe('达标');
+    expect(after.worksheets.filter((w) => w.name.startsWith('核查清单'))).toHaveLength(1);
+
+    const cleared = await clearRun(host(after));
+    expect(cleared.removedSheets).not.toContain('核查清单');
+    expect(after.getWorksheet('核查清单')?.getCell(cell).value).toBe('达标');
+    expect(after.getWorksheet('问题清单')).toBeUndefined();
+  });
+
+  it('清除标记 right after answering keeps the answered list and says so', async () => {
+    const wb = await userWorkbook();
+    await runCheck(host(wb), std, meta);
+    const answered = await reload(wb);
+    const cell = answer(answered, 'Q8', '未达标', '');
+    const cleared = await clearRun(host(answered));
+    expect(cleared.removedSheets).not.toContain('核查清单');
+    expect(cleared.message).toMatch(/「核查清单」中已填写核查结果，予以保留/);
+    expect(answered.getWorksheet('核查清单')?.getCell(cell).value).toBe('未达标');
   });
 });
