@@ -1,0 +1,958 @@
+/**
+ * The Office.js host: a WorkbookHost (src/host/port.ts) over one `Excel.RequestContext`, for the task pane
+ * and the ribbon commands. Same semantics as the ExcelJS host (src/xlsx/host.ts): the same grids, the same
+ * marks and notes, the same summary sheets, and the same run memory in the very hidden sheet `_junheng`
+ * (src/host/memory.ts), so a workbook marked in Excel can be cleared by the CLI and vice versa.
+ *
+ * Cost is round trips. This host:
+ *  - caches the sheet list (tab order, visibility) for its lifetime — one host per `Excel.run`;
+ *  - reads every candidate sheet's used range (values, number formats, value types) in one sync, after one
+ *    sync for the dimensions, merged areas and protection of all sheets (prefetched while the memory is read);
+ *  - QUEUES writes (undo, marks, summary sheets) without syncing: they travel with the next read or with the
+ *    final sync of writeMemory / flush(). A refusal detected before that (a protected sheet) therefore leaves
+ *    the workbook untouched;
+ *  - writes marks grouped by style through `worksheet.getRanges(address)`, address strings ≤ 2 000 characters;
+ *  - writes each summary sheet as whole 2-D blocks (number formats first: text cells "@", so ledger text
+ *    never becomes a formula), with formats per style block and per column;
+ *  - estimates each request's size and splits by rows when it would pass ~4 MB (Excel on the web allows 5 MB
+ *    per request and per response): extra syncs only for data beyond that.
+ * Syncs of a whole runCheck: 5 without a previous run, 6 with one (its undo reads travel with the grid
+ * values); clearRun: 5 (see test/office/sync.test.ts).
+ *
+ * Notes need ExcelApi 1.18 (`workbook.notes`). Without it the explanation lives in 问题清单 only: no note is
+ * written, the memory records the hash of the empty text as the note written (NO_NOTE_APPLIED) and the
+ * original note as null, and notes are never touched.
+ */
+import type { CellValue, MergeRange, SheetGrid } from '../ledger/grid';
+import { columnLetter, parseCell, quoteSheetName } from '../ledger/grid';
+import type { CellStyle, Mark, ModelCell, SheetModel } from '../report/model';
+import {
+  MEMORY_SHEET,
+  appliedNoteText,
+  decodeMemory,
+  noteHash,
+  noteText,
+  type MarkColours,
+  type MarkedCell,
+  type MemoryRows,
+  type RunMemory,
+} from '../host/memory';
+import type { SheetInfo, SheetState, SheetWrite, UndoResult, WorkbookHost } from '../host/port';
+import { addressChunks, blocksOf, parseAreas, rectAddress, type CellPos, type Rect } from './address';
+import { OfficeHostError, protectedSheetMessage } from './errors';
+import { argbToHex, fillRestore, isMarkFill, officeToFillDesc, type OfficeFill, type OfficeFillDesc } from './fill';
+
+/** The hash recorded as "note written" when no note was written (notes unsupported). */
+export const NO_NOTE_APPLIED = noteHash('');
+
+/** Bytes one request may carry before the host splits (Excel on the web: 5 MB per request/response). */
+export const REQUEST_BUDGET = 4_000_000;
+
+/** Rows apart that a snapshot read still bridges (reads a few unmarked cells to save proxies). */
+const READ_GAP = 16;
+
+export interface OfficeHostOptions {
+  /** ExcelApi 1.18 (workbook.notes); default: asked from Office.context.requirements at construction. */
+  notesSupported?: boolean;
+  /** Request size budget in bytes (tests lower it to exercise the splitting). */
+  budgetBytes?: number;
+}
+
+/** True when this Excel has the notes API (ExcelApi 1.18). */
+export function notesSupportedHere(): boolean {
+  try {
+    const o = (globalThis as { Office?: typeof Office }).Office;
+    return !!o?.context?.requirements?.isSetSupported('ExcelApi', '1.18');
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `fn` with an OfficeHost inside `Excel.run({ delayForCellEdit: true })` and sends what it queued. */
+export async function runInExcel<T>(fn: (host: OfficeHost, context: Excel.RequestContext) => Promise<T>, opts: OfficeHostOptions = {}): Promise<T> {
+  return Excel.run({ delayForCellEdit: true }, async (context) => {
+    const host = new OfficeHost(context, opts);
+    const out = await fn(host, context);
+    await host.flush();
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const VIS_TO_STATE: Record<string, SheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
+
+interface Dims {
+  protected: boolean;
+  /** Used range (values only), 0-based indexes; null when the sheet holds no value. */
+  used: { row: number; col: number; rows: number; cols: number } | null;
+  merges: MergeRange[];
+  /** Estimated response bytes per cell of a values read, measured on a sample of the sheet's rows. */
+  cellBytes: number;
+}
+
+interface Snapshot {
+  fill: (c: CellPos) => OfficeFill | null;
+  note: (c: CellPos) => Excel.Note | null;
+}
+
+interface UndoRead {
+  /** The remembered cells these reads are for. */
+  key: string;
+  bySheet: Map<string, { m: RunMemory['cells'][number]; pos: CellPos }[]>;
+  missing: number;
+  pend: Map<string, PendingDims>;
+  snaps: Map<string, Snapshot>;
+}
+
+interface PendingDims {
+  ws: Excel.Worksheet;
+  prot: Excel.WorksheetProtection;
+  used: Excel.Range;
+  merged: Excel.RangeAreas;
+  sample: Excel.Range;
+}
+
+type Cell = string | number | boolean;
+
+const utf8 = (s: string) => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3;
+  }
+  return n;
+};
+const jsonBytes = (v: unknown) => utf8(JSON.stringify(v) ?? '');
+
+/**
+ * Estimated response bytes per cell for values + numberFormat + valueTypes (a ledger cell: a short value,
+ * "General", "Double"). Text-heavy sheets cost more: a read Excel refuses as too large is retried in smaller
+ * slices (readGrids).
+ */
+const READ_CELL_BYTES = 30;
+
+/** Rows sampled per sheet (with the dimensions) to estimate a values read. */
+const SAMPLE_ROWS = 60;
+
+/** Bytes per cell of a sample read, with a margin; never below READ_CELL_BYTES / 2. */
+function sampleCellBytes(values: unknown[][], formats: unknown[][], types: unknown[][]): number {
+  const cells = values.reduce((n, r) => n + r.length, 0);
+  if (!cells) return READ_CELL_BYTES;
+  const bytes = jsonBytes(values) + jsonBytes(formats) + jsonBytes(types);
+  return Math.max(READ_CELL_BYTES / 2, Math.ceil((bytes / cells) * 1.3));
+}
+
+const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'PayloadSizeLimitExceeded']);
+/** Estimated response bytes per cell of getCellProperties (fill). */
+const PROPS_CELL_BYTES = 130;
+
+/** Excel's limit on the text of one cell and of a note (UTF-16 units), as the ExcelJS host applies it. */
+export const MAX_CELL_TEXT = 32767;
+
+/** A text cut to Excel's cell limit (ending in …, never half a surrogate pair); same as src/xlsx/summary.ts. */
+export function fitCellText(s: string): string {
+  if (s.length <= MAX_CELL_TEXT) return s;
+  let t = s.slice(0, MAX_CELL_TEXT - 1);
+  const c = t.charCodeAt(t.length - 1);
+  if (c >= 0xd800 && c <= 0xdbff) t = t.slice(0, -1);
+  return `${t}…`;
+}
+
+/** Excel serial (1900 system) → Date, as ExcelJS reads it. */
+function serialToDate(v: number): Date {
+  return new Date(Math.round((v - 25569) * 24 * 3600 * 1000));
+}
+
+/** ExcelJS's test for a date format (utils.isDateFmt). */
+function isDateFmt(fmt: string | null | undefined): boolean {
+  if (!fmt || fmt === 'General') return false;
+  const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]+/.test(f);
+}
+
+/** One cell as the engine sees it (mirrors src/xlsx/read.ts cellValueOf). */
+function cellValue(v: unknown, type: string | undefined, fmt: string | undefined): CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (type === 'Error') return { error: String(v) };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { error: '#NUM!' };
+    return isDateFmt(fmt) ? serialToDate(v) : v;
+  }
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return v;
+  return String(v);
+}
+
+/** Bounds + dense rows exactly like readGrid of the ExcelJS host. */
+function toGrid(name: string, row0: number, col0: number, vals: unknown[][], types: string[][], fmts: string[][], merges: MergeRange[]): SheetGrid {
+  let top = Infinity;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  const rowVals: (CellValue[] | undefined)[] = [];
+  const rowFmts: ((string | null)[] | undefined)[] = [];
+  for (let r = 0; r < vals.length; r++) {
+    const src = vals[r];
+    let out: CellValue[] | undefined;
+    let fo: (string | null)[] | undefined;
+    for (let c = 0; c < src.length; c++) {
+      const nf = fmts[r]?.[c];
+      const v = cellValue(src[c], types[r]?.[c], nf);
+      if (v === null) continue;
+      if (!out) {
+        out = [];
+        fo = [];
+      }
+      out[c] = v;
+      fo![c] = nf && nf !== 'General' ? nf : null;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+    if (out) {
+      rowVals[r] = out;
+      rowFmts[r] = fo;
+      if (r < top) top = r;
+      bottom = r;
+    }
+  }
+  if (top === Infinity) return { name, top: 1, left: 1, values: [], formats: [], merges };
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const v = rowVals[r];
+    if (!v) {
+      values.push([]);
+      formats.push([]);
+      continue;
+    }
+    const n = v.length - left;
+    const ov: CellValue[] = new Array(n);
+    const of: (string | null)[] = new Array(n);
+    const f = rowFmts[r]!;
+    for (let c = 0; c < n; c++) {
+      const x = v[c + left];
+      ov[c] = x === undefined ? null : x;
+      of[c] = x === undefined ? null : (f[c + left] ?? null);
+    }
+    values.push(ov);
+    formats.push(of);
+  }
+  const g: SheetGrid = { name, top: row0 + top + 1, left: col0 + left + 1, values, formats, merges };
+  const gBottom = row0 + bottom + 1;
+  const gRight = col0 + right + 1;
+  g.merges = merges.filter((m) => m.bottom >= g.top && m.top <= gBottom && m.right >= g.left && m.left <= gRight);
+  return g;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary sheet styles (same look as src/xlsx/summary.ts)
+
+const FONT = '等线';
+interface FontSpec {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  color?: string;
+}
+const STYLE_FONT: Record<CellStyle, FontSpec> = {
+  text: { size: 11 },
+  number: { size: 11 },
+  pass: { size: 11, bold: true, color: '#00B050' },
+  fail: { size: 11, bold: true, color: '#C00000' },
+  warn: { size: 11, color: '#C65911' },
+  link: { size: 11, underline: true, color: '#0563C1' },
+  note: { size: 10, italic: true, color: '#7F7F7F' },
+};
+type HAlign = 'Left' | 'Center' | 'Right' | 'General';
+const STYLE_ALIGN: Record<CellStyle, { h: HAlign; wrap: boolean }> = {
+  text: { h: 'General', wrap: true },
+  number: { h: 'Right', wrap: false },
+  pass: { h: 'Center', wrap: false },
+  fail: { h: 'Center', wrap: false },
+  warn: { h: 'Center', wrap: false },
+  link: { h: 'General', wrap: false },
+  note: { h: 'General', wrap: true },
+};
+
+/** Excel column width in characters → points (Office.js columnWidth). */
+export function widthToPoints(chars: number): number {
+  return Math.round((Math.trunc(chars * 7 + 5) * 0.75) * 100) / 100;
+}
+
+function styleOf(mc: NonNullable<ModelCell>): CellStyle {
+  return mc.link ? 'link' : (mc.style ?? (typeof mc.value === 'number' ? 'number' : 'text'));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export class OfficeHost implements WorkbookHost {
+  readonly notesSupported: boolean;
+  private readonly budget: number;
+  private sheets: SheetInfo[] | null = null;
+  private dims = new Map<string, Dims>();
+  private memDims: { row: number; col: number; rows: number; cols: number } | null = null;
+  /** The memory last read (decoded), so readGrids can prefetch what undo will read. */
+  private memory: RunMemory | null = null;
+  /** Undo reads sent ahead with readGrids' values, and the memory they are for. */
+  private undoRead: UndoRead | null = null;
+  private undoReadMemory: RunMemory | null = null;
+  /** A smaller budget while a refused read is retried. */
+  private budgetOverride: number | null = null;
+  private pending = 0;
+  private dirty = false;
+  /** context.sync() calls made by this host. */
+  syncs = 0;
+
+  constructor(
+    readonly context: Excel.RequestContext,
+    opts: OfficeHostOptions = {},
+  ) {
+    this.notesSupported = opts.notesSupported ?? notesSupportedHere();
+    this.budget = opts.budgetBytes ?? REQUEST_BUDGET;
+  }
+
+  // -- plumbing ---------------------------------------------------------------------------------
+
+  private async sync(): Promise<void> {
+    const context = this.context;
+    this.sending();
+    await context.sync();
+  }
+
+  /** Book-keeping of a request about to be sent. */
+  private sending(): void {
+    this.syncs++;
+    this.pending = 0;
+    this.dirty = false;
+  }
+
+  /** Accounts `bytes` to the request being built; sends it first when it would pass the budget. */
+  private async reserve(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > (this.budgetOverride ?? this.budget)) await this.sync();
+    this.pending += bytes;
+    this.dirty = true;
+  }
+
+  /** Sends queued writes, if any. */
+  async flush(): Promise<void> {
+    if (this.dirty) await this.sync();
+  }
+
+  private ws(name: string): Excel.Worksheet {
+    return this.context.workbook.worksheets.getItem(name);
+  }
+
+  private noteAddress(sheet: string, cell: string): string {
+    return `${quoteSheetName(sheet)}!${cell}`;
+  }
+
+  // -- sheets -----------------------------------------------------------------------------------
+
+  private queueList(): Excel.WorksheetCollection {
+    const wss = this.context.workbook.worksheets;
+    wss.load('items/name,items/visibility,items/position');
+    return wss;
+  }
+
+  private takeList(wss: Excel.WorksheetCollection): void {
+    this.sheets = wss.items
+      .map((w) => ({ name: w.name, state: VIS_TO_STATE[w.visibility] ?? 'visible', pos: w.position }))
+      .sort((a, b) => a.pos - b.pos)
+      .map(({ name, state }) => ({ name, state }));
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    if (!this.sheets) {
+      const wss = this.queueList();
+      await this.reserve(256);
+      await this.sync();
+      this.takeList(wss);
+    }
+    return this.sheets!.map((s) => ({ ...s }));
+  }
+
+  private has(name: string): boolean {
+    return !!this.sheets?.some((s) => s.name === name);
+  }
+
+  // -- dimensions (used range, merges, protection) ---------------------------------------------
+
+  private async queueDims(names: string[]): Promise<Map<string, PendingDims>> {
+    const out = new Map<string, PendingDims>();
+    for (const name of names) {
+      if (this.dims.has(name) || out.has(name)) continue;
+      const ws = this.ws(name);
+      const prot = ws.protection;
+      prot.load('protected');
+      const used = ws.getUsedRange(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      const merged = ws.getUsedRange(false).getMergedAreasOrNullObject();
+      merged.load('address');
+      // A sample of the first rows, to size the values read (text-heavy sheets cost more per cell).
+      const sample = ws.getUsedRange(true).getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
+      sample.load('values,numberFormat,valueTypes');
+      await this.reserve(600 + name.length * 8 + SAMPLE_ROWS * 400);
+      out.set(name, { ws, prot, used, merged, sample });
+    }
+    return out;
+  }
+
+  private takeDims(pending: Map<string, PendingDims>): void {
+    for (const [name, p] of pending) {
+      this.dims.set(name, {
+        protected: p.prot.protected,
+        used: { row: p.used.rowIndex, col: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount },
+        merges: p.merged.isNullObject ? [] : parseAreas(p.merged.address),
+        cellBytes: sampleCellBytes(p.sample.values, p.sample.numberFormat, p.sample.valueTypes),
+      });
+    }
+  }
+
+  // -- reading ----------------------------------------------------------------------------------
+
+  async readMemory(): Promise<MemoryRows | null> {
+    if (!this.sheets) await this.listSheets();
+    if (!this.has(MEMORY_SHEET)) return null;
+    // Sync 2: the memory sheet's size, and (prefetch for readGrids) every other sheet's dimensions.
+    if (!this.memDims) {
+      const used = this.ws(MEMORY_SHEET).getUsedRange(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      await this.reserve(300);
+      const pend = await this.queueDims(this.sheets!.filter((s) => s.state !== 'veryHidden').map((s) => s.name));
+      const context = this.context;
+      this.sending();
+      await context.sync();
+      this.takeDims(pend);
+      this.memDims = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+    }
+    const d = this.memDims;
+    // Sync 3: its values, in row slices under the budget (a chunk row holds ≤ 32 000 characters).
+    const slices: { r: number; range: Excel.Range }[] = [];
+    const perRow = Math.max(1, d.cols) * 8 + 100_000;
+    const step = Math.max(1, Math.floor(this.budget / perRow));
+    for (let r = 0; r < d.rows; r += step) {
+      const n = Math.min(step, d.rows - r);
+      const range = this.ws(MEMORY_SHEET).getRangeByIndexes(d.row + r, d.col, n, d.cols);
+      range.load('values');
+      await this.reserve(n * perRow);
+      slices.push({ r, range });
+    }
+    await this.sync();
+    const rows: MemoryRows = [];
+    for (let r = 0; r < d.row; r++) rows.push([]);
+    for (const s of slices) {
+      for (const row of s.range.values as unknown[][]) {
+        const out: (string | number | boolean | null)[] = new Array(d.col).fill(null);
+        for (const v of row) out.push(v === '' || v === undefined ? null : (v as string | number | boolean | null));
+        rows.push(out);
+      }
+    }
+    const decoded = decodeMemory(rows);
+    this.memory = decoded.status === 'ok' ? decoded.memory : null;
+    return rows;
+  }
+
+  private async queueValueReads(names: string[], budget: number): Promise<{ name: string; r: number; range: Excel.Range }[]> {
+    const reads: { name: string; r: number; range: Excel.Range }[] = [];
+    for (const name of names) {
+      const u = this.dims.get(name)!.used!;
+      const per = this.dims.get(name)!.cellBytes;
+      const step = Math.max(1, Math.floor(budget / (Math.max(1, u.cols) * per)));
+      for (let r = 0; r < u.rows; r += step) {
+        const n = Math.min(step, u.rows - r);
+        const range = this.ws(name).getRangeByIndexes(u.row + r, u.col, n, u.cols);
+        range.load('values,numberFormat,valueTypes');
+        await this.reserve(n * u.cols * per + 200);
+        reads.push({ name, r, range });
+      }
+    }
+    return reads;
+  }
+
+  async readGrids(names: string[]): Promise<SheetGrid[]> {
+    if (!this.sheets) await this.listSheets();
+    const wanted = names.filter((n) => this.has(n));
+    const pend = await this.queueDims(wanted);
+    if (pend.size) {
+      await this.sync();
+      this.takeDims(pend);
+    }
+    // One sync for all values (split by rows only past the request budget). A request Excel refuses as too
+    // large (estimates are estimates) is read again in slices half the size: reads change nothing.
+    let reads: { name: string; r: number; range: Excel.Range }[] = [];
+    let budget = this.budget;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        reads = await this.queueValueReads(wanted, budget);
+        // A check undoes the previous run next: its reads travel with these values (nothing changes between).
+        if (this.memory) {
+          this.undoReadMemory = this.memory;
+          this.undoRead = await this.queueUndoRead(this.memory);
+          this.memory = null;
+        }
+        await this.sync();
+        break;
+      } catch (e) {
+        const code = (e as { code?: unknown })?.code;
+        if (attempt >= 8 || typeof code !== 'string' || !PAYLOAD_CODES.has(code)) throw e;
+        budget = Math.max(50_000, Math.floor(budget / 2));
+        this.budgetOverride = budget;
+        if (this.undoRead) this.memory = this.undoReadMemory;
+        this.undoRead = null;
+      }
+    }
+    this.budgetOverride = null;
+    const grids: SheetGrid[] = [];
+    for (const name of wanted) {
+      const d = this.dims.get(name)!;
+      const u = d.used!;
+      const vals: unknown[][] = [];
+      const types: string[][] = [];
+      const fmts: string[][] = [];
+      for (const x of reads) {
+        if (x.name !== name) continue;
+        for (const row of x.range.values as unknown[][]) vals.push(row);
+        for (const row of x.range.valueTypes as string[][]) types.push(row);
+        for (const row of x.range.numberFormat as string[][]) fmts.push(row);
+      }
+      grids.push(toGrid(name, u.row, u.col, vals, types, fmts, d.merges));
+    }
+    return grids;
+  }
+
+  /**
+   * Queues reads of the fill (getCellProperties over column blocks) and, with notes, the note of each cell.
+   * Returns accessors valid after the next sync.
+   */
+  private async queueSnapshot(sheet: string, cells: CellPos[]): Promise<Snapshot> {
+    const blocks = blocksOf(cells, READ_GAP);
+    const reads: { b: Rect; res: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+    const ws = this.ws(sheet);
+    for (const b of blocks) {
+      const res = ws.getRange(rectAddress(b)).getCellProperties({
+        format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } },
+      });
+      await this.reserve((b.bottom - b.top + 1) * PROPS_CELL_BYTES + 200);
+      reads.push({ b, res });
+    }
+    const notes = new Map<string, Excel.Note>();
+    if (this.notesSupported) {
+      for (const c of cells) {
+        const addr = this.noteAddress(sheet, `${columnLetter(c.col)}${c.row}`);
+        const n = this.context.workbook.notes.getItemOrNullObject(addr);
+        n.load('content');
+        await this.reserve(300 + addr.length);
+        notes.set(`${c.row},${c.col}`, n);
+      }
+    }
+    // Column blocks are disjoint; find a cell's block by column then row.
+    const byCol = new Map<number, typeof reads>();
+    for (const r of reads) {
+      let l = byCol.get(r.b.left);
+      if (!l) byCol.set(r.b.left, (l = []));
+      l.push(r);
+    }
+    return {
+      fill: (c) => {
+        const r = byCol.get(c.col)?.find((x) => c.row >= x.b.top && c.row <= x.b.bottom);
+        return (r?.res.value[c.row - r.b.top]?.[0]?.format?.fill as OfficeFill | undefined) ?? null;
+      },
+      note: (c) => {
+        const n = notes.get(`${c.row},${c.col}`);
+        return n && !n.isNullObject ? n : null;
+      },
+    };
+  }
+
+  private assertWritable(sheets: Iterable<string>): void {
+    for (const s of sheets) {
+      if (this.dims.get(s)?.protected) throw new OfficeHostError('protected-sheet', protectedSheetMessage(s), s);
+    }
+  }
+
+  // -- writing: fills and notes -----------------------------------------------------------------
+
+  /** Queues fill writes: cells grouped by identical restore operation, through getRanges. */
+  private async queueFills(sheet: string, items: { pos: CellPos; restore: ReturnType<typeof fillRestore> }[]): Promise<void> {
+    const groups = new Map<string, { restore: ReturnType<typeof fillRestore>; cells: CellPos[] }>();
+    for (const it of items) {
+      const k = JSON.stringify(it.restore);
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { restore: it.restore, cells: [] }));
+      g.cells.push(it.pos);
+    }
+    const ws = this.ws(sheet);
+    for (const g of groups.values()) {
+      const rs = g.restore;
+      if (rs.kind === 'props') {
+        // Rare (tints, patterns): exact round trip of what getCellProperties read, per block.
+        const fill: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(rs.fill)) if (v !== null && v !== undefined) fill[k] = v;
+        for (const b of blocksOf(g.cells)) {
+          const h = b.bottom - b.top + 1;
+          ws.getRange(rectAddress(b)).setCellProperties(Array.from({ length: h }, () => [{ format: { fill } }]) as Excel.SettableCellProperties[][]);
+          await this.reserve(h * 120 + 200);
+        }
+        continue;
+      }
+      for (const addr of addressChunks(blocksOf(g.cells))) {
+        const areas = ws.getRanges(addr);
+        areas.format.fill.clear();
+        if (rs.kind === 'solid') areas.format.fill.color = rs.color;
+        await this.reserve(addr.length + 300);
+      }
+    }
+  }
+
+  /** Queues the reads undo needs (protection of unknown sheets, fills and notes of the remembered cells). */
+  private async queueUndoRead(memory: RunMemory): Promise<UndoRead> {
+    const bySheet = new Map<string, { m: RunMemory['cells'][number]; pos: CellPos }[]>();
+    let missing = 0;
+    for (const m of memory.cells) {
+      const pos = parseCell(m.cell);
+      if (!this.has(m.sheet) || !pos) {
+        missing++;
+        continue;
+      }
+      let l = bySheet.get(m.sheet);
+      if (!l) bySheet.set(m.sheet, (l = []));
+      l.push({ m, pos });
+    }
+    const pend = await this.queueDims([...bySheet.keys()].filter((s) => !this.dims.has(s)));
+    const snaps = new Map<string, Snapshot>();
+    for (const [sheet, list] of bySheet) snaps.set(sheet, await this.queueSnapshot(sheet, list.map((x) => x.pos)));
+    return { key: JSON.stringify(memory.cells), bySheet, missing, pend, snaps };
+  }
+
+  async undo(memory: RunMemory): Promise<UndoResult> {
+    if (!this.sheets) await this.listSheets();
+    // The reads were usually sent with readGrids' values (prefetched from the memory read); else one sync.
+    let read = this.undoRead && this.undoRead.key === JSON.stringify(memory.cells) ? this.undoRead : null;
+    this.undoRead = null;
+    if (!read) {
+      read = await this.queueUndoRead(memory);
+      if (read.bySheet.size) await this.sync();
+    }
+    this.takeDims(read.pend);
+    const { bySheet, snaps } = read;
+    const res: UndoResult = { restored: 0, kept: 0, missing: read.missing, removedSheets: [], removedAt: [] };
+    this.assertWritable(bySheet.keys());
+
+    for (const [sheet, list] of bySheet) {
+      const snap = snaps.get(sheet)!;
+      const fills: { pos: CellPos; restore: ReturnType<typeof fillRestore> }[] = [];
+      for (const { m, pos } of list) {
+        const fillOurs = isMarkFill(snap.fill(pos), memory.colours[m.style]);
+        const note = snap.note(pos);
+        let noteOurs: boolean;
+        if (this.notesSupported) noteOurs = noteHash(note ? note.content : '') === m.applied;
+        else noteOurs = m.applied === NO_NOTE_APPLIED;
+        if (fillOurs) fills.push({ pos, restore: fillRestore(m.fill as OfficeFillDesc | null) });
+        if (noteOurs && this.notesSupported) {
+          const orig = m.note === null ? null : noteText(m.note);
+          if (orig === null) {
+            if (note) note.delete();
+          } else if (note) {
+            note.content = orig;
+          } else {
+            this.context.workbook.notes.add(this.noteAddress(sheet, m.cell), orig);
+          }
+          await this.reserve(200 + (orig?.length ?? 0) * 3);
+        }
+        if (fillOurs || noteOurs) res.restored++;
+        if (!fillOurs || !noteOurs) res.kept++;
+      }
+      await this.queueFills(sheet, fills);
+    }
+
+    for (const s of memory.sheets) {
+      const index = this.sheets!.findIndex((x) => x.name === s.name);
+      if (index >= 0 && s.name !== MEMORY_SHEET) res.removedAt.push({ ...s, index });
+    }
+    for (const s of res.removedAt) {
+      const ws = this.ws(s.name);
+      ws.visibility = 'Visible';
+      ws.delete();
+      await this.reserve(200);
+      this.sheets = this.sheets!.filter((x) => x.name !== s.name);
+      this.dims.delete(s.name);
+      res.removedSheets.push(s.name);
+    }
+    return res;
+  }
+
+  async applyMarks(marks: Mark[], colours: MarkColours): Promise<MarkedCell[]> {
+    if (!this.sheets) await this.listSheets();
+    const bySheet = new Map<string, { mark: Mark; pos: CellPos }[]>();
+    const order: { mark: Mark; pos: CellPos }[] = [];
+    for (const mark of marks) {
+      const pos = parseCell(mark.cell);
+      if (!this.has(mark.sheet) || !pos || pos.row < 1 || pos.col < 1 || pos.row > 1048576 || pos.col > 16384) continue;
+      let l = bySheet.get(mark.sheet);
+      if (!l) bySheet.set(mark.sheet, (l = []));
+      const x = { mark, pos };
+      l.push(x);
+      order.push(x);
+    }
+    if (!order.length) return [];
+    this.assertWritable(bySheet.keys());
+    const unknown = [...bySheet.keys()].filter((s) => !this.dims.has(s));
+    const pend = await this.queueDims(unknown);
+    const snaps = new Map<string, Snapshot>();
+    for (const [sheet, list] of bySheet) snaps.set(sheet, await this.queueSnapshot(sheet, list.map((x) => x.pos)));
+    // This sync also carries the queued undo of a previous run: it runs first, so the snapshot reads the
+    // originals as restored.
+    await this.sync();
+    this.takeDims(pend);
+    this.assertWritable(bySheet.keys());
+
+    const result = new Map<{ mark: Mark; pos: CellPos }, MarkedCell>();
+    for (const [sheet, list] of bySheet) {
+      const snap = snaps.get(sheet)!;
+      const ws = this.ws(sheet);
+      for (const x of list) {
+        const origFill = officeToFillDesc(snap.fill(x.pos));
+        const noteObj = snap.note(x.pos);
+        const origNote = this.notesSupported && noteObj ? noteObj.content : null;
+        let written = '';
+        if (this.notesSupported) {
+          written = fitCellText(appliedNoteText(x.mark.note, origNote));
+          if (noteObj) noteObj.content = written;
+          else this.context.workbook.notes.add(this.noteAddress(sheet, x.mark.cell), written);
+          await this.reserve(200 + written.length * 3);
+        }
+        result.set(x, {
+          sheet,
+          cell: x.mark.cell,
+          style: x.mark.style,
+          fill: origFill,
+          note: origNote,
+          applied: noteHash(written),
+        });
+      }
+      for (const style of ['fail', 'data'] as const) {
+        const cells = list.filter((x) => x.mark.style === style).map((x) => x.pos);
+        if (!cells.length) continue;
+        for (const addr of addressChunks(blocksOf(cells))) {
+          const areas = ws.getRanges(addr);
+          areas.format.fill.clear();
+          areas.format.fill.color = argbToHex(colours[style]);
+          await this.reserve(addr.length + 300);
+        }
+      }
+    }
+    return order.map((x) => result.get(x)!);
+  }
+
+  // -- writing: summary sheets ------------------------------------------------------------------
+
+  private insertSheet(name: string, state: SheetState, index?: number): number {
+    const list = this.sheets!;
+    const at = index === undefined ? list.length : Math.max(0, Math.min(index, list.length));
+    list.splice(at, 0, { name, state });
+    return at;
+  }
+
+  async writeSheets(sheets: SheetWrite[]): Promise<string[]> {
+    if (!this.sheets) await this.listSheets();
+    const names: string[] = [];
+    for (const s of sheets) {
+      const ws = this.context.workbook.worksheets.add(s.name);
+      const at = this.insertSheet(s.name, 'visible', s.index);
+      if (s.index !== undefined && at !== this.sheets!.length - 1) ws.position = at;
+      await this.reserve(200);
+      await this.renderSummary(ws, s.model);
+      names.push(s.name);
+    }
+    return names;
+  }
+
+  /** Writes a 2-D block from (row0, 0), number formats first, in row slices under the budget. */
+  private async writeBlock(ws: Excel.Worksheet, row0: number, values: Cell[][], formats: string[][]): Promise<void> {
+    const cols = values[0]?.length ?? 0;
+    if (!cols) return;
+    let start = 0;
+    const emit = (end: number) => {
+      if (end <= start) return;
+      const target = ws.getRangeByIndexes(row0 + start, 0, end - start, cols);
+      target.numberFormat = formats.slice(start, end);
+      target.values = values.slice(start, end);
+      start = end;
+    };
+    for (let r = 0; r < values.length; r++) {
+      const b = jsonBytes(values[r]) + jsonBytes(formats[r]) + 4;
+      // Queue the rows accounted so far before a sync would send the request without them.
+      if (r > start && this.pending + b > this.budget) emit(r);
+      await this.reserve(b);
+    }
+    emit(values.length);
+  }
+
+  private async renderSummary(ws: Excel.Worksheet, model: SheetModel): Promise<void> {
+    const n = Math.max(1, model.columns.length);
+    const last = columnLetter(n);
+    const height = 3 + model.rows.length;
+    const values: Cell[][] = [];
+    const formats: string[][] = [];
+    const blank = () => new Array<Cell>(n).fill('');
+    const general = () => new Array<string>(n).fill('General');
+
+    const r1 = blank();
+    const f1 = general();
+    r1[0] = String(model.title ?? '');
+    f1[0] = '@';
+    const r2 = blank();
+    const f2 = general();
+    r2[0] = String(model.subtitle ?? '');
+    f2[0] = '@';
+    const r3 = blank();
+    const f3 = general();
+    model.columns.forEach((c, i) => {
+      r3[i] = String(c.header ?? '');
+      f3[i] = '@';
+    });
+    values.push(r1, r2, r3);
+    formats.push(f1, f2, f3);
+
+    const byStyle = new Map<CellStyle, CellPos[]>();
+    const links: { pos: CellPos; text: string; ref: string }[] = [];
+    model.rows.forEach((cells, r) => {
+      const vr = blank();
+      const fr = general();
+      cells.forEach((mc, c) => {
+        if (!mc || c >= n) return;
+        const v = mc.value;
+        if (typeof v === 'number') {
+          if (Number.isFinite(v)) {
+            vr[c] = v;
+            if (mc.numFmt) fr[c] = mc.numFmt;
+          }
+        } else if (v !== null && v !== undefined) {
+          vr[c] = fitCellText(String(v));
+          fr[c] = '@';
+        } else {
+          fr[c] = '@';
+        }
+        const st = styleOf(mc);
+        const pos = { row: 4 + r, col: c + 1 };
+        let l = byStyle.get(st);
+        if (!l) byStyle.set(st, (l = []));
+        l.push(pos);
+        if (mc.link) {
+          links.push({ pos, text: typeof vr[c] === 'number' ? String(vr[c]) : (vr[c] as string), ref: `${quoteSheetName(mc.link.sheet)}!${mc.link.cell}` });
+        }
+      });
+      values.push(vr);
+      formats.push(fr);
+    });
+
+    // Values: number formats first ("@" on text cells), then the values, as whole 2-D blocks.
+    await this.writeBlock(ws, 0, values, formats);
+
+    // Whole-sheet look, then per block.
+    const all = ws.getRange(`A1:${last}${height}`);
+    all.format.font.name = FONT;
+    all.format.font.size = 11;
+    all.format.verticalAlignment = 'Center';
+    await this.reserve(300);
+
+    const title = ws.getRange('A1');
+    title.format.font.size = 16;
+    title.format.font.bold = true;
+    title.format.horizontalAlignment = 'Center';
+    const sub = ws.getRange('A2');
+    sub.format.font.size = 10;
+    sub.format.font.color = '#595959';
+    sub.format.horizontalAlignment = 'Left';
+    if (n > 1) {
+      ws.getRange(`A1:${last}1`).merge(false);
+      ws.getRange(`A2:${last}2`).merge(false);
+    }
+    ws.getRange('1:1').format.rowHeight = 28;
+    ws.getRange('2:2').format.rowHeight = 18;
+    const head = ws.getRange(`A3:${last}3`);
+    head.format.font.bold = true;
+    head.format.fill.color = '#D9E1F2';
+    head.format.horizontalAlignment = 'Center';
+    head.format.wrapText = true;
+    head.format.rowHeight = 30;
+    const grid = ws.getRange(`A3:${last}${height}`);
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
+      if ((edge === 'InsideHorizontal' && height === 3) || (edge === 'InsideVertical' && n === 1)) continue;
+      const b = grid.format.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.color = '#BFBFBF';
+    }
+    await this.reserve(2000);
+
+    for (const [st, cells] of byStyle) {
+      const font = STYLE_FONT[st];
+      const align = STYLE_ALIGN[st];
+      const plain = st === 'text' || st === 'number';
+      for (const addr of addressChunks(blocksOf(cells))) {
+        const areas = ws.getRanges(addr);
+        if (!plain) {
+          if (font.size !== 11) areas.format.font.size = font.size;
+          if (font.bold) areas.format.font.bold = true;
+          if (font.italic) areas.format.font.italic = true;
+          if (font.underline) areas.format.font.underline = 'Single';
+          if (font.color) areas.format.font.color = font.color;
+        }
+        if (align.h !== 'General') areas.format.horizontalAlignment = align.h;
+        if (align.wrap) areas.format.wrapText = true;
+        await this.reserve(addr.length + 400);
+      }
+    }
+
+    // Hyperlinks: one property set per link cell, all in the same request (split only past the budget).
+    for (const l of links) {
+      ws.getRange(`${columnLetter(l.pos.col)}${l.pos.row}`).hyperlink = { documentReference: l.ref, textToDisplay: l.text };
+      await this.reserve(160 + utf8(l.ref) + utf8(l.text));
+    }
+
+    model.columns.forEach((c, i) => {
+      const col = columnLetter(i + 1);
+      ws.getRange(`${col}:${col}`).format.columnWidth = widthToPoints(c.width > 0 ? c.width : 10);
+    });
+    // Drop-down lists on whole data columns (one rule per column, not per cell).
+    for (const v of model.validations ?? []) {
+      if (!model.rows.length || v.column < 1 || v.column > n || !v.list.length) continue;
+      const col = columnLetter(v.column);
+      ws.getRange(`${col}4:${col}${height}`).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+      await this.reserve(200 + utf8(v.list.join(',')));
+    }
+    ws.freezePanes.freezeRows(3);
+    if (model.autoFilter && model.columns.length) {
+      ws.autoFilter.apply(ws.getRange(`A3:${last}${Math.max(3, height)}`));
+    }
+    await this.reserve(200 + model.columns.length * 120);
+  }
+
+  // -- memory -----------------------------------------------------------------------------------
+
+  async writeMemory(rows: MemoryRows | null): Promise<void> {
+    if (!this.sheets) await this.listSheets();
+    if (this.has(MEMORY_SHEET)) {
+      const old = this.ws(MEMORY_SHEET);
+      old.visibility = 'Hidden';
+      old.delete();
+      await this.reserve(200);
+      this.sheets = this.sheets!.filter((s) => s.name !== MEMORY_SHEET);
+    }
+    this.memDims = null;
+    if (rows) {
+      const ws = this.context.workbook.worksheets.add(MEMORY_SHEET);
+      this.insertSheet(MEMORY_SHEET, 'veryHidden');
+      await this.reserve(200);
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      const values: Cell[][] = rows.map((r) => Array.from({ length: width }, (_, c) => (r[c] === null || r[c] === undefined ? '' : (r[c] as Cell))));
+      const formats: string[][] = values.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? '@' : 'General')));
+      await this.writeBlock(ws, 0, values, formats);
+      ws.visibility = 'VeryHidden';
+      await this.reserve(100);
+    }
+    await this.sync();
+  }
+}

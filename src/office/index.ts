@@ -1,0 +1,3 @@
+/** The Office.js host (inside Excel): the WorkbookHost, the Excel.run helper and the Chinese error messages. */
+export { OfficeHost, runInExcel, notesSupportedHere, NO_NOTE_APPLIED, REQUEST_BUDGET, type OfficeHostOptions } from './host';
+export { officeErrorMessage, OfficeHostError } from './errors';

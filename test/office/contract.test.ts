@@ -1,0 +1,147 @@
+/**
+ * One contract, two hosts: the ExcelJS host (XlsxHost) and the Office.js host on the strict fake, both seeded
+ * from the same workbook, must read the same grids, write the same marks, summary sheets and memory, undo
+ * to the originals, and undo each other's runs.
+ */
+import ExcelJS from 'exceljs';
+import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { clearRun, runCheck, type EngineFn, type RunOptions } from '../../src/host/run';
+import { MEMORY_SHEET } from '../../src/host/memory';
+import { nationalStandard } from '../../src/standard';
+import { XlsxHost } from '../../src/xlsx/host';
+import { fromExcelJs, exportState, toExcelJs } from './convert';
+import { officeKit, xlsxKit, ledgerFixture, normaliseMemory, readMemoryOf, reload, type Kit } from './kits';
+import { snapshot, styledWorkbook, stubEngine } from '../xlsx/fixture';
+
+const std = nationalStandard();
+const meta = { workbook: '示例县台账.xlsx', date: new Date('2026-11-29T00:00:00Z') };
+
+interface Fixture {
+  name: string;
+  make: () => Promise<ExcelJS.Workbook>;
+  engine?: EngineFn;
+}
+
+const FIXTURES: Fixture[] = [
+  { name: 'the demo county (buildDemoWorkbook)', make: () => reload(buildDemoWorkbook()) },
+  { name: 'a small ledger with fills, notes, merges, formulas', make: () => reload(ledgerFixture()) },
+  { name: 'a styled ledger (theme fills, rich notes, shared formulas; stub engine)', make: () => styledWorkbook(20), engine: stubEngine },
+];
+
+async function run(kit: Kit, opts: RunOptions) {
+  const h = kit.host();
+  const out = await runCheck(h, std, meta, opts);
+  await kit.done(h);
+  return out;
+}
+
+async function clear(kit: Kit) {
+  const h = kit.host();
+  const out = await clearRun(h);
+  await kit.done(h);
+  return out;
+}
+
+describe.each(FIXTURES)('$name', ({ make, engine }) => {
+  const opts: RunOptions = engine ? { engine } : {};
+  let wbX: ExcelJS.Workbook;
+  let X: Kit;
+  let O: Kit;
+  let fakeSeed: ReturnType<typeof exportState>;
+  let fake: ReturnType<typeof fromExcelJs>;
+
+  beforeEach(async () => {
+    wbX = await make();
+    X = xlsxKit(wbX);
+    fake = fromExcelJs(await make(), { notesSupported: true });
+    fakeSeed = exportState(fake);
+    O = officeKit(fake);
+  });
+
+  it('reads the same grids', async () => {
+    const names = X.sheets().map((s) => s.name);
+    const hx = X.host();
+    const ho = O.host();
+    expect(await ho.readGrids(names)).toEqual(await hx.readGrids(names));
+    expect(await ho.listSheets()).toEqual(await hx.listSheets());
+  });
+
+  it('runCheck writes the same marks, summary sheets and memory', async () => {
+    const ox = await run(X, opts);
+    const oo = await run(O, opts);
+    expect(oo.marks).toEqual(ox.marks);
+    expect(oo.marked).toBe(ox.marked);
+    expect(oo.marked).toBeGreaterThan(0);
+    expect(oo.report.sheets).toEqual(ox.report.sheets);
+    expect(O.sheets()).toEqual(X.sheets());
+    expect(O.sheets().at(-1)).toEqual({ name: MEMORY_SHEET, state: 'veryHidden' });
+
+    // Marks: the same fill and the same note on every marked cell.
+    const mx = await readMemoryOf(X);
+    const mo = await readMemoryOf(O);
+    for (const c of mx.cells) {
+      const look = X.look(c.sheet, c.cell);
+      expect({ at: `${c.sheet}!${c.cell}`, ...O.look(c.sheet, c.cell) }).toEqual({ at: `${c.sheet}!${c.cell}`, ...look });
+      expect(look.fill).toBe(c.style === 'fail' ? 'FFFFC7CE' : 'FFFFEB9C');
+    }
+    // The same memory (fills compared as what they restore, notes as text; same timestamp by meta).
+    expect(normaliseMemory(mo)).toEqual(normaliseMemory(mx));
+
+    // Summary sheets: same cell values; no formula anywhere in them (ledger text stays text).
+    for (const name of ox.report.sheets) {
+      expect(O.values(name)).toEqual(X.values(name));
+      expect(O.formulas(name)).toEqual([]);
+    }
+    const s = fake.sheet(ox.report.sheets.find((n) => n.startsWith('问题清单'))!)!;
+    if (!engine) {
+      expect(s.frozenRows).toBe(3);
+      expect(s.autoFilter).toMatch(/^A3:[A-Z]+\d+$/);
+      const links = [...s.cells.values()].filter((c) => c.hyperlink);
+      expect(links.length).toBeGreaterThan(0);
+      for (const l of links) expect(l.hyperlink!.documentReference).toMatch(/^.+!\$?[A-Z]+\$?\d+$/);
+    }
+  });
+
+  it('running twice equals running once, on both', async () => {
+    await run(X, opts);
+    await run(O, opts);
+    const once = exportState(fake);
+    const mx1 = normaliseMemory(await readMemoryOf(X));
+    await run(X, opts);
+    await run(O, opts);
+    expect(exportState(fake)).toEqual(once);
+    expect(normaliseMemory(await readMemoryOf(X))).toEqual(mx1);
+    expect(normaliseMemory(await readMemoryOf(O))).toEqual(mx1);
+  });
+
+  it('clear restores the originals on both', async () => {
+    const before = snapshot(await reload(wbX)).cells;
+    await run(X, opts);
+    await run(O, opts);
+    const cx = await clear(X);
+    const co = await clear(O);
+    expect(co).toEqual(cx);
+    expect(snapshot(await reload(wbX)).cells).toEqual(before);
+    expect(exportState(fake)).toEqual(fakeSeed);
+  });
+
+  it('a workbook marked in Excel is cleared by the CLI', async () => {
+    await run(O, opts);
+    const marked = await reload(toExcelJs(fake));
+    const res = await clearRun(new XlsxHost(marked));
+    expect(res.cleared).toBe(true);
+    expect(res.kept).toBe(0);
+    const original = snapshot(await reload(toExcelJs(fromExcelJs(await make())))).cells;
+    expect(snapshot(await reload(marked)).cells).toEqual(original);
+  });
+
+  it('a workbook marked by the CLI is cleared in Excel', async () => {
+    await run(X, opts);
+    const inExcel = fromExcelJs(await reload(wbX), { notesSupported: true });
+    const K = officeKit(inExcel);
+    const res = await clear(K);
+    expect(res.cleared).toBe(true);
+    expect(res.kept).toBe(0);
+    expect(exportState(inExcel)).toEqual(exportState(fromExcelJs(await make())));
+  });
+});
