@@ -3,6 +3,7 @@
  * Office's display language is English. Indicator names and finding messages come from the standard and
  * the engine (Chinese) and are not translated here.
  */
+import type { LedgerKind } from '../ledger/types';
 import type { BackendErrorCode, Phase } from './backend';
 
 export type Locale = 'zh-CN' | 'en-US';
@@ -18,7 +19,7 @@ export interface Strings {
     detecting: string;
     none: string;
     redetect: string;
-    kind: Record<'school' | 'class', string>;
+    kind: Record<LedgerKind, string>;
     rows: (n: number) => string;
     headerRows: (rows: number[]) => string;
     missing: (cols: string[]) => string;
@@ -81,7 +82,7 @@ const zhCN: Strings = {
     detecting: '正在识别本工作簿中的台账…',
     none: '尚未识别到台账。',
     redetect: '重新识别',
-    kind: { school: '学校台账', class: '班级台账' },
+    kind: { school: '学校台账', class: '班级台账', teacher: '教师台账', county: '县级数据', checklist: '核查清单' },
     rows: (n) => `${n} 行数据`,
     headerRows: (rows) => `表头第 ${rows.join('、')} 行`,
     missing: (cols) => `缺少列：${cols.join('、')}`,
@@ -156,7 +157,7 @@ const enUS: Strings = {
     detecting: 'Looking for ledgers in this workbook…',
     none: 'No ledgers found yet.',
     redetect: 'Detect again',
-    kind: { school: 'School ledger', class: 'Class ledger' },
+    kind: { school: 'School ledger', class: 'Class ledger', teacher: 'Teacher ledger', county: 'County figures', checklist: 'Checklist' },
     rows: (n) => `${n} data row${n === 1 ? '' : 's'}`,
     headerRows: (rows) => `header row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}`,
     missing: (cols) => `missing columns: ${cols.join(', ')}`,
