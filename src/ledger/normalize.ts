@@ -60,7 +60,7 @@ export function stageOf(key: string): StageKey | 'all' | null {
 }
 
 const WS = /[\s\u00a0\u3000\u200b\ufeff]+/g;
-const BRACKETS = /[(\[【〔［{]([^)\]】〕］}]*)[)\]】〕］}]/g;
+const BRACKETS = /[([【〔［{]([^)\]】〕］}]*)[)\]】〕］}]/g;
 const PUNCT = /[、,，.。:：;；·•'"‘’“”\-—–_/\\|*※#＋+~～!！?？]/g;
 const LEADING = /^其中/;
 const ORDINAL = /^(\d{1,2}|[一二三四五六七八九十]{1,2})(?=[、.．)）])[、.．)）]/;

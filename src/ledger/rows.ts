@@ -4,7 +4,7 @@
  */
 import type { CellValue, SheetGrid } from './grid';
 import { normalizeText } from './normalize';
-import { NOTE_PREFIXES, TOTAL_WORDS } from './synonyms';
+import { NOTE_PREFIXES, TOTAL_SUFFIXES, TOTAL_WORDS } from './synonyms';
 
 export type RowKind = 'blank' | 'total' | 'note' | 'data';
 
@@ -21,8 +21,15 @@ export function isNoteText(text: string): boolean {
   return /^注\d|^注[:：]/.test(s);
 }
 
-/** Any of TOTAL_WORDS, as one regular expression: one pass over the text instead of one per word (hot: every label cell of every row). */
-const TOTAL_RE = new RegExp(TOTAL_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A total label starts with a total word (合计, 小计（初中）, 平均值, 全县合计) or ends with one (城关镇小计),
+ * trailing punctuation and brackets aside — never a word inside a name (李平均 is a teacher). One regular
+ * expression: hot, it sees every label cell of every row.
+ */
+const TOTAL_RE = new RegExp(
+  `^[\\s\u3000]*(?:${TOTAL_WORDS.map(escape).join('|')})|(?:${TOTAL_SUFFIXES.map(escape).join('|')})[\\s\u3000:：]*(?:[(（【\\[][^)）】\\]]*[)）】\\]])?[\\s\u3000:：]*$`,
+);
 
 /** True when a text marks a total row (合计, 小计, 总计, 全县, 平均 …). */
 export function isTotalText(text: string): boolean {

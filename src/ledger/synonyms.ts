@@ -457,6 +457,8 @@ export const COUNTY_ITEM_DEFS: readonly CountyItemDef[] = [
 
 /** Words that mark a total row (合计/小计 …) when found in the first text cells of a row. */
 export const TOTAL_WORDS: readonly string[] = ['合计', '小计', '总计', '全县', '平均', '累计', '总合', '汇总'];
+/** Words that also mark a total row at the END of a label (城关镇小计, 义务教育学校合计); not 平均 (李平均 is a name). */
+export const TOTAL_SUFFIXES: readonly string[] = ['合计', '小计', '总计', '累计', '汇总'];
 
 /** Words that start a note row (填表说明 …); rows after a note are not data. */
 export const NOTE_PREFIXES: readonly string[] = [

@@ -143,3 +143,13 @@ describe('class ledger', () => {
     expect(set.findings).toEqual([]);
   });
 });
+
+describe('total rows are labels, not names', () => {
+  it('recognises 合计/小计 labels at the start or the end, never inside a name', () => {
+    const { isTotalText } = jest.requireActual('../../src/ledger/rows') as typeof import('../../src/ledger/rows');
+    for (const t of ['合计', '合 计', '合计：', '小计（初中）', '平均值', '全县合计', '城关镇小计', '城关镇小计（小学）', '总计(人)', '全县'])
+      expect([t, isTotalText(t)]).toEqual([t, true]);
+    for (const t of ['李平均', '王合计员', '平城镇中心小学', '示例县第一中学', '张三'])
+      expect([t, isTotalText(t)]).toEqual([t, false]);
+  });
+});
