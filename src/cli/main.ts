@@ -153,6 +153,9 @@ async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   }
   for (const line of summaryLines(outcome.output, std, workbook)) io.out(line);
   for (const n of outcome.notices) io.out(`注意：${n}`);
+  // ExcelJS cannot draw charts: a sheet that declares one is written as its table (said once).
+  const charted = outcome.output.sheets.filter((m) => m.chart !== undefined).map((m) => `「${m.name}」`);
+  if (charted.length > 0) io.out(`注意：${charted.join('、')}为表格形式（命令行版本无法绘制折线图；在 Excel 加载项中运行可生成折线图）。`);
   await writeWorkbook(host, buf, input, target, io);
   io.out(`已写出：${target}（新增工作表：${outcome.output.report.sheets.join('、')}）`);
   if (typeof args.options.json === 'string') {
@@ -184,6 +187,12 @@ async function clearCommand(args: CliArgs, io: Io): Promise<number> {
   const result = await clearRun(host);
   await writeWorkbook(host, buf, input, target, io);
   io.out(`已清除 ${result.cellsRestored} 个单元格的标记，删除汇总表 ${result.sheetsRemoved.length} 张${result.sheetsRemoved.length ? `（${result.sheetsRemoved.join('、')}）` : ''}`);
+  // The 整改 history lived in the run memory, which clearing removes: say so (there is no prompt in a CLI).
+  io.out(
+    result.historyRuns > 0
+      ? `注意：运行记录中的整改记录（${result.historyRuns} 次检查）已一并清除，「整改进度」将从下次检查重新开始。`
+      : '整改记录：无（本工作簿没有保存以往检查的整改记录）。',
+  );
   io.out(`已写出：${target}`);
   return 0;
 }

@@ -46,5 +46,15 @@ export function summaryLines(out: EngineOutput, std: Standard, workbook: string)
   const compliance = findings.filter((f) => f.kind === 'compliance').length;
   const data = findings.filter((f) => f.kind === 'data').length;
   lines.push(`问题清单：达标问题 ${compliance} 条，数据问题 ${data} 条；已在台账中标注 ${out.marks.length} 个单元格`);
+
+  const plans = out.plans;
+  if (plans && (plans.schools.length > 0 || plans.cv.length > 0)) {
+    lines.push(`补短板清单：${plans.schools.length} 个学校学段的达标方案，${plans.cv.length} 项差异系数的测算（见「补短板清单」「校际差异系数」）`);
+  }
+  const t = out.tracking;
+  if (t && t.previousAt !== null) {
+    const n = (s: string) => t.tracks.filter((x) => x.status === s).length;
+    lines.push(`整改情况（与上次检查 ${t.previousAt} 相比）：新发现 ${n('新发现')} 条，仍未整改 ${n('仍未整改')} 条，已整改 ${t.resolved.length} 条`);
+  }
   return lines;
 }

@@ -32,9 +32,18 @@
  *        // written; while its text still matches, it is the tool's; once answered, it is the user's and is
  *        // dropped from the record, never deleted.
  *   "fills": [ FillDesc, … ],                        // distinct original fills, referenced by index
- *   "marks": [ { "sheet": "学校台账", "cells": [ [ "B3", "f", 0, null, "1a2b3c4d" ], … ] }, … ]
+ *   "marks": [ { "sheet": "学校台账", "cells": [ [ "B3", "f", 0, null, "1a2b3c4d" ], … ] }, … ],
+ *   "history": [ { "at": "2026-11-29", "findings": [ [ key, indicator, school, stage, sheet, cell, actual,
+ *                  firstSeen, kind ], … ] }, … ]                        // optional, see below
  * }
  * ```
+ * `history` (added within version 1; optional, so a memory without it reads as "no previous runs", and a
+ * reader that does not know it ignores it): the 整改 record of the last runs, oldest first, one per calendar
+ * day, at most 12 (HISTORY_LIMIT in src/report/history.ts, which documents the tuple: `key` identifies a
+ * finding across runs, `firstSeen` is yyyy-mm-dd, `kind` "c" 达标问题 / "d" 数据问题). The engine reads it
+ * (checkWorkbook opts.history) and returns the updated list; runCheck writes it back. A malformed `history`
+ * is dropped (read as empty), never a reason to refuse: it is not needed to undo a run. 「清除标记」 removes
+ * the memory sheet, and the history with it.
  * Each cell entry is `[address, style, fill, note, applied]`:
  *   - `address` A1 address of the marked cell;
  *   - `style` `"f"` (a failed rule, colours.fail) or `"d"` (a data problem, colours.data);
@@ -54,6 +63,7 @@
  *
  * Compatibility: readers must ignore unknown keys; a change that old readers would misread raises `v`.
  */
+import { sanitizeHistory, type HistoryRun } from '../report/history';
 
 export const MEMORY_SHEET = '_junheng';
 export const MEMORY_HEADER = 'junheng-memory';
@@ -122,6 +132,8 @@ export interface RunMemory {
   colours: MarkColours;
   sheets: AddedSheet[];
   cells: MarkedCell[];
+  /** 整改 history of the last runs (this one last), when kept; see the header. */
+  history?: HistoryRun[];
 }
 
 /** Cell values of the memory sheet as a host reads them (row-major, from A1). */
@@ -178,6 +190,7 @@ interface MemoryJson {
   sheets: AddedSheet[];
   fills: FillDesc[];
   marks: { sheet: string; cells: CellTuple[] }[];
+  history?: HistoryRun[];
 }
 
 /** The JSON text of a memory (compact: fills deduplicated, cells grouped by sheet). */
@@ -210,6 +223,7 @@ export function memoryToJson(m: RunMemory): string {
     fills,
     marks: [...bySheet].map(([sheet, cells]) => ({ sheet, cells })),
   };
+  if (m.history) json.history = m.history;
   return JSON.stringify(json);
 }
 
@@ -295,10 +309,9 @@ export function decodeMemory(rows: MemoryRows): DecodedMemory {
       });
     }
   }
-  return {
-    status: 'ok',
-    memory: { version, at: typeof j.at === 'string' ? j.at : '', colours: { fail: colours.fail, data: colours.data }, sheets, cells },
-  };
+  const memory: RunMemory = { version, at: typeof j.at === 'string' ? j.at : '', colours: { fail: colours.fail, data: colours.data }, sheets, cells };
+  if (j.history !== undefined) memory.history = sanitizeHistory(j.history);
+  return { status: 'ok', memory };
 }
 
 /**

@@ -16,11 +16,16 @@
  *   user's and kept; the summary goes under a free name) and adds a notice.
  * - Sheets read: every worksheet except very hidden ones (the memory sheet, add-in sheets) and the
  *   previous run's summary sheets. Hidden user sheets are read.
+ * - 整改 history: runCheck hands the previous memory's `history` to the engine and stores the one it returns
+ *   (src/report/history.ts). 「清除标记」 removes the memory sheet, so the history goes with it: clearRun does
+ *   not refuse or keep it (a cleared workbook must equal the original), but says so in its message and in
+ *   `historyRuns`; a face that confirms before clearing can warn beforehand with `savedHistory`.
  */
 import type { SheetGrid } from '../ledger/grid';
 import type { ColumnOverrides } from '../ledger/types';
 import { parseCell } from '../ledger/grid';
 import type { EngineOutput, RunMeta } from '../report/engine-types';
+import type { HistoryRun } from '../report/history';
 import type { Mark, SheetModel } from '../report/model';
 import type { Standard } from '../standard/schema';
 import {
@@ -37,10 +42,17 @@ import type { SheetInfo, SheetWrite, UndoResult, WorkbookHost } from './port';
 
 export type RunStage = '读取' | '检查' | '标记' | '汇总';
 
-export type EngineFn = (grids: SheetGrid[], std: Standard, meta: RunMeta, opts?: { overrides?: ColumnOverrides }) => EngineOutput;
+export type EngineFn = (
+  grids: SheetGrid[],
+  std: Standard,
+  meta: RunMeta,
+  opts?: { overrides?: ColumnOverrides; history?: readonly HistoryRun[] },
+) => EngineOutput;
 
 /** Summary sheet names the engine writes (used to recognise leftovers of a run whose memory is gone). */
-export const SUMMARY_SHEET_NAMES = ['资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表'];
+export const SUMMARY_SHEET_NAMES = [
+  '资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表',
+];
 
 export interface RunOptions {
   /** The engine; defaults to checkWorkbook from src/report/engine. Tests pass a stub. */
@@ -97,6 +109,11 @@ export interface ClearResult {
   removedSheets: string[];
   /** Same as `removedSheets`. */
   sheetsRemoved: string[];
+  /**
+   * Runs of 整改 history the memory held, now discarded with it (0 when there was none). The message says so;
+   * a face that asks before clearing can tell the user beforehand with `savedHistory`.
+   */
+  historyRuns: number;
   message: string;
 }
 
@@ -289,7 +306,8 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   const grids = await host.readGrids(names);
 
   progress('检查');
-  const out = engine(grids, std, meta, { overrides: opts.overrides });
+  const previousHistory = mem.kind === 'ok' ? (mem.memory.history ?? []) : [];
+  const out = engine(grids, std, meta, { overrides: opts.overrides, history: previousHistory });
 
   progress('标记');
   let undone: UndoResult | null = null;
@@ -323,6 +341,9 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   });
 
   const memory: RunMemory = { version: 1, at: meta.date.toISOString(), colours, sheets: added, cells };
+  // The 整改 history: what the engine returns, else (an engine that keeps none) the previous one unchanged.
+  const history = out.history ?? (mem.kind === 'ok' ? mem.memory.history : undefined);
+  if (history && history.length > 0) memory.history = history;
   await host.writeMemory(encodeMemory(memory));
 
   const sheetNames = out.sheets.map((m) => (kept.includes(m) ? validSheetName(m.name) : (nameOf.get(m) ?? m.name)));
@@ -387,6 +408,7 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: string
       kept: 0,
       removedSheets: [],
       sheetsRemoved: [],
+      historyRuns: 0,
       message: '这个工作簿中没有本工具的标记或汇总表，无需清除。',
     };
   }
@@ -397,6 +419,8 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: string
   if (r.removedSheets.length) parts.push(`删除了本工具生成的工作表${r.removedSheets.map((s) => `「${s}」`).join('、')}`);
   if (settled.answered.length) parts.push(`${settled.answered.map((n) => `「${n}」`).join('、')}中已填写核查结果，予以保留`);
   if (r.kept) parts.push(`${r.kept} 个单元格在检查后被修改过填充或批注，保留了修改后的样子`);
+  const historyRuns = mem.memory.history?.length ?? 0;
+  if (historyRuns > 0) parts.push(historyMessage(mem.memory.history ?? []));
   return {
     cleared: true,
     restored: r.restored,
@@ -404,6 +428,25 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: string
     kept: r.kept,
     removedSheets: r.removedSheets,
     sheetsRemoved: r.removedSheets,
+    historyRuns,
     message: parts.join('；') + '。',
   };
+}
+
+/** "整改记录（2026-10-08 至 2026-11-29 共 3 次检查）已一并清除，下次检查将重新开始记录". */
+export function historyMessage(history: readonly HistoryRun[]): string {
+  const n = history.length;
+  const span = n > 1 ? `${history[0].at} 至 ${history[n - 1].at} 共 ${n} 次检查` : `${history[0]?.at ?? ''} 的检查`;
+  return `整改记录（${span}）已一并清除，下次检查将重新开始记录`;
+}
+
+/**
+ * The 整改 history kept in the workbook (empty when none, or when the memory cannot be read). For a face that
+ * warns before 「清除标记」: clearing removes the memory sheet and the history with it.
+ */
+export async function savedHistory(host: WorkbookHost): Promise<HistoryRun[]> {
+  const rows = await host.readMemory();
+  if (rows === null) return [];
+  const d = decodeMemory(rows);
+  return d.status === 'ok' ? (d.memory.history ?? []) : [];
 }

@@ -11,6 +11,9 @@ export {
   RESOURCE_SHEET,
   CV_SHEET,
   FINDINGS_SHEET,
+  PLAN_SHEET,
+  PROGRESS_SHEET,
+  type FindingsTracking,
   SUMMARY_SHEETS,
   PASS_MARK,
   FAIL_MARK,
@@ -33,3 +36,18 @@ export {
   CHECKLIST_SHEET,
   CHECKLIST_STATUS_LIST,
 } from './items';
+export {
+  trackFindings,
+  findingKeys,
+  sanitizeHistory,
+  departmentsOf,
+  HISTORY_LIMIT,
+  type HistoryRun,
+  type HistoryFinding,
+  type Tracking,
+  type FindingTrack,
+  type FindingStatus,
+  type ResolvedFinding,
+} from './history';
+export { computePlans, ledgerAdd, type Plans, type SchoolPlanEntry, type CvPlanEntry } from './plans';
+export { buildPlanSheet, buildProgressSheet, departmentOrder } from './tracking-sheets';

@@ -2,7 +2,9 @@ import type { CheckResult } from '../checks/types';
 import type { Finding } from '../ledger/finding';
 import type { LedgerSet } from '../ledger/types';
 import { RESOURCE_IDS, STAGES, type Standard } from '../standard/schema';
+import type { Tracking } from './history';
 import type { JsonReport } from './model';
+import { ledgerAdd, type Plans } from './plans';
 import { orderSchools } from './sheets';
 
 /**
@@ -15,8 +17,10 @@ export function buildJsonReport(
   result: CheckResult,
   findings: readonly Finding[],
   sheets: readonly string[],
+  extra: { tracking?: Tracking; plans?: Plans } = {},
 ): JsonReport {
-  return {
+  const { tracking, plans } = extra;
+  const report: JsonReport = {
     standard: { id: std.id, version: std.version },
     ledgers: ledgers.ledgers.map((l) => ({
       sheet: l.sheet,
@@ -66,7 +70,7 @@ export function buildJsonReport(
       required: typeof i.required === 'number' ? finiteOrNull(i.required) : i.required,
       failing: i.failing,
     })),
-    findings: findings.map((f) => ({
+    findings: findings.map((f, i) => ({
       kind: f.kind,
       indicator: f.indicator,
       sheet: f.sheet,
@@ -78,9 +82,50 @@ export function buildJsonReport(
       gap: finiteOrNull(f.gap),
       message: f.message,
       departments: [...f.departments],
+      status: tracking?.tracks[i]?.status ?? '新发现',
+      firstSeen: tracking?.tracks[i]?.firstSeen ?? '',
     })),
     sheets: [...sheets],
   };
+  if (tracking) {
+    report.resolved = tracking.resolved.map((r) => ({
+      kind: r.kind,
+      indicator: r.indicator,
+      sheet: r.sheet,
+      cell: r.cell,
+      school: r.school,
+      stage: r.stage,
+      actual: typeof r.actual === 'number' ? finiteOrNull(r.actual) : r.actual,
+      departments: [...r.departments],
+      status: '已整改',
+      firstSeen: r.firstSeen,
+    }));
+  }
+  if (plans) {
+    report.plans = plans.schools.map((e) => ({
+      school: e.result.name,
+      stage: e.result.stage,
+      options: (e.plan?.options ?? []).map((o) => o.map((s) => ({ indicator: s.indicator, ...addition(s) }))),
+    }));
+    report.cvPlans = plans.cv.map((p) => ({
+      indicator: p.cv.indicator,
+      stage: p.cv.stage,
+      additions: p.plan.additions.map((a) => ({ school: a.school, ...addition(a) })),
+      cvAfter: finiteOrNull(p.plan.cvAfter),
+    }));
+  }
+  return report;
+}
+
+/** One addition as the JSON report gives it: the amount for the ledger cell (whole-school when counted so). */
+function addition(s: { add: number; unit: string; wholeSchoolAdd?: number; cost?: number }): { add: number; unit: string; wholeSchool: boolean; cost?: number } {
+  const out: { add: number; unit: string; wholeSchool: boolean; cost?: number } = {
+    add: ledgerAdd(s),
+    unit: s.unit,
+    wholeSchool: s.wholeSchoolAdd !== undefined,
+  };
+  if (s.cost !== undefined) out.cost = s.cost;
+  return out;
 }
 
 /** NaN and ±Infinity do not survive JSON.stringify; they become null. */

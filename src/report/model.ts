@@ -42,6 +42,21 @@ export interface SheetModel {
    * column, for every data row of the model (sheet rows 4 … 3 + rows.length).
    */
   validations?: { column: number; list: string[] }[];
+  /**
+   * A chart the host draws beside the table where it can (the Office.js host; ExcelJS cannot draw charts, so
+   * the .xlsx host writes the table only). The data: the header row (sheet row 3) from column 2 gives the
+   * categories; each of the first `seriesRows` data rows (sheet rows 4 …) is one series, named by its column-1
+   * cell, with values in columns 2 … 1 + `valueColumns`. Placed to the right of the table.
+   */
+  chart?: SheetChart;
+}
+
+export interface SheetChart {
+  /** A line chart with markers (one point per run must still show). */
+  type: 'line';
+  title: string;
+  seriesRows: number;
+  valueColumns: number;
 }
 
 /** A mark on a ledger cell: a fill by style and a note (the finding's message). */
@@ -84,6 +99,10 @@ export interface JsonReport {
     gap: number | null;
     message: string;
     departments: string[];
+    /** 整改 status against the previous run (see report/history.ts); optional only for reports built before it existed. */
+    status?: '新发现' | '仍未整改';
+    /** Date of the first run that found it (yyyy-mm-dd). */
+    firstSeen?: string;
   }[];
   sheets: string[];
   /**
@@ -97,5 +116,36 @@ export interface JsonReport {
     value: number | string | null;
     required: number | string | null;
     failing: number;
+  }[];
+  /** The previous run's findings this run did not find again (status 已整改); the same fields as `findings`. */
+  resolved?: {
+    kind: 'compliance' | 'data';
+    indicator: string | null;
+    sheet: string | null;
+    cell: string | null;
+    school: string | null;
+    stage: '小学' | '初中' | null;
+    actual: number | string | null;
+    departments: string[];
+    status: '已整改';
+    firstSeen: string;
+  }[];
+  /**
+   * Gap to compliance of every 未达标 school 学段: options (cheapest first), each a list of additions. `add` is
+   * what to add to the ledger cell the indicator reads: a whole-school amount (`wholeSchool`) when the ledger
+   * keeps the quantity for the whole school and the 学段 gets its apportioned share. `cost` (元) when
+   * settings.unitCosts prices it. An empty `options` means no plan could be computed (a value is missing).
+   */
+  plans?: {
+    school: string;
+    stage: '小学' | '初中';
+    options: { indicator: string; add: number; unit: string; wholeSchool: boolean; cost?: number }[][];
+  }[];
+  /** For every 差异系数 over its limit: the least additions per school (largest first) and the CV after them. */
+  cvPlans?: {
+    indicator: string;
+    stage: '小学' | '初中';
+    additions: { school: string; add: number; unit: string; wholeSchool: boolean; cost?: number }[];
+    cvAfter: number | null;
   }[];
 }

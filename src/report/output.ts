@@ -8,7 +8,10 @@ import { sheetOrderOf, sortFindings } from './format';
 import { buildJsonReport } from './json';
 import { buildMarks } from './marks';
 import { buildChecklistSheet, buildGuaranteeSheet, buildOverviewSheet, buildQualitySheet, buildSatisfactionSheet } from './items';
+import { trackFindings, type HistoryRun } from './history';
+import { computePlans } from './plans';
 import { buildCvSheet, buildFindingsSheet, buildResourceSheet } from './sheets';
+import { buildPlanSheet, buildProgressSheet } from './tracking-sheets';
 
 /** The report half of checkWorkbook, for callers (and tests) that already hold ledgers and results. */
 export function buildOutput(
@@ -17,6 +20,7 @@ export function buildOutput(
   result: CheckResult,
   std: Standard,
   meta: RunMeta,
+  opts: { history?: readonly HistoryRun[] } = {},
 ): EngineOutput {
   const order = sheetOrderOf([
     ...grids.map((g) => g.name),
@@ -26,7 +30,15 @@ export function buildOutput(
   ]);
   const findings = sortFindings(allFindings(ledgers, result), order);
   const ctx = { std, workbook: meta.workbook, date: meta.date };
-  const sheets = [buildResourceSheet(result, ledgers, ctx), buildCvSheet(result, ledgers, ctx), buildFindingsSheet(findings, ctx)];
+  const tracking = trackFindings(findings, ledgers, opts.history ?? [], meta.date, std);
+  const plans = computePlans(result, ledgers, std);
+  const sheets = [
+    buildResourceSheet(result, ledgers, ctx),
+    buildCvSheet(result, ledgers, ctx, plans.cv),
+    buildFindingsSheet(findings, ctx, tracking),
+    buildPlanSheet(plans, ledgers, ctx),
+    buildProgressSheet(tracking.history, ctx),
+  ];
   // The item sheets need the item results (a CheckResult built before they existed has none).
   if (result.items && result.items.length > 0) {
     sheets.push(
@@ -42,7 +54,10 @@ export function buildOutput(
     result,
     marks: buildMarks(findings, order),
     sheets,
-    report: buildJsonReport(std, ledgers, result, findings, sheets.map((s) => s.name)),
+    report: buildJsonReport(std, ledgers, result, findings, sheets.map((s) => s.name), { tracking, plans }),
+    plans,
+    tracking,
+    history: tracking.history,
   };
 }
 

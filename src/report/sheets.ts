@@ -3,18 +3,25 @@ import type { Finding } from '../ledger/finding';
 import { cellAddress, quoteSheetName } from '../ledger/grid';
 import type { LedgerSet } from '../ledger/types';
 import { RESOURCE_IDS, STAGES, type Standard, type Stage } from '../standard/schema';
-import { fitColumns, indicatorNumFmt, indicatorOf, subtitle } from './format';
+import { formatNumber as trimNumber } from '../checks/format';
+import { fitColumns, indicatorNumFmt, indicatorOf, isoDate, subtitle } from './format';
+import type { ResolvedFinding } from './history';
 import type { ModelCell, SheetModel } from './model';
+import type { Plans } from './plans';
 
 /** The summary sheets' names, exactly as hosts write them (in this order). */
 export const RESOURCE_SHEET = '资源配置达标情况';
 export const CV_SHEET = '校际差异系数';
 export const FINDINGS_SHEET = '问题清单';
+export const PLAN_SHEET = '补短板清单';
+export const PROGRESS_SHEET = '整改进度';
 /**
  * Every sheet the engine writes, in order. The last, 核查清单, is write-once (the user's answers live in it;
  * see SheetModel.writeOnce).
  */
-export const SUMMARY_SHEETS = [RESOURCE_SHEET, CV_SHEET, FINDINGS_SHEET, '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单'] as const;
+export const SUMMARY_SHEETS = [
+  RESOURCE_SHEET, CV_SHEET, FINDINGS_SHEET, PLAN_SHEET, PROGRESS_SHEET, '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单',
+] as const;
 
 export const PASS_MARK = '✓';
 export const FAIL_MARK = '✗';
@@ -188,8 +195,71 @@ export function buildResourceSheet(result: CheckResult, ledgers: LedgerSet | nul
   };
 }
 
-/** 校际差异系数: per 学段 and indicator, the 综合差异系数 for reference, then the schools left out. */
-export function buildCvSheet(result: CheckResult, ledgers: LedgerSet | null, ctx: ReportContext): SheetModel {
+const POSITION: Record<'below' | 'above' | 'equal', string> = { below: '低于县域均值', above: '高于县域均值', equal: '等于县域均值' };
+
+/**
+ * The 测算 block of one CV over its limit: each school's share of the spread (largest first, below or above the
+ * county value), then the least additions that bring the CV within the limit and the CV after them.
+ */
+function cvPlanRows(p: Plans['cv'][number], ledgers: LedgerSet | null, std: Standard): ModelCell[][] {
+  const ind = std.indicators[p.cv.indicator];
+  const fmt = indicatorNumFmt(ind);
+  const unitFmt = (v: number) => `${Number.isInteger(v) ? '#,##0' : '#,##0.00'}${ind.unit && ind.unit !== '%' ? `" ${ind.unit}"` : ''}`;
+  const rows: ModelCell[][] = [[]];
+  const head = `${p.cv.stage} ${p.cv.indicator} ${ind.name}：差异系数 ${p.cv.value === null ? MISSING_MARK : p.cv.value.toFixed(3)}，超过标准 ${p.cv.limit}`;
+  rows.push([text(`${head}。各校对差异的贡献（由大到小）`, 'warn')]);
+  rows.push([text('学校', 'note'), text('在校生数', 'note'), text('指标值', 'note'), text('与县域均值相比', 'note'), text('占差异的比重', 'note')]);
+  for (const s of p.shares) {
+    rows.push([
+      { value: s.school, style: 'link', link: schoolLink({ ...s, name: s.school }, ledgers) },
+      num(s.students, '#,##0'),
+      num(s.value, fmt),
+      text(POSITION[s.position]),
+      num(s.share, '0.0%'),
+    ]);
+  }
+  const plan = p.plan;
+  if (plan.additions.length === 0) {
+    rows.push([text('测算：未能找到使差异系数达标的增加方案（请核对数据）', 'note')]);
+    return rows;
+  }
+  const costs = plan.additions.some((a) => a.cost !== undefined);
+  rows.push([
+    text(`测算：以下学校按所列数量增加后，差异系数由 ${p.cv.value === null ? MISSING_MARK : p.cv.value.toFixed(3)} 降至 ${plan.cvAfter === null ? MISSING_MARK : plan.cvAfter.toFixed(3)}`, 'warn'),
+  ]);
+  rows.push([
+    text('学校', 'note'),
+    text('需增加', 'note'),
+    text('指标值（现）', 'note'),
+    text('指标值（增加后）', 'note'),
+    text(costs ? '预计投入' : '', 'note'),
+    text('说明', 'note'),
+  ]);
+  for (const a of plan.additions) {
+    const note = a.apportioned
+      ? a.wholeSchoolAdd !== undefined
+        ? `全校增加，本学段分摊 ${trimNumber(a.add, 2)}${ind.unit ? ` ${ind.unit}` : ''}`
+        : '本学段按分摊所需（全校需按学段比例折算）'
+      : '';
+    rows.push([
+      { value: a.school, style: 'link', link: schoolLink({ ...a, name: a.school }, ledgers) },
+      num(a.wholeSchoolAdd ?? a.add, unitFmt(a.wholeSchoolAdd ?? a.add)),
+      num(a.valueBefore, fmt),
+      num(a.valueAfter, fmt),
+      a.cost !== undefined ? num(a.cost, '#,##0" 元"') : text(''),
+      text(note, 'note'),
+    ]);
+  }
+  rows.push([text('增加后差异系数', 'note'), text(''), text(''), num(plan.cvAfter, '0.000'), text(''), plan.reached ? passCell(true) : passCell(false)]);
+  return rows;
+}
+
+/**
+ * 校际差异系数: per 学段 and indicator, the 综合差异系数 for reference; for each CV over its limit the schools'
+ * shares of the spread and the least additions that bring it within the limit (`cvPlans`); then the schools
+ * left out.
+ */
+export function buildCvSheet(result: CheckResult, ledgers: LedgerSet | null, ctx: ReportContext, cvPlans?: Plans['cv']): SheetModel {
   const { std } = ctx;
   const headers = ['指标', '学段', '县域均值', '差异系数', '标准 ≤', '结果', '参评学校数'];
   const rows: ModelCell[][] = [];
@@ -230,6 +300,8 @@ export function buildCvSheet(result: CheckResult, ledgers: LedgerSet | null, ctx
   }
   const columns = fitColumns(headers, rows, { headerMax: 16 });
 
+  for (const p of cvPlans ?? []) rows.push(...cvPlanRows(p, ledgers, std));
+
   const excluded = notAssessed(result, ledgers);
   rows.push([]);
   if (excluded.length === 0) {
@@ -255,17 +327,40 @@ export function buildCvSheet(result: CheckResult, ledgers: LedgerSet | null, ctx
   };
 }
 
+function statusCell(status: '新发现' | '仍未整改' | '已整改'): ModelCell {
+  return { value: status, style: status === '已整改' ? 'pass' : status === '新发现' ? 'warn' : 'fail' };
+}
+
 function findingValue(v: number | string | null, fmt: string | undefined): ModelCell {
   if (v === null) return text('');
   if (typeof v === 'string') return text(v);
   return num(v, fmt);
 }
 
-/** 问题清单: one row per finding, in the order given (the engine sorts them by location). */
-export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportContext): SheetModel {
+/** The 整改 side of 问题清单: statuses aligned with the findings, and the previous run's findings now gone. */
+export interface FindingsTracking {
+  tracks: readonly { status: '新发现' | '仍未整改'; firstSeen: string }[];
+  resolved: readonly ResolvedFinding[];
+  previousAt: string | null;
+}
+
+/**
+ * 问题清单: one row per finding, in the order given (the engine sorts them by location), with its 整改 status
+ * (新发现 / 仍未整改) and the date it was first found; then one row per finding of the previous run that this run
+ * did not find again (状态 已整改; the cell is shown as it was then, as text: the row may have moved). Without
+ * `tracking` every finding is 新发现 as of the run's date.
+ */
+export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportContext, tracking?: FindingsTracking): SheetModel {
   const { std } = ctx;
-  const headers = ['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位'];
+  const headers = ['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位', '状态', '首次发现日期'];
+  const today = isoDate(ctx.date);
+  const indicatorLabel = (id: string | null, measure?: 'cv'): string => {
+    const ind = indicatorOf(std, id);
+    return id === null ? '' : ind ? `${id} ${ind.short ?? ind.name}${measure === 'cv' ? '（差异系数）' : ''}` : id;
+  };
   const rows: ModelCell[][] = findings.map((f, i) => {
+    const track = tracking?.tracks[i];
+    const status = track?.status ?? '新发现';
     const ind = indicatorOf(std, f.indicator);
     const fmt = f.measure === 'cv' ? '0.00' : ind ? indicatorNumFmt(ind) : undefined;
     const hasCell = f.sheet !== null && f.cell !== null && f.sheet !== '' && f.cell !== '';
@@ -278,14 +373,39 @@ export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportCont
         : text(''),
       text(f.school ?? ''),
       text(f.stage ?? ''),
-      text(f.indicator === null ? '' : ind ? `${f.indicator} ${ind.short ?? ind.name}${f.measure === 'cv' ? '（差异系数）' : ''}` : f.indicator),
+      text(indicatorLabel(f.indicator, f.measure)),
       findingValue(f.actual, fmt),
       findingValue(f.required, fmt),
       f.gap === null ? text('') : num(f.gap, fmt),
       text(f.message),
       text(f.departments.join('、')),
+      statusCell(status),
+      text(track?.firstSeen ?? today),
     ];
   });
+  const since = tracking?.previousAt ? `上次检查（${tracking.previousAt}）发现，本次检查未再发现` : '上次检查发现，本次检查未再发现';
+  for (const r of tracking?.resolved ?? []) {
+    // A 差异系数 finding is the only resource finding without a school.
+    const cv = r.school === null && (RESOURCE_IDS as readonly string[]).includes(r.indicator ?? '');
+    const ind = indicatorOf(std, r.indicator);
+    const fmt = cv ? '0.00' : ind ? indicatorNumFmt(ind) : undefined;
+    rows.push([
+      { value: rows.length + 1, style: 'number', numFmt: '0' },
+      r.kind === 'data' ? text('数据问题', 'warn') : text('达标问题', 'fail'),
+      text(r.sheet ?? ''),
+      text(r.sheet !== null && r.cell !== null ? `${quoteSheetName(r.sheet)}!${r.cell}` : ''),
+      text(r.school ?? ''),
+      text(r.stage ?? ''),
+      text(indicatorLabel(r.indicator, cv ? 'cv' : undefined)),
+      findingValue(r.actual, fmt),
+      text(''),
+      text(''),
+      text(since, 'note'),
+      text(r.departments.join('、')),
+      statusCell('已整改'),
+      text(r.firstSeen),
+    ]);
+  }
   return {
     name: FINDINGS_SHEET,
     title: FINDINGS_SHEET,

@@ -29,6 +29,16 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
 }
 
+/** Where JSON.parse stopped, as 「（第 N 行第 M 列附近）」, or nothing when the engine does not say. */
+function jsonErrorWhere(text: string, e: unknown): string {
+  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (!m) return '';
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const col = before.length - before.lastIndexOf('\n');
+  return `（第 ${line} 行第 ${col} 列附近）`;
+}
+
 /** Validates a whole standard object; throws StandardError naming the first bad field. */
 export function parseStandard(data: unknown, source = '标准文件'): Standard {
   const r = standardSchema.safeParse(data);
@@ -69,7 +79,7 @@ export function standardWithOverride(text: string, source = '标准文件'): Sta
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new StandardError(`${source}不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
+    throw new StandardError(`${source}不是有效的 JSON${jsonErrorWhere(text, e)}，请检查括号、引号和逗号`);
   }
   if (!isPlainObject(data)) throw new StandardError(`${source}的内容必须是一个 JSON 对象（{ … }）`);
   const merged = deepMerge(national as unknown as Json, data);

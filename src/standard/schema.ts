@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// No `new Function` probing: the task pane's Content Security Policy forbids eval, and zod works without it.
+z.config({ jitless: true });
+
 /** 学段 of 义务教育 that the indicators are judged for. */
 export const STAGES = ['小学', '初中'] as const;
 export type Stage = (typeof STAGES)[number];

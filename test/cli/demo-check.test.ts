@@ -122,6 +122,6 @@ describe('demo workbook through checkWorkbook', () => {
     expect(text).toMatch(/小学：学校达标情况\|✗\|参评 \d+ 所，达标 \d+，未达标 2/);
     expect(text).toMatch(/小学 R6 生均教学仪器设备值 差异系数\|✗/);
     expect(text).toMatch(/待核实的核查清单项（9）/);
-    expect(out.report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单']);
+    expect(out.report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单']);
   });
 });

@@ -37,10 +37,16 @@ describe('junheng demo', () => {
     expect(text).toMatch(/数据问题 [1-9]\d* 条/);
 
     const report = JSON.parse(await fs.readFile(path.join(demoDir, '示例县台账-自查.json'), 'utf8'));
-    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets']);
+    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets', 'resolved', 'plans', 'cvPlans']);
     expect(report.items).toHaveLength(32);
     expect(report.standard).toEqual({ id: 'national-2017', version: '2017.1' });
-    expect(report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单']);
+    expect(report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单']);
+    // A first run: no 整改 line (there is no previous run to compare with); the chart notice once.
+    expect(text).not.toMatch(/整改情况/);
+    expect(c.out.filter((l) => /命令行版本无法绘制折线图/.test(l))).toEqual(['注意：「整改进度」为表格形式（命令行版本无法绘制折线图；在 Excel 加载项中运行可生成折线图）。']);
+    expect(text).toMatch(/补短板清单：3 个学校学段的达标方案，1 项差异系数的测算/);
+    expect(report.plans.map((p: { school: string; stage: string }) => `${p.school}/${p.stage}`)).toEqual(['石门乡中心小学/小学', '马圪当乡中心小学/小学', '西河乡初级中学/初中']);
+    expect(report.cvPlans.map((p: { indicator: string; stage: string }) => `${p.indicator}/${p.stage}`)).toEqual(['R6/小学']);
     expect(report.schools.length).toBeGreaterThanOrEqual(30);
     expect(report.cv).toHaveLength(14);
     expect(report.findings.some((f: { kind: string }) => f.kind === 'data')).toBe(true);
@@ -111,7 +117,9 @@ describe('junheng check', () => {
 
     const c = capture();
     expect(await main(['clear', checked, '--out', path.join(demoDir, 'cleared.xlsx')], c.io)).toBe(0);
-    expect(c.out.join('\n')).toMatch(/已清除 \d+ 个单元格的标记，删除汇总表 8 张/);
+    expect(c.out.join('\n')).toMatch(/已清除 \d+ 个单元格的标记，删除汇总表 10 张/);
+    // The 整改 history lived in the run memory: clearing discards it, and says so.
+    expect(c.out.join('\n')).toMatch(/注意：运行记录中的整改记录（1 次检查）已一并清除/);
     const cleared = new ExcelJS.Workbook();
     await cleared.xlsx.readFile(path.join(demoDir, 'cleared.xlsx'));
     const orig = new ExcelJS.Workbook();

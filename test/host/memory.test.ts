@@ -85,3 +85,34 @@ describe('run memory', () => {
     expect(appliedNoteText('问题', '原来的')).toBe('问题\n—— 原批注 ——\n原来的');
   });
 });
+
+describe('run memory: 整改 history (additive within version 1)', () => {
+  const history = [
+    { at: '2026-10-08', findings: [['0123456789abcdef', 'G5', '甲小学', '小学', '班级台账', 'E7', 48, '2026-10-08', 'c'] as const] },
+    { at: '2026-11-05', findings: [] },
+  ].map((h) => ({ at: h.at, findings: h.findings.map((f) => [...f]) })) as RunMemory['history'];
+
+  it('round-trips, still version 1', () => {
+    const m = { ...memory(5), history };
+    const rows = encodeMemory(m);
+    expect(rows[0][1]).toBe(1);
+    expect(ok(decodeMemory(rows))).toEqual({ status: 'ok', memory: sorted(m) });
+  });
+
+  it('a memory written before history existed decodes with none (and encodes without the key)', () => {
+    const old = memory(5);
+    const rows = encodeMemory(old);
+    expect(String(rows[1][0])).not.toMatch(/history/);
+    const d = decodeMemory(rows);
+    expect(d.status).toBe('ok');
+    expect(d.status === 'ok' && d.memory.history).toBeUndefined();
+  });
+
+  it('a malformed history is dropped, not a damaged memory (it is not needed to undo a run)', () => {
+    const json = JSON.parse(String(encodeMemory(memory(2))[1][0])) as Record<string, unknown>;
+    json.history = [{ at: 'soon', findings: 3 }, { at: '2026-11-05', findings: [[1, 2]] }];
+    const text = JSON.stringify(json);
+    const d = decodeMemory([[MEMORY_HEADER, 1, 1, text.length], [text]]);
+    expect(d.status === 'ok' && d.memory.history).toEqual([{ at: '2026-11-05', findings: [] }]);
+  });
+});

@@ -33,3 +33,23 @@ export async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   await again.xlsx.load(buf as ArrayBuffer);
   return again;
 }
+
+/**
+ * A re-run is judged against the run before it (整改 tracking, src/report/history.ts), so check → check
+ * cannot equal check in ONE place: the 状态 column of 问题清单 (column M, data rows 4…), which reads 新发现 after
+ * the first run and 仍未整改 after the second (a different word, and its style). Everything else — ledger
+ * values, marks, notes, the other summary sheets, 首次发现日期 and 整改进度 (a same-day re-run replaces that day's
+ * record) and the run memory — must be identical. This splits those status cells off a snapshot so the rest
+ * can be compared exactly and the statuses asserted on their own.
+ */
+export function splitStatus<V extends { value: string }>(m: Map<string, V>): { rest: Map<string, V>; statuses: string[] } {
+  const rest = new Map<string, V>();
+  const statuses: string[] = [];
+  for (const [k, v] of m) {
+    const hit = /^问题清单[^!]*!M(\d+)$/.exec(k);
+    if (hit && Number(hit[1]) >= 4) {
+      if (v.value !== 'null') statuses.push(JSON.parse(v.value) as string);
+    } else rest.set(k, v);
+  }
+  return { rest, statuses };
+}

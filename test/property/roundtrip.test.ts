@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { clearRun, runCheck } from '../../src/host/run';
 import { nationalStandard } from '../../src/standard';
 import { XlsxHost } from '../../src/xlsx/host';
-import { reload, snapshot, type CellSnap } from '../integration/snapshot';
+import { reload, snapshot, splitStatus, type CellSnap } from '../integration/snapshot';
 import { CLASS_HEADERS, SCHOOL_HEADERS, goodSchool } from '../corpus/build';
 
 jest.setTimeout(120_000);
@@ -151,7 +151,11 @@ describe('random workbooks on the ExcelJS host', () => {
         await runCheck(new XlsxHost(twice), std, meta);
         const checkedTwice = await reload(twice);
         expect(sheetsOf(checkedTwice)).toEqual(sheetsOnce);
-        expect(content(snapshot(checkedTwice))).toEqual(afterOnce);
+        // Equal but for 问题清单's 状态 column: 新发现 once, 仍未整改 on the re-run (see splitStatus).
+        const x = splitStatus(afterOnce);
+        const y = splitStatus(content(snapshot(checkedTwice)));
+        expect(y.rest).toEqual(x.rest);
+        expect(y.statuses).toEqual(x.statuses.map(() => '仍未整改'));
 
         const cleared = await reload(checked);
         await clearRun(new XlsxHost(cleared));

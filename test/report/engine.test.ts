@@ -23,7 +23,7 @@ describe('checkWorkbook', () => {
   it('reads, checks and reports', () => {
     expect(out.ledgers.ledgers.map((l) => l.sheet)).toEqual(['学校台账']);
     expect(out.result.schools.map((s) => s.name)).toEqual(['城关小学', EVIL_HYPERLINK, EVIL_DDE]);
-    const all = ['资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单'];
+    const all = ['资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单'];
     expect(out.sheets.map((s) => s.name)).toEqual(all);
     expect(out.report.sheets).toEqual(all);
     expect(out.report.items?.map((i) => i.id)).toEqual(Object.keys(std.indicators));

@@ -1,5 +1,6 @@
 import { allFindings, buildOutput } from '../../src/report/output';
 import { NOTE_PREFIX } from '../../src/report/marks';
+import { isoDate } from '../../src/report/format';
 import type { SheetGrid } from '../../src/ledger/grid';
 import { CLASS_SHEET, EVIL_DDE, EVIL_HYPERLINK, SHEET, fixtureLedgers, fixtureResult, meta, std } from './fixtures';
 
@@ -8,9 +9,10 @@ const grids: SheetGrid[] = [SHEET, CLASS_SHEET, '说明'].map((name) => ({ name,
 describe('buildOutput', () => {
   const out = buildOutput(grids, fixtureLedgers(), fixtureResult(), std, meta);
 
-  it('writes the three summary sheets in order', () => {
-    expect(out.sheets.map((s) => s.name)).toEqual(['资源配置达标情况', '校际差异系数', '问题清单']);
-    expect(out.report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单']);
+  it('writes the summary sheets in order (the item sheets need item results, which this fixture has none of)', () => {
+    const names = ['资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度'];
+    expect(out.sheets.map((s) => s.name)).toEqual(names);
+    expect(out.report.sheets).toEqual(names);
   });
 
   it('takes the reader findings and the check findings once each', () => {
@@ -52,7 +54,8 @@ describe('JSON report', () => {
   const keys = (o: object) => Object.keys(o).sort();
 
   it('has the contract shape', () => {
-    expect(keys(report)).toEqual(['cv', 'findings', 'items', 'ledgers', 'schools', 'sheets', 'standard']);
+    // The 整改 and 补短板 keys come last, after the keys of the first contract (add, never rename or reorder).
+    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets', 'resolved', 'plans', 'cvPlans']);
     expect(report.standard).toEqual({ id: 'national-2017', version: '2017.1' });
     expect(report.ledgers.map(keys)).toEqual([
       ['columns', 'headerRows', 'kind', 'rows', 'sheet'],
@@ -64,8 +67,12 @@ describe('JSON report', () => {
     expect(keys(report.schools[0].indicators.R1)).toEqual(['apportioned', 'pass', 'threshold', 'value']);
     expect(keys(report.cv[0])).toEqual(['indicator', 'limit', 'pass', 'schools', 'stage', 'value']);
     expect(keys(report.findings[0])).toEqual(
-      ['actual', 'cell', 'departments', 'gap', 'indicator', 'kind', 'message', 'required', 'school', 'sheet', 'stage'],
+      ['actual', 'cell', 'departments', 'firstSeen', 'gap', 'indicator', 'kind', 'message', 'required', 'school', 'sheet', 'stage', 'status'],
     );
+    // A first run: every finding is new as of the run's date, nothing resolved.
+    expect(new Set(report.findings.map((f) => f.status))).toEqual(new Set(['新发现']));
+    expect(new Set(report.findings.map((f) => f.firstSeen))).toEqual(new Set([isoDate(meta.date)]));
+    expect(report.resolved).toEqual([]);
   });
 
   it('gives each 学段 part its own entry, null where missing', () => {

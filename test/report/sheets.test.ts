@@ -1,5 +1,5 @@
 import { buildCvSheet, buildFindingsSheet, buildResourceSheet, CV_SHEET, FAIL_MARK, FINDINGS_SHEET, PASS_MARK, RESOURCE_SHEET } from '../../src/report/sheets';
-import { sortFindings, sheetOrderOf, textWidth } from '../../src/report/format';
+import { isoDate, sortFindings, sheetOrderOf, textWidth } from '../../src/report/format';
 import type { ModelCell, SheetModel } from '../../src/report/model';
 import { CLASS_SHEET, EVIL_DDE, EVIL_HYPERLINK, SHEET, finding, fixtureFindings, fixtureLedgers, fixtureResult, meta, std } from './fixtures';
 
@@ -142,7 +142,9 @@ describe(FINDINGS_SHEET, () => {
     expect(m.name).toBe('问题清单');
     expect(m.subtitle).toBe(SUBTITLE);
     expect(m.autoFilter).toBe(true);
-    expect(m.columns.map((c) => c.header)).toEqual(['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位']);
+    expect(m.columns.map((c) => c.header)).toEqual(['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位', '状态', '首次发现日期']);
+    // Without 整改 tracking every finding is new as of the run's date.
+    expect(new Set(m.rows.map((r) => `${r[12].value} ${r[13].value}`))).toEqual(new Set([`新发现 ${isoDate(ctx.date)}`]));
   });
 
   it('numbers the findings in location order, county-level last', () => {

@@ -81,6 +81,12 @@ describe('--standard override', () => {
 
   it('refuses invalid JSON and a non-object', () => {
     expect(() => standardWithOverride('{oops')).toThrow(/不是有效的 JSON/);
+    expect(() => standardWithOverride('{\n  "settings": {,}\n}')).toThrow(/^标准文件不是有效的 JSON（第 2 行第 \d+ 列附近），请检查括号、引号和逗号$/);
+    try {
+      standardWithOverride('{oops');
+    } catch (e) {
+      expect((e as Error).message.replace('JSON', '')).not.toMatch(/[A-Za-z]{3,}/);
+    }
     expect(() => standardWithOverride('[1,2]')).toThrow(/必须是一个 JSON 对象/);
   });
 
