@@ -3,10 +3,12 @@
  * Each command runs the backend, shows the outcome as a short notification-style message, and always
  * calls event.completed() — Office waits for it and the button stays busy until it is called.
  *
- * The backend is the task pane's `PaneBackend`; until the Office.js host is wired it is the placeholder,
- * which answers 尚未接入.
+ * The backend is the task pane's `PaneBackend`: inside Excel the Office backend (runInExcel + runCheck /
+ * clearRun with the settings saved in the workbook, the same code the pane runs, loaded on first use);
+ * elsewhere the placeholder, which answers 尚未接入.
  */
-import { errorCode, placeholderBackend, type PaneBackend } from '../taskpane/backend';
+import { errorText, placeholderBackend, type PaneBackend } from '../taskpane/backend';
+import { inExcel, officeBackend } from '../taskpane/office-backend';
 import { officeDisplayLanguage, pickLocale, STRINGS, type Strings } from '../taskpane/i18n';
 
 type Notify = (title: string, text: string, kind: 'info' | 'error') => Promise<void>;
@@ -77,7 +79,7 @@ async function runCommand(event: Office.AddinCommands.Event | undefined, title: 
     try {
       text = await body(t);
     } catch (e) {
-      text = t.errors[errorCode(e)];
+      text = errorText(e, t.errors);
       kind = 'error';
     }
     await notify(title(t), text, kind);
@@ -103,14 +105,18 @@ export function clearMarks(event?: Office.AddinCommands.Event): Promise<void> {
   return runCommand(
     event,
     (t) => t.commands.cleared,
-    async (t) => t.actions.cleared((await backend.clear()).restored),
+    async (t) => {
+      const r = await backend.clear();
+      return r.message ?? t.actions.cleared(r.restored);
+    },
   );
 }
 
 /** Registers the functions the manifest names. Safe in a plain browser (no Office.actions there). */
 function register(): void {
   if (typeof Office === 'undefined') return;
-  void Office.onReady(() => {
+  void Office.onReady((info) => {
+    if (inExcel(info?.host)) backend = officeBackend;
     if (!Office.actions || typeof Office.actions.associate !== 'function') return;
     Office.actions.associate('runCheck', runCheck);
     Office.actions.associate('clearMarks', clearMarks);

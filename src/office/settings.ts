@@ -22,6 +22,8 @@
  * can read the same cell.
  */
 
+import type { ColumnOverrides } from '../ledger/types';
+
 export const SETTINGS_SHEET = '_junheng_settings';
 export const SETTINGS_FORMAT = 'junheng-settings';
 export const SETTINGS_VERSION = 1;
@@ -30,9 +32,9 @@ const CHUNK = 32000;
 
 /**
  * Column overrides per sheet: field key (as DetectedLedger.columns names it, e.g. `students.小学`) →
- * column letter, or "" for 无. Same shape as `ColumnOverrides` of src/ledger/types.ts (added by the engine).
+ * column letter, or "" for 无 — the engine's `ColumnOverrides` (src/ledger/types.ts), runCheck's `overrides`.
  */
-export type ColumnOverrides = Record<string, Record<string, string>>;
+export type { ColumnOverrides };
 
 export interface StoredStandard {
   /** The file name the user picked (shown in the settings panel). */

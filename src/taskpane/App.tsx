@@ -17,9 +17,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, DismissRegular, PlayRegular, SettingsRegular } from '@fluentui/react-icons';
-import { errorCode, PHASES, type CheckOutcome, type DetectResult, type PaneBackend, type Progress } from './backend';
+import { errorText, PHASES, type CheckOutcome, type DetectResult, type PaneBackend, type Progress } from './backend';
 import { STRINGS, type Locale, type Strings } from './i18n';
 import { I18nContext } from './i18n-context';
+import type { ColumnOverrides } from '../office/settings';
 import type { PaneSettings } from './settings';
 import { junhengTheme } from './theme';
 import { DEFAULT_SETTINGS } from './settings';
@@ -27,6 +28,10 @@ import { DEFAULT_SETTINGS } from './settings';
 // Panels the first screen does not need: their code (and the Fluent parts only they use) load on demand.
 const ResultsPanel = lazy(() => import(/* webpackChunkName: "results" */ './ResultsPanel'));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel'));
+const ColumnMapping = lazy(() => import(/* webpackChunkName: "mapping" */ './ColumnMapping'));
+
+/** Settings edits are saved to the workbook this long after the last change (a colour being dragged). */
+const SAVE_DELAY_MS = 400;
 
 const useStyles = makeStyles({
   root: {
@@ -53,6 +58,7 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground3 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  noticeText: { whiteSpace: 'pre-line' },
 });
 
 export type Busy = 'detect' | 'check' | 'clear' | 'summarize' | null;
@@ -82,7 +88,35 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // Mounted from the first opening on, so the drawer can close itself (unmounting an open drawer leaves
+  // the pane aria-hidden).
+  const [settingsMounted, setSettingsMounted] = useState(false);
   const busyRef = useRef<Busy>(null);
+
+  // Settings live in the workbook (sheet _junheng_settings): loaded once, saved shortly after each change,
+  // and flushed before any run so the run uses what the user just chose.
+  const pendingSave = useRef<{ timer: ReturnType<typeof setTimeout>; save: () => Promise<void> } | null>(null);
+  const flushSettings = useCallback(async () => {
+    const p = pendingSave.current;
+    if (!p) return;
+    pendingSave.current = null;
+    clearTimeout(p.timer);
+    await p.save();
+  }, []);
+  const updateSettings = useCallback(
+    (next: PaneSettings) => {
+      setSettings(next);
+      if (pendingSave.current) clearTimeout(pendingSave.current.timer);
+      const save = () =>
+        backend.saveSettings(next).catch((e: unknown) => setNotice({ intent: 'error', text: errorText(e, STRINGS[locale].errors) }));
+      const timer = setTimeout(() => {
+        pendingSave.current = null;
+        void save();
+      }, SAVE_DELAY_MS);
+      pendingSave.current = { timer, save };
+    },
+    [backend, locale],
+  );
 
   /** Runs one backend call at a time; any failure becomes a sentence of ours, never the error's text. */
   const run = useCallback(
@@ -92,21 +126,26 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
       setBusy(kind);
       setNotice(null);
       try {
+        await flushSettings();
         onDone(await call());
       } catch (e) {
-        setNotice({ intent: 'error', text: t.errors[errorCode(e)] });
+        setNotice({ intent: 'error', text: errorText(e, t.errors) });
       } finally {
         busyRef.current = null;
         setBusy(null);
         setProgress(null);
       }
     },
-    [t],
+    [t, flushSettings],
   );
 
   const detect = useCallback(() => run('detect', () => backend.detect(), setDetected), [run, backend]);
   useEffect(() => {
-    // detect once when the pane opens; the 重新识别 button detects again
+    // load the workbook's settings and detect once when the pane opens; 重新识别 detects again
+    backend
+      .loadSettings()
+      .then(setSettings)
+      .catch((e: unknown) => setNotice({ intent: 'error', text: errorText(e, t.errors) }));
     if (!initialDetect) void detect();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once on mount
 
@@ -119,7 +158,7 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
       },
       (r) => {
         setOutcome(r);
-        setNotice({ intent: 'success', text: t.run.done(r.findings.length, r.marked) });
+        setNotice({ intent: 'success', text: [t.run.done(r.findings.length, r.marked), ...(r.notices ?? [])].join('\n') });
       },
     );
   const summarize = () =>
@@ -127,11 +166,11 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
   const clear = () =>
     run('clear', () => backend.clear(), (r) => {
       setOutcome(null);
-      setNotice({ intent: 'success', text: t.actions.cleared(r.restored) });
+      setNotice({ intent: 'success', text: r.message ?? t.actions.cleared(r.restored) });
     });
   const select = useCallback(
     (sheet: string, cell: string) => {
-      backend.select(sheet, cell).catch((e: unknown) => setNotice({ intent: 'error', text: t.errors[errorCode(e)] }));
+      backend.select(sheet, cell).catch((e: unknown) => setNotice({ intent: 'error', text: errorText(e, t.errors) }));
     },
     [backend, t],
   );
@@ -145,12 +184,16 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
               <Title3 as="h1">{t.appName}</Title3>
               <Caption1 className={styles.standard}>{detected?.standardName ?? t.defaultStandard}</Caption1>
             </div>
-            <Button appearance="subtle" icon={<SettingsRegular />} aria-label={t.settings} title={t.settings} onClick={() => setSettingsOpen(true)} />
+            <Button appearance="subtle" icon={<SettingsRegular />} aria-label={t.settings} title={t.settings} onClick={() => {
+                setSettingsMounted(true);
+                setSettingsOpen(true);
+              }}
+            />
           </header>
 
           {notice && (
-            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-              <MessageBarBody>
+            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} data-testid="notice" layout="multiline">
+              <MessageBarBody className={styles.noticeText}>
                 {notice.intent === 'error' && <MessageBarTitle>{t.errors.title}</MessageBarTitle>}
                 {notice.text}
               </MessageBarBody>
@@ -160,7 +203,22 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
             </MessageBar>
           )}
 
-          <LedgerSection t={t} detected={detected} busy={busy} onRedetect={detect} styles={styles} />
+          <LedgerSection
+            t={t}
+            detected={detected}
+            busy={busy}
+            onRedetect={detect}
+            styles={styles}
+            overrides={settings.columnOverrides}
+            onOverrides={(columnOverrides) => {
+              updateSettings({ ...settings, columnOverrides });
+              // save now and show the ledgers as the next check will read them (no spinner: the list stays open)
+              void flushSettings()
+                .then(() => (busyRef.current ? null : backend.detect()))
+                .then((d) => d && setDetected(d))
+                .catch(() => undefined);
+            }}
+          />
 
           <section className={styles.section} aria-label={t.run.start}>
             <Button appearance="primary" icon={<PlayRegular />} disabled={busy !== null} onClick={startCheck}>
@@ -184,9 +242,9 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
             </Button>
           </section>
         </main>
-        {settingsOpen && (
+        {settingsMounted && (
           <Suspense fallback={null}>
-            <SettingsPanel open={settingsOpen} settings={settings} onChange={setSettings} onClose={() => setSettingsOpen(false)} />
+            <SettingsPanel open={settingsOpen} settings={settings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />
           </Suspense>
         )}
       </FluentProvider>
@@ -200,12 +258,16 @@ function LedgerSection({
   busy,
   onRedetect,
   styles,
+  overrides,
+  onOverrides,
 }: {
   t: Strings;
   detected: DetectResult | null;
   busy: Busy;
   onRedetect: () => void;
   styles: ReturnType<typeof useStyles>;
+  overrides: ColumnOverrides;
+  onOverrides: (o: ColumnOverrides) => void;
 }) {
   const ledgers = detected?.ledgers ?? [];
   return (
@@ -230,9 +292,24 @@ function LedgerSection({
                 {l.sheet} · {t.ledgers.kind[l.kind]}
               </Body1>
               <Caption1 className={styles.meta}>
-                {t.ledgers.rows(l.rows)}，{t.ledgers.headerRows(l.headerRows)}
+                {[t.ledgers.rows(l.rows), ...(l.headerRows.length ? [t.ledgers.headerRows(l.headerRows)] : [])].join(t.ledgers.sep)}
               </Caption1>
               {l.missing.length > 0 && <Caption1 className={styles.warn}>{t.ledgers.missing(l.missing)}</Caption1>}
+              {l.fields && l.fields.length > 0 && l.choices && (
+                <Suspense fallback={null}>
+                  <ColumnMapping
+                    ledger={l}
+                    overrides={overrides[l.sheet] ?? {}}
+                    disabled={busy !== null}
+                    onChange={(m) => {
+                      const next = { ...overrides };
+                      if (Object.keys(m).length) next[l.sheet] = m;
+                      else delete next[l.sheet];
+                      onOverrides(next);
+                    }}
+                  />
+                </Suspense>
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 /**
  * 自查结果 (loaded on demand after the first run): counts per part of the standard and the findings
- * grouped by indicator, filterable by text. Clicking a finding selects its cell in the workbook.
+ * grouped by indicator, then by school, filterable by text. Clicking a finding selects its cell in the
+ * workbook. Every text (school names included) is rendered by React as text, never as HTML.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import {
@@ -18,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { CheckOutcome } from './backend';
-import { groupFindings, matches } from './findings';
+import { bySchool, groupFindings, matches } from './findings';
 import { useStrings } from './i18n-context';
 
 /** Rows rendered per group; more are counted, not drawn (a county can have thousands of findings). */
@@ -42,6 +43,8 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground3 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   finding: { display: 'flex', flexDirection: 'column' },
+  school: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalS },
+  schoolName: { fontWeight: tokens.fontWeightSemibold },
   headerText: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
@@ -101,18 +104,23 @@ export default function ResultsPanel({ outcome, onSelect }: { outcome: CheckOutc
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
-                    <ul className={styles.list}>
-                      {g.findings.slice(0, GROUP_LIMIT).map((f, i) => (
-                        <li key={`${f.sheet}|${f.cell}|${i}`} className={styles.finding}>
-                          <Body1>{f.message}</Body1>
-                          {f.sheet && f.cell && (
-                            <Link as="button" onClick={() => onSelect(f.sheet as string, f.cell as string)}>
-                              {t.results.goTo(f.sheet, f.cell)}
-                            </Link>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
+                    {bySchool(g.findings.slice(0, GROUP_LIMIT)).map((sg) => (
+                      <div key={sg.school ?? ''} className={styles.school} data-testid="school-group">
+                        <Caption1 className={styles.schoolName}>{sg.school ?? t.results.noSchool}</Caption1>
+                        <ul className={styles.list}>
+                          {sg.findings.map((f, i) => (
+                            <li key={`${f.sheet}|${f.cell}|${i}`} className={styles.finding} data-testid="finding">
+                              <Body1>{f.message}</Body1>
+                              {f.sheet && f.cell && (
+                                <Link as="button" onClick={() => onSelect(f.sheet as string, f.cell as string)}>
+                                  {t.results.goTo(f.sheet, f.cell)}
+                                </Link>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    ))}
                     {g.findings.length > GROUP_LIMIT && <Caption1 className={styles.meta}>{t.results.more(g.findings.length - GROUP_LIMIT)}</Caption1>}
                   </AccordionPanel>
                 </AccordionItem>

@@ -7,9 +7,30 @@
  */
 import type { Finding } from '../ledger/finding';
 import type { DetectedLedger } from '../ledger/types';
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../office/settings';
+
+/** A recognised field of a ledger and the column the engine found for it. */
+export interface LedgerField {
+  /** Key as DetectedLedger.columns names it (`students`, `students.小学` …); the key of a column override. */
+  field: string;
+  /** Chinese column name (在校生数（小学）…). */
+  label: string;
+  /** Column letter the engine recognised. */
+  column: string;
+}
+
+/** A column of the ledger's sheet the user may pick instead: its letter and header text. */
+export interface ColumnChoice {
+  column: string;
+  header: string;
+}
 
 /** A ledger found in the workbook, as the 台账识别 list shows it. */
-export type LedgerInfo = Pick<DetectedLedger, 'sheet' | 'kind' | 'headerRows' | 'rows' | 'missing'>;
+export type LedgerInfo = Pick<DetectedLedger, 'sheet' | 'kind' | 'headerRows' | 'rows' | 'missing'> & {
+  /** Recognised fields (for the column-mapping fix); absent for ledgers without a header row. */
+  fields?: LedgerField[];
+  choices?: ColumnChoice[];
+};
 
 export interface DetectResult {
   /** Name of the standard in force (national 2017 or a county override), shown in the header. */
@@ -50,11 +71,15 @@ export interface CheckOutcome {
   indicators: Record<string, IndicatorLabel>;
   /** Cells marked in the workbook. */
   marked: number;
+  /** Chinese sentences the run wants the user to read (a summary sheet written under another name …). */
+  notices?: string[];
 }
 
 export interface ClearOutcome {
   /** Cells whose fill and note were restored. */
   restored: number;
+  /** The engine's own Chinese sentence about what was cleared (or that there was nothing to clear). */
+  message?: string;
 }
 
 export interface SummaryOutcome {
@@ -73,6 +98,10 @@ export interface PaneBackend {
   summarize(): Promise<SummaryOutcome>;
   /** Selects a cell so the user sees the finding in place. */
   select(sheet: string, cell: string): Promise<void>;
+  /** The settings saved in the workbook (defaults when none). */
+  loadSettings(): Promise<WorkbookSettings>;
+  /** Saves the settings in the workbook; the next check (pane or ribbon) uses them. */
+  saveSettings(s: WorkbookSettings): Promise<void>;
 }
 
 /**
@@ -96,6 +125,11 @@ export class BackendError extends Error {
     readonly code: BackendErrorCode,
     /** Values the sentence may name (a sheet, a cell); shown as data, never as a message. */
     readonly params: { sheet?: string; cell?: string } = {},
+    /**
+     * A sentence written for the user (Chinese): from officeErrorMessage, a StandardError or the run's
+     * own refusal. Shown instead of the code's sentence; never an Office.js or JavaScript message.
+     */
+    readonly userMessage?: string,
   ) {
     super(code);
     this.name = 'BackendError';
@@ -106,6 +140,11 @@ export function errorCode(e: unknown): BackendErrorCode {
   return e instanceof BackendError ? e.code : 'unknown';
 }
 
+/** The sentence to show for a failure: the backend's user message, else the code's sentence. */
+export function errorText(e: unknown, errors: Record<BackendErrorCode, string>): string {
+  return e instanceof BackendError && e.userMessage ? e.userMessage : errors[errorCode(e)];
+}
+
 /** The stand-in until the Office.js host is wired: every call answers 尚未接入. */
 export const placeholderBackend: PaneBackend = {
   detect: () => notConnected(),
@@ -113,6 +152,8 @@ export const placeholderBackend: PaneBackend = {
   clear: () => notConnected(),
   summarize: () => notConnected(),
   select: () => notConnected(),
+  loadSettings: async () => JSON.parse(JSON.stringify(DEFAULT_WORKBOOK_SETTINGS)) as WorkbookSettings,
+  saveSettings: async () => undefined,
 };
 
 function notConnected<T>(): Promise<T> {

@@ -3,7 +3,10 @@
  * data in the shapes the real backend returns. Loaded only when asked for.
  */
 import type { Finding } from '../ledger/finding';
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../office/settings';
 import { PHASES, type CheckOutcome, type PaneBackend, type Progress } from './backend';
+
+let demoSettings: WorkbookSettings = JSON.parse(JSON.stringify(DEFAULT_WORKBOOK_SETTINGS)) as WorkbookSettings;
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -49,7 +52,24 @@ export const demoBackend: PaneBackend = {
     return {
       standardName: '县域义务教育优质均衡发展督导评估办法（教督〔2017〕6号）',
       ledgers: [
-        { sheet: '学校基本情况', kind: 'school', headerRows: [3, 4], rows: 12, missing: [] },
+        {
+          sheet: '学校基本情况',
+          kind: 'school',
+          headerRows: [3, 4],
+          rows: 12,
+          missing: [],
+          fields: [
+            { field: 'name', label: '学校名称', column: 'B' },
+            { field: 'students', label: '在校生数', column: 'D' },
+          ],
+          choices: [
+            { column: 'A', header: '序号' },
+            { column: 'B', header: '学校名称' },
+            { column: 'C', header: '学校类型' },
+            { column: 'D', header: '在校生数' },
+            { column: 'E', header: '在校生数（含附设班）' },
+          ],
+        },
         { sheet: '班额统计', kind: 'class', headerRows: [2], rows: 214, missing: ['年级'] },
       ],
     };
@@ -73,5 +93,11 @@ export const demoBackend: PaneBackend = {
   },
   async select() {
     await wait(50);
+  },
+  async loadSettings() {
+    return demoSettings;
+  },
+  async saveSettings(s) {
+    demoSettings = s;
   },
 };

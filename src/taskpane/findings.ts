@@ -36,3 +36,22 @@ export function matches(f: Finding, query: string, indicators: Record<string, In
     .toLowerCase();
   return q.split(/\s+/).every((w) => hay.includes(w));
 }
+
+export interface SchoolGroup {
+  /** null for findings not tied to a school (county figures, whole-ledger problems). */
+  school: string | null;
+  findings: Finding[];
+}
+
+/** Findings of one indicator grouped by school in first-seen order; county-level ones last. */
+export function bySchool(findings: Finding[]): SchoolGroup[] {
+  const groups = new Map<string | null, SchoolGroup>();
+  for (const f of findings) {
+    const key = f.school ?? null;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { school: key, findings: [] }));
+    g.findings.push(f);
+  }
+  const out = Array.from(groups.values());
+  return [...out.filter((g) => g.school !== null), ...out.filter((g) => g.school === null)];
+}

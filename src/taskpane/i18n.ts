@@ -23,6 +23,11 @@ export interface Strings {
     rows: (n: number) => string;
     headerRows: (rows: number[]) => string;
     missing: (cols: string[]) => string;
+    /** Between the parts of a ledger's line (rows, header rows). */
+    sep: string;
+    mapping: (fields: number, changed: number) => string;
+    mappingNone: string;
+    mappingHint: string;
   };
   run: {
     start: string;
@@ -41,6 +46,7 @@ export interface Strings {
     filterNone: string;
     noFindings: string;
     noIndicator: string;
+    noSchool: string;
     more: (n: number) => string;
     goTo: (sheet: string, cell: string) => string;
   };
@@ -56,12 +62,20 @@ export interface Strings {
     standard: string;
     standardNational: string;
     standardNote: string;
+    standardFile: string;
+    standardLoaded: (file: string, name: string) => string;
+    standardReset: string;
+    cut: string;
+    cutHint: (n: number | null) => string;
+    cutInvalid: string;
     marks: string;
     markCompliance: string;
     markData: string;
-    addNotes: string;
-    summary: string;
-    replaceSheets: string;
+    colours: string;
+    colourFail: string;
+    colourData: string;
+    colourReset: string;
+    stored: string;
     language: string;
     languageAuto: string;
   };
@@ -86,6 +100,10 @@ const zhCN: Strings = {
     rows: (n) => `${n} 行数据`,
     headerRows: (rows) => `表头第 ${rows.join('、')} 行`,
     missing: (cols) => `缺少列：${cols.join('、')}`,
+    sep: '，',
+    mapping: (n, changed) => `列对应（${n} 项${changed ? `，已改 ${changed} 项` : ''}）`,
+    mappingNone: '无',
+    mappingHint: '识别错了列时，可为该项选择另一列或“无”；设置保存在本工作簿中，下次自查时生效。',
   },
   run: {
     start: '开始自查',
@@ -104,6 +122,7 @@ const zhCN: Strings = {
     filterNone: '没有符合筛选条件的问题。',
     noFindings: '未发现问题。',
     noIndicator: '数据问题',
+    noSchool: '全县 / 未对应学校',
     more: (n) => `还有 ${n} 条未显示，请缩小筛选范围。`,
     goTo: (sheet, cell) => `定位到 ${sheet}!${cell}`,
   },
@@ -118,13 +137,21 @@ const zhCN: Strings = {
     loading: '正在打开设置…',
     standard: '评估标准',
     standardNational: '国家标准（教督〔2017〕6号）',
-    standardNote: '省、县补充标准文件将在后续版本中支持导入。',
+    standardNote: '可导入省、县的补充标准文件（JSON），其中的指标和阈值覆盖国家标准。',
+    standardFile: '导入本地标准文件',
+    standardLoaded: (file, name) => `正在使用：${file}（${name}）`,
+    standardReset: '改回国家标准',
+    cut: '教学点规模线（人）',
+    cutHint: (n) => (n === null ? '学生数少于此数的教学点不参与资源配置评估。' : `学生数少于此数的教学点不参与资源配置评估；标准值为 ${n} 人，留空即用标准值。`),
+    cutInvalid: '请输入 0 或正整数。',
     marks: '标记',
     markCompliance: '标记未达标的单元格',
     markData: '标记无法识别的单元格',
-    addNotes: '在单元格批注中写明原因',
-    summary: '汇总表',
-    replaceSheets: '再次自查时替换上次生成的汇总表',
+    colours: '标记颜色',
+    colourFail: '未达标',
+    colourData: '数据问题',
+    colourReset: '恢复默认颜色',
+    stored: '以上设置保存在本工作簿中，下次自查（包括功能区的“一键自查”）时使用。',
     language: '界面语言',
     languageAuto: '跟随 Office',
   },
@@ -161,6 +188,10 @@ const enUS: Strings = {
     rows: (n) => `${n} data row${n === 1 ? '' : 's'}`,
     headerRows: (rows) => `header row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}`,
     missing: (cols) => `missing columns: ${cols.join(', ')}`,
+    sep: ', ',
+    mapping: (n, changed) => `Columns (${n} field${n === 1 ? '' : 's'}${changed ? `, ${changed} changed` : ''})`,
+    mappingNone: 'None',
+    mappingHint: 'If a column was recognised wrongly, pick another column or None; saved in this workbook and used from the next check.',
   },
   run: {
     start: 'Start check',
@@ -179,6 +210,7 @@ const enUS: Strings = {
     filterNone: 'No findings match the filter.',
     noFindings: 'No findings.',
     noIndicator: 'Data problems',
+    noSchool: 'County / no school',
     more: (n) => `${n} more not shown; narrow the filter.`,
     goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
   },
@@ -193,13 +225,21 @@ const enUS: Strings = {
     loading: 'Opening settings…',
     standard: 'Standard',
     standardNational: 'National standard (2017)',
-    standardNote: 'Provincial and county override files will be importable in a later version.',
+    standardNote: 'Import a provincial or county standard file (JSON); its indicators and thresholds override the national standard.',
+    standardFile: 'Import a local standard file',
+    standardLoaded: (file, name) => `In use: ${file} (${name})`,
+    standardReset: 'Back to the national standard',
+    cut: 'Teaching point cut (students)',
+    cutHint: (n) => (n === null ? 'Teaching points with fewer students are left out of 资源配置.' : `Teaching points with fewer students are left out of 资源配置; the standard says ${n}. Leave empty to use it.`),
+    cutInvalid: 'Enter 0 or a whole number.',
     marks: 'Marks',
     markCompliance: 'Mark cells that fail the standard',
     markData: 'Mark cells that cannot be read',
-    addNotes: 'Explain each mark in a cell note',
-    summary: 'Summary sheets',
-    replaceSheets: 'Replace the previous summary sheets on a new run',
+    colours: 'Mark colours',
+    colourFail: 'Fails the standard',
+    colourData: 'Data problem',
+    colourReset: 'Default colours',
+    stored: 'These settings are saved in this workbook and used by the next check (the ribbon button too).',
     language: 'Language',
     languageAuto: 'Same as Office',
   },

@@ -1,18 +1,9 @@
-import type { Locale } from './i18n';
+/**
+ * What the 设置 panel edits: the settings saved in the workbook (src/office/settings.ts documents the
+ * very hidden sheet `_junheng_settings` that holds them), so the next check — from the pane or the
+ * ribbon — uses them.
+ */
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../office/settings';
 
-/** Choices the 设置 panel edits. Kept in the pane for now; a later step stores them in workbook settings. */
-export interface PaneSettings {
-  markCompliance: boolean;
-  markData: boolean;
-  addNotes: boolean;
-  replaceSheets: boolean;
-  language: 'auto' | Locale;
-}
-
-export const DEFAULT_SETTINGS: PaneSettings = {
-  markCompliance: true,
-  markData: true,
-  addNotes: true,
-  replaceSheets: true,
-  language: 'auto',
-};
+export type PaneSettings = WorkbookSettings;
+export const DEFAULT_SETTINGS: PaneSettings = DEFAULT_WORKBOOK_SETTINGS;

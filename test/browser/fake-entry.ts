@@ -1,0 +1,89 @@
+/**
+ * Browser bundle injected into the task pane page BEFORE any page script (page.addInitScript): the strict
+ * fake Excel (test/office/fake-excel.ts) seeded from JSON, installed as `window.Excel`, and a shim that
+ * makes office.js (which, in a plain browser, resolves Office.onReady with host null) report host Excel
+ * with the display language under test. It also records CSP violations, and exposes `window.__junheng`
+ * for the node side to read the workbook back.
+ */
+import { FakeContext } from '../office/fake-excel';
+import { fromState, toState, type FakeState } from './state';
+
+export interface BootConfig {
+  state: FakeState;
+  displayLanguage: string;
+  /** Delay added to each sync so the run's progress can be seen (ms). */
+  syncDelayMs: number;
+}
+
+interface Violation {
+  blockedURI: string;
+  directive: string;
+}
+
+export function boot(cfg: BootConfig): void {
+  const w = window as unknown as Record<string, unknown>;
+  const excel = fromState(cfg.state);
+
+  if (cfg.syncDelayMs > 0) {
+    const sync = FakeContext.prototype.sync;
+    FakeContext.prototype.sync = async function (this: FakeContext) {
+      await new Promise((r) => setTimeout(r, cfg.syncDelayMs));
+      return sync.call(this);
+    };
+  }
+
+  w.Excel = { run: excel.run };
+
+  const violations: Violation[] = [];
+  document.addEventListener('securitypolicyviolation', (e) => violations.push({ blockedURI: e.blockedURI, directive: e.violatedDirective }));
+
+  w.__junheng = {
+    state: () => toState(excel),
+    violations: () => violations.slice(),
+    setProtected: (name: string, on: boolean) => {
+      const s = excel.sheet(name);
+      if (!s) throw new Error(`no sheet ${name}`);
+      s.protected = on;
+    },
+  };
+
+  // office.js is a classic script in <head>; its load event fires right after it ran and before the
+  // pane's deferred scripts, so Office is patched before the pane asks Office.onReady.
+  let patched = false;
+  const patch = () => {
+    const O = w.Office as (typeof Office & Record<string, unknown>) | undefined;
+    if (patched || !O || typeof O.onReady !== 'function') return;
+    patched = true;
+    const realOnReady = O.onReady.bind(O) as () => Promise<unknown>;
+    const info = { host: O.HostType.Excel, platform: O.PlatformType?.OfficeOnline ?? 'OfficeOnline' };
+    const lang = cfg.displayLanguage;
+    const context = {
+      displayLanguage: lang,
+      contentLanguage: lang,
+      requirements: { isSetSupported: (set: string, v?: string | number) => set === 'ExcelApi' && Number(v ?? '1.1') <= 1.18 },
+      document: { url: 'http://127.0.0.1/示例县义务教育台账.xlsx' },
+    };
+    // office.js defines Office.context as a getter over its app factory, and defines it again while it
+    // initialises: ours is put back once its own onReady has settled.
+    const defineContext = () => Object.defineProperty(O, 'context', { configurable: true, enumerable: true, get: () => context, set: () => undefined });
+    defineContext();
+    // office.js's own onReady settles (host null) once it has initialised; then it answers host Excel.
+    const ready = Promise.race([realOnReady().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]).then(() => {
+      defineContext();
+      return info;
+    });
+    O.onReady = ((cb?: (i: typeof info) => void) =>
+      ready.then((i) => {
+        cb?.(i);
+        return i;
+      })) as unknown as typeof O.onReady;
+  };
+  document.addEventListener(
+    'load',
+    (e) => {
+      const t = e.target as HTMLScriptElement | null;
+      if (t && t.tagName === 'SCRIPT' && /office-js\/office\.js$/.test(t.src)) patch();
+    },
+    true,
+  );
+}

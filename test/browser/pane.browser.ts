@@ -1,0 +1,545 @@
+/**
+ * The task pane in a real browser (Debian Chromium through playwright-core), against the STRICT fake Excel.
+ *
+ *   npm run test:browser      (builds dist/ and this test, then runs it; not part of `npm test`)
+ *
+ * - serves dist/ (the production build) on 127.0.0.1, a random free port; office.js comes from dist/office-js
+ *   (copied from @microsoft/office-js by the build), i.e. from the same origin;
+ * - injects before any page script a browser bundle of test/office/fake-excel.ts seeded with the demo county
+ *   workbook (ExcelJS → fake state JSON, built here in node) and a shim that makes office.js report host Excel;
+ * - clicks through 台账识别 → 设置 → 开始自查 → a finding → 生成汇总表 → 清除标记 and checks the page (Chinese
+ *   text, counts) and the fake workbook (marks, summary sheets, settings sheet; originals restored);
+ * - security: school names with HTML/script render as text; the CSP meta allows only the page's origin; every
+ *   request goes to 127.0.0.1 (anything else is failed by the route and listed; office.js's Microsoft
+ *   telemetry frame is blocked by the CSP before any request is made);
+ * - English locale; the initial JS budget.
+ * Screenshots go to test-artifacts/. Prints one line per test and `N passed, N failed`; exits 1 on failure.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { exportState, fromExcelJs } from '../office/convert';
+import { cellKey } from '../office/fake-excel';
+import { fromState, toState, type FakeState } from './state';
+
+const ROOT = process.cwd();
+const DIST = path.join(ROOT, 'dist');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const FAKE_BUNDLE = path.join(ARTIFACTS, 'build', 'fake-excel.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const XSS_IMG = '<img src=x onerror="window.__pwned=1">';
+const XSS_SCRIPT = '<script>window.__pwned=2</script>';
+const SETTINGS_SHEET = '_junheng_settings';
+const MEMORY_SHEET = '_junheng';
+
+// ---------------------------------------------------------------------------------------------
+// a tiny harness
+
+const results: { name: string; ok: boolean; error?: string }[] = [];
+/** The page under test: screenshotted when a test fails. */
+let current: Page | null = null;
+
+async function test(name: string, fn: () => Promise<void>): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    results.push({ name, ok: false, error });
+    console.log(`  ✗ ${name}\n      ${error.split('\n').slice(0, 6).join('\n      ')}`);
+    if (current) {
+      const file = path.join(ARTIFACTS, `failed-${results.length}.png`);
+      await current.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      const notice = await current.getByTestId('notice').innerText({ timeout: 500 }).catch(() => null);
+      console.log(`      screenshot: ${path.relative(ROOT, file)}${notice ? `; notice: ${notice.replace(/\s+/g, ' ')}` : ''}`);
+      if (process.env.DEBUG_PANE) console.log(await current.evaluate(() => [...document.querySelectorAll('[aria-hidden], [inert], [data-tabster]')].map((e) => `${e.tagName}#${e.id}.${e.className.toString().slice(0, 30)} ${e.getAttribute('aria-hidden')} ${e.hasAttribute('inert')}`).join('\n')));
+    }
+  }
+}
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+
+function eq<T>(actual: T, expected: T, what: string): void {
+  const a = JSON.stringify(actual);
+  const b = JSON.stringify(expected);
+  if (a !== b) throw new Error(`${what}: expected ${b.slice(0, 400)}, got ${a.slice(0, 400)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// the workbook
+
+/** The demo county workbook with two schools renamed to HTML/script text (they fail indicators). */
+function seedState(): FakeState {
+  const wb = buildDemoWorkbook();
+  const ws = wb.worksheets[0];
+  // the school name column: the header cell 学校名称
+  let nameCol = 0;
+  let firstRow = 0;
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (!nameCol && String(cell.value ?? '').replace(/\s/g, '') === '学校名称') {
+        nameCol = c;
+        firstRow = r;
+      }
+    });
+  });
+  assert(nameCol > 0, 'demo workbook: no 学校名称 header on the first sheet');
+  const rows: number[] = [];
+  for (let r = firstRow + 1; r <= ws.rowCount && rows.length < 12; r++) {
+    const v = ws.getCell(r, nameCol).value;
+    if (typeof v === 'string' && /(小学|中学|学校)$/.test(v)) rows.push(r);
+  }
+  // 北坡乡中心小学 / 石门乡中心小学 fail in the demo (small buildings); fall back to the first schools
+  const pick = (want: string, fallback: number) => rows.find((r) => ws.getCell(r, nameCol).value === want) ?? rows[fallback];
+  ws.getCell(pick('石门乡中心小学', 0), nameCol).value = XSS_IMG;
+  ws.getCell(pick('北坡乡中心小学', 1), nameCol).value = XSS_SCRIPT;
+  return toState(fromExcelJs(wb, { notesSupported: true }));
+}
+
+/** Cells, notes, merges and visibility of every sheet but the settings sheet (what a clear must restore). */
+function workbookLook(st: FakeState) {
+  return exportState(fromState(st)).filter((s) => s.name !== SETTINGS_SHEET);
+}
+
+const markFills = (st: FakeState, colour: string) =>
+  st.sheets.flatMap((s) => s.cells.filter(([, c]) => c.fill?.color?.toUpperCase() === colour).map(([k]) => `${s.name}:${k}`));
+
+const sheetNames = (st: FakeState) => st.sheets.map((s) => s.name);
+
+// ---------------------------------------------------------------------------------------------
+// the server
+
+function serve(): Promise<{ origin: string; close: () => Promise<void>; hits: string[] }> {
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.json': 'application/json',
+    '.png': 'image/png',
+    '.xml': 'application/xml',
+    '.css': 'text/css',
+  };
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    hits.push(req.url ?? '');
+    let file: string;
+    try {
+      file = path.normalize(path.join(DIST, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      resolve({ origin: `http://127.0.0.1:${port}`, hits, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// the page
+
+interface Opened {
+  page: Page;
+  requests: string[];
+  external: string[];
+  consoleErrors: string[];
+}
+
+async function open(browser: BrowserContext, origin: string, state: FakeState, displayLanguage: string): Promise<Opened> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 380, height: 900 });
+  const requests: string[] = [];
+  const external: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+    if (m.type() === 'warning' && m.text().startsWith('[均衡自查]')) console.log(`      page warning: ${m.text().split('\n')[0].slice(0, 300)}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  // Nothing leaves the machine: any request not to our origin is failed here and listed.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    external.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const bundle = fs.readFileSync(FAKE_BUNDLE, 'utf8');
+  const cfg = { state, displayLanguage, syncDelayMs: 40 };
+  await page.addInitScript({ content: `${bundle}\n;JunhengFake.boot(${JSON.stringify(cfg)});` });
+  await page.goto(`${origin}/taskpane.html`);
+  current = page;
+  return { page, requests, external, consoleErrors };
+}
+
+const fakeState = (page: Page) => page.evaluate(() => (window as unknown as { __junheng: { state: () => FakeState } }).__junheng.state());
+
+async function noticeText(page: Page): Promise<string> {
+  const n = page.getByTestId('notice');
+  await n.waitFor({ state: 'visible', timeout: 30000 });
+  return (await n.innerText()).trim();
+}
+
+/** Waits until no button says 正在… (busy) and the primary button is enabled again. */
+async function idle(page: Page, startLabel: string): Promise<void> {
+  await page.getByRole('button', { name: startLabel }).and(page.locator(':not([disabled])')).waitFor({ timeout: 60000 });
+}
+
+async function shot(page: Page, name: string): Promise<string> {
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const f of fs.readdirSync(ARTIFACTS)) if (/^(failed|pane)-.*\.png$/.test(f)) fs.rmSync(path.join(ARTIFACTS, f));
+  assert(fs.existsSync(path.join(DIST, 'taskpane.html')), 'dist/taskpane.html missing: run `npm run build` first');
+  assert(fs.existsSync(FAKE_BUNDLE), `${FAKE_BUNDLE} missing: build it with webpack --config test/browser/webpack.config.js`);
+
+  const initial = seedState();
+  const server = await serve();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'junheng-chromium-'));
+  // a fresh profile in a new temporary folder (playwright passes it as --user-data-dir)
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const shots: string[] = [];
+  console.log(`browser test: ${server.origin} (dist/), ${CHROMIUM}, profile ${userDataDir}`);
+
+  try {
+    const zh = await open(browser, server.origin, initial, 'zh-CN');
+    const { page } = zh;
+
+    await test('CSP meta tag: scripts, frames and connections only from the page origin', async () => {
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert(csp, 'no CSP meta tag');
+      const dirs = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0], d.slice(1)] as const));
+      eq(dirs.get('default-src'), ["'self'"], 'default-src');
+      eq(dirs.get('script-src'), ["'self'"], 'script-src (office.js is served from the same origin)');
+      eq(dirs.get('connect-src'), ["'self'"], 'connect-src');
+      eq(dirs.get('frame-src'), ["'self'"], 'frame-src');
+      eq(dirs.get('object-src'), ["'none'"], 'object-src');
+      for (const [d, v] of dirs) for (const s of v) assert(!/^https?:|^\*$|unsafe-eval/.test(s), `${d} allows ${s}`);
+      const scripts = await page.locator('script[src]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+      for (const s of scripts) assert(s.startsWith(`${server.origin}/`), `script from another origin: ${s}`);
+      assert(scripts.some((s) => s.endsWith('/office-js/office.js')), 'office.js is not loaded from the page origin');
+    });
+
+    await test('opens on the Office backend and lists the ledgers found (Chinese)', async () => {
+      await page.getByRole('heading', { name: '均衡自查' }).waitFor();
+      await page.getByText('学校台账').first().waitFor({ timeout: 30000 });
+      const body = await page.locator('main').innerText();
+      for (const s of ['台账识别', '学校台账', '班级台账', '开始自查', '生成汇总表', '清除标记']) assert(body.includes(s), `missing 「${s}」`);
+      assert(/表头第 \d/.test(body), 'header rows not shown');
+      assert(/\d+ 行数据/.test(body), 'row counts not shown');
+      assert(!body.includes('尚未接入'), 'the placeholder backend answered');
+      assert(body.includes(initial.sheets[0].name), 'the school ledger sheet is not named');
+      shots.push(await shot(page, 'pane-1-detect.png'));
+    });
+
+    await test('column mapping: a drop-down per field, the choice saved as columnOverrides in _junheng_settings', async () => {
+      const sheet = initial.sheets[0].name;
+      const mapping = page.getByTestId(`mapping-${sheet}`);
+      await mapping.locator('summary').click();
+      const selects = mapping.locator('select');
+      assert((await selects.count()) > 3, 'too few fields in the mapping');
+      const first = selects.first();
+      const label = await mapping.locator('label').first().innerText();
+      const detected = await first.inputValue();
+      const options = await first.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      assert(options.includes(''), 'no 无 option');
+      const other = options.find((o) => o && o !== detected);
+      assert(other, 'no other column to pick');
+      await first.selectOption(other);
+      shots.push(await shot(page, 'pane-2-mapping.png'));
+      await page.waitForTimeout(800);
+      const saved = settingsOf(await fakeState(page));
+      const field = Object.keys(saved.columnOverrides?.[sheet] ?? {})[0];
+      assert(field, `no override saved (${JSON.stringify(saved)})`);
+      eq(saved.columnOverrides[sheet][field], other, `override of ${label}`);
+      // 无: saved as ""
+      await first.selectOption('');
+      await page.waitForTimeout(800);
+      eq(settingsOf(await fakeState(page)).columnOverrides[sheet]?.[field], '', `override of ${label} to 无`);
+      assert(await mapping.isVisible(), 'the mapping closed after a change');
+      // back to the recognised column: the override is dropped again
+      await first.selectOption(detected);
+      await page.waitForTimeout(800);
+      eq(settingsOf(await fakeState(page)).columnOverrides[sheet] ?? null, null, 'override after reverting');
+      await mapping.locator('summary').click();
+    });
+
+    await test('设置: a bad standard file is refused in Chinese; cut and mark colour saved in the workbook', async () => {
+      await page.getByRole('button', { name: '设置' }).click();
+      await page.getByText('评估标准').waitFor();
+      await page.getByTestId('standard-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"settings": {"teachingPointCut": "很多"}}') });
+      const err = (await page.getByTestId('standard-error').innerText()).trim();
+      assert(/标准文件「bad\.json」中的字段「settings\.teachingPointCut」有误/.test(err), `standard error: ${err}`);
+      await page.getByTestId('standard-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+      await page.getByText('不是有效的 JSON').waitFor();
+      await page.getByTestId('cut').fill('60');
+      await page.getByTestId('colour-fail').fill('#ff8080');
+      await page.waitForTimeout(300);
+      shots.push(await shot(page, 'pane-3-settings.png'));
+      await page.getByRole('button', { name: '关闭' }).first().click();
+      await page.waitForTimeout(800);
+      const st = await fakeState(page);
+      const sheet = st.sheets.find((s) => s.name === SETTINGS_SHEET);
+      assert(sheet, 'no _junheng_settings sheet');
+      eq(sheet.visibility, 'VeryHidden', 'settings sheet visibility');
+      const saved = settingsOf(st);
+      eq(saved.teachingPointCut, 60, 'saved cut');
+      eq(saved.colours.fail, 'FFFF8080', 'saved fail colour');
+      eq(saved.standard, null, 'a refused file is not saved');
+    });
+
+    await test('a protected ledger sheet: Chinese message, nothing written', async () => {
+      const before = workbookLook(await fakeState(page));
+      const ledger = initial.sheets[0].name;
+      await page.evaluate((n) => (window as unknown as { __junheng: { setProtected: (n: string, on: boolean) => void } }).__junheng.setProtected(n, true), ledger);
+      await page.getByRole('button', { name: '开始自查' }).click();
+      const text = await noticeText(page);
+      assert(text.includes('已保护，无法标记'), `notice: ${text}`);
+      assert(!/AccessDenied|RichApi|Error|at /.test(text), `raw error text shown: ${text}`);
+      eq(workbookLook(await fakeState(page)), before, 'workbook after the refused run');
+      shots.push(await shot(page, 'pane-4-protected.png'));
+      await page.evaluate((n) => (window as unknown as { __junheng: { setProtected: (n: string, on: boolean) => void } }).__junheng.setProtected(n, false), ledger);
+      await idle(page, '开始自查');
+    });
+
+    let findingsShown = 0;
+    await test('开始自查: progress 读取 → 汇总, counts per part, findings; marks (saved colour) and summary sheets written', async () => {
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { __phases: string[] }).__phases = seen;
+        new MutationObserver(() => {
+          const m = /第 \d\/4 步：(\S+)/.exec(document.body.innerText);
+          if (m && seen[seen.length - 1] !== m[1]) seen.push(m[1]);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.getByRole('button', { name: '开始自查' }).click();
+      await page.getByRole('progressbar').waitFor({ timeout: 10000 });
+      shots.push(await shot(page, 'pane-5-progress.png'));
+      await page.getByRole('heading', { name: '自查结果' }).waitFor({ timeout: 60000 });
+      const phases = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+      assert(phases[0] === '读取', `phases: ${phases.join(' → ')}`);
+      assert(phases.includes('汇总') || phases.includes('标记'), `phases: ${phases.join(' → ')}`);
+      const text = await noticeText(page);
+      const m = /自查完成：发现 (\d+) 个问题，已标记 (\d+) 个单元格/.exec(text);
+      assert(m, `notice: ${text}`);
+      const found = Number(m[1]);
+      const marked = Number(m[2]);
+      assert(found > 0 && marked > 0, `nothing found: ${text}`);
+      const results = await page.locator('section[aria-labelledby="results-title"]').innerText();
+      for (const s of ['资源配置', '政府保障程度', '教育质量', '社会认可度', '数据问题', '所达标']) assert(results.includes(s), `results lack 「${s}」`);
+      findingsShown = found;
+
+      const st = await fakeState(page);
+      const names = sheetNames(st);
+      for (const s of ['资源配置达标情况', '问题清单', MEMORY_SHEET]) assert(names.includes(s), `sheet ${s} missing: ${names.join(', ')}`);
+      eq(st.sheets.find((s) => s.name === MEMORY_SHEET)?.visibility, 'VeryHidden', 'memory sheet visibility');
+      const red = markFills(st, '#FF8080');
+      assert(red.length > 0, 'no cell marked in the saved colour #FF8080');
+      assert(markFills(st, '#FFC7CE').length === 0, 'marks in the default colour although another was saved');
+      const notes = st.sheets.reduce((n, s) => n + s.notes.length, 0);
+      assert(notes > 0, 'no notes written');
+      assert(red.length + markFills(st, '#FFEB9C').length <= marked, 'more fills than marks');
+      shots.push(await shot(page, 'pane-6-results.png'));
+    });
+
+    await test('clicking a finding activates its sheet and selects its cell', async () => {
+      const header = page.locator('[data-testid="school-group"]').first();
+      if (!(await header.isVisible())) await page.locator('.fui-AccordionHeader button').first().click();
+      const link = page.locator('[data-testid="finding"] button').first();
+      await link.waitFor();
+      const label = await link.innerText();
+      const m = /定位到 (.+)!([A-Z]+\d+)$/.exec(label.trim());
+      assert(m, `link text: ${label}`);
+      await link.click();
+      await page.waitForFunction(
+        ([sheet, cell]) => {
+          const s = (window as unknown as { __junheng: { state: () => FakeState } }).__junheng.state();
+          return s.activeSheet === sheet && s.selection?.address === cell;
+        },
+        [m[1], m[2]] as const,
+        { timeout: 10000 },
+      );
+      const st = await fakeState(page);
+      eq(st.selection, { sheet: m[1], address: m[2] }, 'selection');
+    });
+
+    await test('school names with HTML and <script> are shown as text; nothing runs', async () => {
+      const search = page.getByRole('searchbox');
+      for (const [name, want] of [
+        [XSS_IMG, '<img'],
+        [XSS_SCRIPT, '<script>'],
+      ] as const) {
+        await search.fill(want);
+        await page.waitForTimeout(300);
+        const groups = page.locator('.fui-AccordionHeader button');
+        const n = await groups.count();
+        assert(n > 0, `no finding for the school ${name}`);
+        for (let i = 0; i < n; i++) {
+          const panel = page.locator('.fui-AccordionPanel').nth(i);
+          if (!(await panel.isVisible().catch(() => false))) await groups.nth(i).click();
+        }
+        const texts = await page.locator('[data-testid="school-group"]').allInnerTexts();
+        assert(texts.some((t) => t.includes(name)), `the name is not shown as text: ${name}\n${texts.join('\n').slice(0, 300)}`);
+      }
+      await search.fill(XSS_IMG.slice(0, 4));
+      shots.push(await shot(page, 'pane-7-xss-as-text.png'));
+      const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+      eq(pwned, undefined, 'window.__pwned');
+      const injected = await page.locator('img[src="x"], main script').count();
+      eq(injected, 0, 'elements created from the school names');
+      await search.fill('');
+      assert(findingsShown > 0, 'no findings');
+    });
+
+    await test('生成汇总表 rewrites the summary sheets (no duplicates)', async () => {
+      const before = sheetNames(await fakeState(page));
+      await page.getByRole('button', { name: '生成汇总表' }).click();
+      await idle(page, '开始自查');
+      const text = await noticeText(page);
+      assert(text.startsWith('已生成汇总表：') && text.includes('资源配置达标情况'), `notice: ${text}`);
+      const after = sheetNames(await fakeState(page));
+      eq(after.filter((n) => n !== SETTINGS_SHEET).sort(), before.filter((n) => n !== SETTINGS_SHEET).sort(), 'sheets after 生成汇总表');
+      assert(!after.some((n) => /（自查\d*）$/.test(n)), `a duplicate summary sheet: ${after.join(', ')}`);
+    });
+
+    await test('清除标记 restores every cell and removes the summary and memory sheets (settings kept)', async () => {
+      await page.getByRole('button', { name: '清除标记' }).click();
+      await idle(page, '开始自查');
+      const text = await noticeText(page);
+      assert(/已清除 \d+ 个单元格的标记/.test(text), `notice: ${text}`);
+      const st = await fakeState(page);
+      const names = sheetNames(st);
+      for (const s of ['资源配置达标情况', '问题清单', MEMORY_SHEET]) assert(!names.includes(s), `sheet ${s} still there`);
+      assert(names.includes(SETTINGS_SHEET), 'the settings sheet was removed');
+      eq(workbookLook(st), workbookLook(initial), 'workbook after 清除标记 (vs. before the run)');
+      assert(!(await page.getByRole('heading', { name: '自查结果' }).isVisible()), 'results still shown');
+      shots.push(await shot(page, 'pane-8-cleared.png'));
+    });
+
+    await test('no request left 127.0.0.1; Microsoft telemetry was blocked by the CSP, not made', async () => {
+      const others = zh.requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:'));
+      eq(others, [], 'requests to other origins');
+      eq(zh.external, [], 'requests the route had to fail');
+      const violations = await page.evaluate(() => (window as unknown as { __junheng: { violations: () => { blockedURI: string; directive: string }[] } }).__junheng.violations());
+      // Expected: office.js framing Microsoft telemetry (frame-src) and zod's probe for eval (script-src 'eval',
+      // caught by zod, which then works without it). Nothing of ours may be blocked.
+      for (const v of violations) {
+        assert(!v.blockedURI.startsWith(server.origin), `CSP blocked our own ${v.blockedURI} (${v.directive})`);
+        assert((v.directive === 'frame-src' && /^https:/.test(v.blockedURI)) || (v.directive === 'script-src' && v.blockedURI === 'eval'), `unexpected CSP violation ${v.directive} ${v.blockedURI}`);
+      }
+      const blocked = violations.map((v) => `${v.directive} ${v.blockedURI}`);
+      console.log(`      requests: ${zh.requests.length}, all to ${server.origin}; blocked by CSP: ${blocked.length ? blocked.join('; ') : 'none'}`);
+      const pageErrors = zh.consoleErrors.filter((e) => !/Content Security Policy|violates the following/.test(e));
+      eq(pageErrors, [], 'console errors other than CSP reports');
+    });
+
+    await zh.page.close();
+
+    await test('English Office: English labels (and results) on the same workbook', async () => {
+      const en = await open(browser, server.origin, initial, 'en-US');
+      try {
+        await en.page.getByRole('heading', { name: 'Junheng self-check' }).waitFor({ timeout: 30000 });
+        await en.page.getByText('School ledger').first().waitFor({ timeout: 30000 });
+        const body = await en.page.locator('main').innerText();
+        for (const s of ['Ledgers found', 'Start check', 'Write summary sheets', 'Clear marks', 'data rows']) assert(body.includes(s), `missing 「${s}」`);
+        await en.page.getByRole('button', { name: 'Start check' }).click();
+        await en.page.getByRole('heading', { name: 'Results' }).waitFor({ timeout: 60000 });
+        const text = await noticeText(en.page);
+        assert(/^Check complete: \d+ finding/.test(text), `notice: ${text}`);
+        shots.push(await shot(en.page, 'pane-9-english.png'));
+        eq(en.external, [], 'requests to other origins (English run)');
+      } finally {
+        await en.page.close();
+      }
+    });
+
+    await test('initial task pane JS < 400 KB gzipped, without the engine or ExcelJS', async () => {
+      const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+      const srcs = [...html.matchAll(/<script[^>]*src="?([^"\s>]+)"?/g)].map((m) => m[1]).filter((s) => !s.startsWith('office-js/'));
+      let gz = 0;
+      for (const s of srcs) {
+        const code = fs.readFileSync(path.join(DIST, s));
+        gz += zlib.gzipSync(code, { level: 9 }).length;
+        const text = code.toString('utf8');
+        assert(!/junheng-memory|checkWorkbook|每百名学生拥有/.test(text), `${s} holds engine code`);
+        assert(!/xl\/worksheets|ExcelJS/.test(text), `${s} holds ExcelJS`);
+      }
+      console.log(`      initial JS: ${srcs.join(', ')} = ${(gz / 1024).toFixed(1)} KB gzipped`);
+      assert(gz < 400 * 1024, `initial JS ${gz} bytes gzipped`);
+      for (const f of fs.readdirSync(DIST).filter((f) => f.endsWith('.js'))) {
+        assert(!/xl\/worksheets|xl\/sharedStrings/.test(fs.readFileSync(path.join(DIST, f), 'utf8')), `${f} holds ExcelJS`);
+      }
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+
+  console.log(`screenshots: ${shots.map((s) => path.relative(ROOT, s)).join(', ')}`);
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+interface SavedSettings {
+  teachingPointCut: number | null;
+  colours: { fail: string; data: string };
+  standard: unknown;
+  columnOverrides: Record<string, Record<string, string>>;
+}
+
+function settingsOf(st: FakeState): SavedSettings {
+  const s = st.sheets.find((x) => x.name === SETTINGS_SHEET);
+  assert(s, 'no settings sheet');
+  const a1 = s.cells.find(([k]) => k === cellKey(1, 1))?.[1];
+  assert(a1 && typeof a1.value === 'string', 'settings A1 is not text');
+  eq(a1.numberFormat, '@', 'settings A1 number format');
+  const parsed = JSON.parse(a1.value) as SavedSettings & { format: string; version: number };
+  eq([parsed.format, parsed.version], ['junheng-settings', 1], 'settings format');
+  return parsed;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  const passed = results.filter((r) => r.ok).length;
+  console.log(`${passed} passed, ${results.length - passed + 1} failed`);
+  process.exit(1);
+});
