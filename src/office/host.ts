@@ -6,16 +6,24 @@
  *
  * Cost is round trips. This host:
  *  - caches the sheet list (tab order, visibility) for its lifetime — one host per `Excel.run`;
- *  - reads every candidate sheet's used range (values, number formats, value types) in one sync, after one
- *    sync for the dimensions, merged areas and protection of all sheets (prefetched while the memory is read);
+ *  - reads every candidate sheet's used range in one sync (under the budget), after one sync for the
+ *    dimensions, merged areas, protection and a 60-row sample of all sheets (prefetched while the memory is
+ *    read). It reads `values` everywhere, but `numberFormat` only over the columns where the sample holds
+ *    numbers (the engine needs a format only on numbers: src/host/grid-rules.ts), and never `valueTypes`
+ *    (errors are recognised from the values). A number found outside those columns gets its format read
+ *    with the next slice of values; only one found in the last slice costs a sync of its own;
  *  - QUEUES writes (undo, marks, summary sheets) without syncing: they travel with the next read or with the
  *    final sync of writeMemory / flush(). A refusal detected before that (a protected sheet) therefore leaves
  *    the workbook untouched;
  *  - writes marks grouped by style through `worksheet.getRanges(address)`, address strings ≤ 2 000 characters;
  *  - writes each summary sheet as whole 2-D blocks (number formats first: text cells "@", so ledger text
- *    never becomes a formula), with formats per style block and per column;
- *  - estimates each request's size and splits by rows when it would pass ~4 MB (Excel on the web allows 5 MB
- *    per request and per response): extra syncs only for data beyond that.
+ *    never becomes a formula), with formats per style block and per column, and the model's chart where it
+ *    declares one (SheetModel.chart: worksheet.charts.add, queued with the sheet — no extra sync; the ExcelJS
+ *    host cannot draw charts and writes the table only);
+ *  - estimates each request's size and splits by rows when it would pass REQUEST_BUDGET (4.5 MB; Excel on the
+ *    web allows 5 MB per request and per response), filling each request before starting the next: extra
+ *    syncs only for data beyond that (a text-heavy ledger reads ≈ 12 bytes a cell of values and numeric
+ *    formats, ≈ 13 by the estimate: one more sync per ≈ 350 000 cells).
  * Syncs of a whole runCheck: 5 without a previous run, 6 with one (its undo reads travel with the grid
  * values); clearRun: 5 (see test/office/sync.test.ts).
  *
@@ -38,6 +46,7 @@ import {
   type RunMemory,
 } from '../host/memory';
 import type { SheetInfo, SheetState, SheetWrite, UndoResult, WorkbookHost } from '../host/port';
+import { isErrorLiteral, keptFormat } from '../host/grid-rules';
 import { addressChunks, blocksOf, parseAreas, rectAddress, type CellPos, type Rect } from './address';
 import { OfficeHostError, protectedSheetMessage } from './errors';
 import { argbToHex, fillRestore, isMarkFill, officeToFillDesc, type OfficeFill, type OfficeFillDesc } from './fill';
@@ -45,8 +54,15 @@ import { argbToHex, fillRestore, isMarkFill, officeToFillDesc, type OfficeFill, 
 /** The hash recorded as "note written" when no note was written (notes unsupported). */
 export const NO_NOTE_APPLIED = noteHash('');
 
-/** Bytes one request may carry before the host splits (Excel on the web: 5 MB per request/response). */
-export const REQUEST_BUDGET = 4_000_000;
+/** Excel on the web's limit per request and per response ("5 MB", read as the smaller 5 000 000 bytes). */
+export const PAYLOAD_LIMIT = 5_000_000;
+
+/**
+ * Bytes one request may carry by the host's estimate before it splits: the limit less 10 %. Read estimates
+ * come from a sample of each sheet's first rows with a margin of READ_MARGIN, and later rows of a ledger
+ * run up to 7 % longer than its first ones (growing serial numbers, suffixed names) on the bench workbooks.
+ */
+export const REQUEST_BUDGET = 4_500_000;
 
 /** Rows apart that a snapshot read still bridges (reads a few unmarked cells to save proxies). */
 const READ_GAP = 16;
@@ -87,8 +103,36 @@ interface Dims {
   /** Used range (values only), 0-based indexes; null when the sheet holds no value. */
   used: { row: number; col: number; rows: number; cols: number } | null;
   merges: MergeRange[];
-  /** Estimated response bytes per cell of a values read, measured on a sample of the sheet's rows. */
-  cellBytes: number;
+  /** Estimated response bytes per cell of a `values` read, measured on a sample of the sheet's rows. */
+  valueBytes: number;
+  /** Estimated response bytes per cell of a `numberFormat` read. */
+  formatBytes: number;
+  /** Column runs (0-based offsets in the used range, inclusive) where the sample holds numbers. */
+  numberCols: { from: number; to: number }[];
+}
+
+/** One sheet being read by readGrids: its rows as they arrive (indexes relative to the used range). */
+interface SheetRead {
+  name: string;
+  used: NonNullable<Dims['used']>;
+  dims: Dims;
+  vals: unknown[][];
+  /** Number formats read so far (sparse: undefined where not read). */
+  fmts: (string | undefined)[][];
+  /** Next row (relative) whose values are still to be queued. */
+  next: number;
+  /** Blocks of numbers read without their format (absolute, 1-based), to read the formats of. */
+  missing: Rect[];
+}
+
+/** A read queued by readGrids, handled after the sync that carries it. */
+interface GridRead {
+  s: SheetRead;
+  what: 'values' | 'numberFormat';
+  /** Top-left (relative to the used range) of the range read. */
+  r: number;
+  c: number;
+  range: Excel.Range;
 }
 
 interface Snapshot {
@@ -126,21 +170,44 @@ const utf8 = (s: string) => {
 const jsonBytes = (v: unknown) => utf8(JSON.stringify(v) ?? '');
 
 /**
- * Estimated response bytes per cell for values + numberFormat + valueTypes (a ledger cell: a short value,
- * "General", "Double"). Text-heavy sheets cost more: a read Excel refuses as too large is retried in smaller
- * slices (readGrids).
+ * Estimated response bytes per cell of a `values` read and of a `numberFormat` read when the sample tells
+ * nothing (an empty sample; no number in it). Text-heavy sheets cost more: a read Excel refuses as too large
+ * is retried in smaller slices (readGrids).
  */
-const READ_CELL_BYTES = 30;
+const VALUE_CELL_BYTES = 20;
+const FORMAT_CELL_BYTES = 24;
+
+/** Margin on the bytes per cell measured on the sample (later rows run longer than the first ones). */
+const READ_MARGIN = 1.15;
 
 /** Rows sampled per sheet (with the dimensions) to estimate a values read. */
 const SAMPLE_ROWS = 60;
 
-/** Bytes per cell of a sample read, with a margin; never below READ_CELL_BYTES / 2. */
-function sampleCellBytes(values: unknown[][], formats: unknown[][], types: unknown[][]): number {
-  const cells = values.reduce((n, r) => n + r.length, 0);
-  if (!cells) return READ_CELL_BYTES;
-  const bytes = jsonBytes(values) + jsonBytes(formats) + jsonBytes(types);
-  return Math.max(READ_CELL_BYTES / 2, Math.ceil((bytes / cells) * 1.3));
+/** Columns apart that one numberFormat read still bridges (reads a few text cells to save proxies). */
+const FORMAT_COL_GAP = 1;
+
+/** What the sample of a sheet's first rows tells: bytes per cell of values and formats, numeric columns. */
+function analyseSample(values: unknown[][], formats: unknown[][], rows: number): Pick<Dims, 'valueBytes' | 'formatBytes' | 'numberCols'> {
+  const vals = values.slice(0, Math.max(0, rows));
+  const cells = vals.reduce((n, r) => n + r.length, 0);
+  const valueBytes = cells ? Math.max(4, Math.ceil((jsonBytes(vals) / cells) * READ_MARGIN)) : VALUE_CELL_BYTES;
+  const numeric = new Set<number>();
+  const fmts: unknown[] = [];
+  vals.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v !== 'number') return;
+      numeric.add(c);
+      fmts.push(formats[r]?.[c]);
+    }),
+  );
+  const formatBytes = fmts.length ? Math.max(4, Math.ceil((jsonBytes(fmts) / fmts.length) * READ_MARGIN)) : FORMAT_CELL_BYTES;
+  const numberCols: Dims['numberCols'] = [];
+  for (const c of [...numeric].sort((a, b) => a - b)) {
+    const last = numberCols[numberCols.length - 1];
+    if (last && c - last.to <= FORMAT_COL_GAP + 1) last.to = c;
+    else numberCols.push({ from: c, to: c });
+  }
+  return { valueBytes, formatBytes, numberCols };
 }
 
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'PayloadSizeLimitExceeded']);
@@ -171,21 +238,23 @@ function isDateFmt(fmt: string | null | undefined): boolean {
   return /[ymdhMsb]+/.test(f);
 }
 
-/** One cell as the engine sees it (mirrors src/xlsx/read.ts cellValueOf). */
-function cellValue(v: unknown, type: string | undefined, fmt: string | undefined): CellValue {
+/**
+ * One cell as the engine sees it (mirrors src/xlsx/read.ts cellValueOf). Office.js returns an error value
+ * as its literal ("#DIV/0!"): recognised from the value alone, as the ExcelJS host does (grid-rules.ts).
+ */
+function cellValue(v: unknown, fmt: string | undefined): CellValue {
   if (v === null || v === undefined || v === '') return null;
-  if (type === 'Error') return { error: String(v) };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { error: '#NUM!' };
     return isDateFmt(fmt) ? serialToDate(v) : v;
   }
   if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return isErrorLiteral(v) ? { error: v } : v;
   return String(v);
 }
 
 /** Bounds + dense rows exactly like readGrid of the ExcelJS host. */
-function toGrid(name: string, row0: number, col0: number, vals: unknown[][], types: string[][], fmts: string[][], merges: MergeRange[]): SheetGrid {
+function toGrid(name: string, row0: number, col0: number, vals: unknown[][], fmts: (string | undefined)[][], merges: MergeRange[]): SheetGrid {
   let top = Infinity;
   let bottom = -1;
   let left = Infinity;
@@ -198,14 +267,14 @@ function toGrid(name: string, row0: number, col0: number, vals: unknown[][], typ
     let fo: (string | null)[] | undefined;
     for (let c = 0; c < src.length; c++) {
       const nf = fmts[r]?.[c];
-      const v = cellValue(src[c], types[r]?.[c], nf);
+      const v = cellValue(src[c], nf);
       if (v === null) continue;
       if (!out) {
         out = [];
         fo = [];
       }
       out[c] = v;
-      fo![c] = nf && nf !== 'General' ? nf : null;
+      fo![c] = keptFormat(v, nf);
       if (c < left) left = c;
       if (c > right) right = c;
     }
@@ -383,6 +452,8 @@ export class OfficeHost implements WorkbookHost {
     const out = new Map<string, PendingDims>();
     for (const name of names) {
       if (this.dims.has(name) || out.has(name)) continue;
+      // Accounted before it is queued: a sync this triggers must not carry it beyond the budget.
+      await this.reserve(600 + name.length * 8 + SAMPLE_ROWS * 300);
       const ws = this.ws(name);
       const prot = ws.protection;
       prot.load('protected');
@@ -392,8 +463,7 @@ export class OfficeHost implements WorkbookHost {
       merged.load('address');
       // A sample of the first rows, to size the values read (text-heavy sheets cost more per cell).
       const sample = ws.getUsedRange(true).getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
-      sample.load('values,numberFormat,valueTypes');
-      await this.reserve(600 + name.length * 8 + SAMPLE_ROWS * 400);
+      sample.load('values,numberFormat');
       out.set(name, { ws, prot, used, merged, sample });
     }
     return out;
@@ -405,7 +475,7 @@ export class OfficeHost implements WorkbookHost {
         protected: p.prot.protected,
         used: { row: p.used.rowIndex, col: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount },
         merges: p.merged.isNullObject ? [] : parseAreas(p.merged.address),
-        cellBytes: sampleCellBytes(p.sample.values, p.sample.numberFormat, p.sample.valueTypes),
+        ...analyseSample(p.sample.values, p.sample.numberFormat, p.used.rowCount),
       });
     }
   }
@@ -454,21 +524,120 @@ export class OfficeHost implements WorkbookHost {
     return rows;
   }
 
-  private async queueValueReads(names: string[], budget: number): Promise<{ name: string; r: number; range: Excel.Range }[]> {
-    const reads: { name: string; r: number; range: Excel.Range }[] = [];
-    for (const name of names) {
-      const u = this.dims.get(name)!.used!;
-      const per = this.dims.get(name)!.cellBytes;
-      const step = Math.max(1, Math.floor(budget / (Math.max(1, u.cols) * per)));
-      for (let r = 0; r < u.rows; r += step) {
-        const n = Math.min(step, u.rows - r);
-        const range = this.ws(name).getRangeByIndexes(u.row + r, u.col, n, u.cols);
-        range.load('values,numberFormat,valueTypes');
-        await this.reserve(n * u.cols * per + 200);
-        reads.push({ name, r, range });
+  /**
+   * Queues the values of the next rows of `s` that fit in the request being built, with the number formats of
+   * the columns where its sample holds numbers. False when not one row fits (the request is full).
+   */
+  private async queueSlice(s: SheetRead, budget: number, reads: GridRead[]): Promise<boolean> {
+    const u = s.used;
+    const d = s.dims;
+    const fmtCols = d.numberCols.reduce((n, x) => n + x.to - x.from + 1, 0);
+    const perRow = u.cols * d.valueBytes + fmtCols * d.formatBytes + 8;
+    const fixed = 200 + d.numberCols.length * 200;
+    let n = Math.min(u.rows - s.next, Math.floor((budget - this.pending - fixed) / perRow));
+    if (n < 1) {
+      if (this.pending > 0) return false;
+      n = 1;
+    }
+    // Accounted before it is queued: a sync this triggers must not carry it beyond the budget.
+    await this.reserve(n * perRow + fixed);
+    const ws = this.ws(s.name);
+    const range = ws.getRangeByIndexes(u.row + s.next, u.col, n, u.cols);
+    range.load('values');
+    reads.push({ s, what: 'values', r: s.next, c: 0, range });
+    for (const x of d.numberCols) {
+      const f = ws.getRangeByIndexes(u.row + s.next, u.col + x.from, n, x.to - x.from + 1);
+      f.load('numberFormat');
+      reads.push({ s, what: 'numberFormat', r: s.next, c: x.from, range: f });
+    }
+    s.next += n;
+    return true;
+  }
+
+  /** Queues the formats of numbers found outside the sampled numeric columns, as far as they fit. False when full. */
+  private async queueMissingFormats(s: SheetRead, budget: number, reads: GridRead[]): Promise<boolean> {
+    const u = s.used;
+    const per = s.dims.formatBytes;
+    while (s.missing.length) {
+      const b = s.missing[0];
+      const cols = b.right - b.left + 1;
+      const rows = b.bottom - b.top + 1;
+      let n = Math.min(rows, Math.floor((budget - this.pending - 200) / (cols * per + 4)));
+      if (n < 1) {
+        if (this.pending > 0) return false;
+        n = 1;
+      }
+      await this.reserve(n * (cols * per + 4) + 200);
+      const range = this.ws(s.name).getRangeByIndexes(b.top - 1, b.left - 1, n, cols);
+      range.load('numberFormat');
+      reads.push({ s, what: 'numberFormat', r: b.top - 1 - u.row, c: b.left - 1 - u.col, range });
+      if (n < rows) s.missing[0] = { ...b, top: b.top + n };
+      else s.missing.shift();
+    }
+    return true;
+  }
+
+  /** Stores what a sync brought; notes the numbers read without their format. */
+  private takeGridReads(reads: GridRead[]): void {
+    for (const x of reads) {
+      const s = x.s;
+      if (x.what === 'values') {
+        (x.range.values as unknown[][]).forEach((row, i) => (s.vals[x.r + i] = row));
+      } else {
+        (x.range.numberFormat as string[][]).forEach((row, i) => {
+          const f = (s.fmts[x.r + i] ??= []);
+          row.forEach((v, j) => (f[x.c + j] = v));
+        });
       }
     }
-    return reads;
+    const found = new Map<SheetRead, CellPos[]>();
+    for (const x of reads) {
+      if (x.what !== 'values') continue;
+      const s = x.s;
+      const rows = x.range.values as unknown[][];
+      for (let i = 0; i < rows.length; i++) {
+        const r = x.r + i;
+        const row = rows[i];
+        for (let c = 0; c < row.length; c++) {
+          if (typeof row[c] !== 'number' || s.fmts[r]?.[c] !== undefined) continue;
+          let l = found.get(s);
+          if (!l) found.set(s, (l = []));
+          l.push({ row: s.used.row + r + 1, col: s.used.col + c + 1 });
+        }
+      }
+    }
+    for (const [s, cells] of found) s.missing.push(...blocksOf(cells, READ_GAP));
+  }
+
+  /**
+   * Reads the used ranges of `names` (dimensions known) in as few requests as the budget allows: each request
+   * filled with row slices of values (and the formats of the sampled numeric columns), then the formats of
+   * numbers found elsewhere, with the next slices. The undo reads of a check travel with the last values.
+   */
+  private async readSheets(names: string[], budget: number): Promise<SheetRead[]> {
+    const states: SheetRead[] = names.map((name) => {
+      const dims = this.dims.get(name)!;
+      return { name, dims, used: dims.used!, vals: [], fmts: [], next: 0, missing: [] };
+    });
+    for (;;) {
+      const reads: GridRead[] = [];
+      let room = true;
+      for (const s of states) if (room) room = await this.queueMissingFormats(s, budget, reads);
+      for (const s of states) {
+        while (room && s.next < s.used.rows) room = await this.queueSlice(s, budget, reads);
+      }
+      let undo = false;
+      // A check undoes the previous run next: its reads travel with the last values (nothing changes between).
+      if (this.memory && states.every((s) => s.next >= s.used.rows)) {
+        this.undoReadMemory = this.memory;
+        this.undoRead = await this.queueUndoRead(this.memory);
+        this.memory = null;
+        undo = true;
+      }
+      if (!reads.length && !undo) return states;
+      await this.sync();
+      this.takeGridReads(reads);
+    }
   }
 
   async readGrids(names: string[]): Promise<SheetGrid[]> {
@@ -479,47 +648,26 @@ export class OfficeHost implements WorkbookHost {
       await this.sync();
       this.takeDims(pend);
     }
-    // One sync for all values (split by rows only past the request budget). A request Excel refuses as too
-    // large (estimates are estimates) is read again in slices half the size: reads change nothing.
-    let reads: { name: string; r: number; range: Excel.Range }[] = [];
+    // A request Excel refuses as too large (estimates are estimates) is read again in requests half the
+    // size: reads change nothing.
+    let states: SheetRead[] = [];
     let budget = this.budget;
     for (let attempt = 0; ; attempt++) {
       try {
-        reads = await this.queueValueReads(wanted, budget);
-        // A check undoes the previous run next: its reads travel with these values (nothing changes between).
-        if (this.memory) {
-          this.undoReadMemory = this.memory;
-          this.undoRead = await this.queueUndoRead(this.memory);
-          this.memory = null;
-        }
-        await this.sync();
+        this.budgetOverride = budget;
+        states = await this.readSheets(wanted, budget);
         break;
       } catch (e) {
         const code = (e as { code?: unknown })?.code;
         if (attempt >= 8 || typeof code !== 'string' || !PAYLOAD_CODES.has(code)) throw e;
         budget = Math.max(50_000, Math.floor(budget / 2));
-        this.budgetOverride = budget;
         if (this.undoRead) this.memory = this.undoReadMemory;
         this.undoRead = null;
+      } finally {
+        this.budgetOverride = null;
       }
     }
-    this.budgetOverride = null;
-    const grids: SheetGrid[] = [];
-    for (const name of wanted) {
-      const d = this.dims.get(name)!;
-      const u = d.used!;
-      const vals: unknown[][] = [];
-      const types: string[][] = [];
-      const fmts: string[][] = [];
-      for (const x of reads) {
-        if (x.name !== name) continue;
-        for (const row of x.range.values as unknown[][]) vals.push(row);
-        for (const row of x.range.valueTypes as string[][]) types.push(row);
-        for (const row of x.range.numberFormat as string[][]) fmts.push(row);
-      }
-      grids.push(toGrid(name, u.row, u.col, vals, types, fmts, d.merges));
-    }
-    return grids;
+    return states.map((s) => toGrid(s.name, s.used.row, s.used.col, s.vals, s.fmts, s.dims.merges));
   }
 
   /**
@@ -531,19 +679,20 @@ export class OfficeHost implements WorkbookHost {
     const reads: { b: Rect; res: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
     const ws = this.ws(sheet);
     for (const b of blocks) {
+      // Accounted before it is queued: a sync this triggers must not carry it beyond the budget.
+      await this.reserve((b.bottom - b.top + 1) * PROPS_CELL_BYTES + 200);
       const res = ws.getRange(rectAddress(b)).getCellProperties({
         format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } },
       });
-      await this.reserve((b.bottom - b.top + 1) * PROPS_CELL_BYTES + 200);
       reads.push({ b, res });
     }
     const notes = new Map<string, Excel.Note>();
     if (this.notesSupported) {
       for (const c of cells) {
         const addr = this.noteAddress(sheet, `${columnLetter(c.col)}${c.row}`);
+        await this.reserve(300 + addr.length);
         const n = this.context.workbook.notes.getItemOrNullObject(addr);
         n.load('content');
-        await this.reserve(300 + addr.length);
         notes.set(`${c.row},${c.col}`, n);
       }
     }
@@ -928,6 +1077,23 @@ export class OfficeHost implements WorkbookHost {
       ws.autoFilter.apply(ws.getRange(`A3:${last}${Math.max(3, height)}`));
     }
     await this.reserve(200 + model.columns.length * 120);
+    await this.queueChart(ws, model, n);
+  }
+
+  /**
+   * The model's chart (SheetModel.chart), queued with the sheet's other writes (no sync of its own): a line
+   * chart with markers over the header row (categories) and the first `seriesRows` data rows (one series
+   * each), placed to the right of the table.
+   */
+  private async queueChart(ws: Excel.Worksheet, model: SheetModel, n: number): Promise<void> {
+    const c = model.chart;
+    if (!c || c.seriesRows < 1 || c.valueColumns < 1 || c.seriesRows > model.rows.length || c.valueColumns + 1 > n) return;
+    const source = ws.getRange(`A3:${columnLetter(1 + c.valueColumns)}${3 + c.seriesRows}`);
+    const chart = ws.charts.add('LineMarkers', source, 'Rows');
+    chart.title.text = c.title;
+    chart.legend.position = 'Right';
+    chart.setPosition(`${columnLetter(n + 2)}3`, `${columnLetter(n + 10)}${Math.max(20, 4 + c.seriesRows)}`);
+    await this.reserve(400 + utf8(c.title));
   }
 
   // -- memory -----------------------------------------------------------------------------------

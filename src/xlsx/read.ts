@@ -4,6 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CellValue, MergeRange, SheetGrid } from '../ledger/grid';
+import { isErrorLiteral, keptFormat } from '../host/grid-rules';
 
 /** ExcelJS ValueType numbers (enums.js). */
 const T = {
@@ -42,7 +43,8 @@ function richToText(v: unknown): string {
 
 function plain(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v === '' ? null : v;
+  // An error literal is that error, as the Office.js host reads it (src/host/grid-rules.ts).
+  if (typeof v === 'string') return v === '' ? null : isErrorLiteral(v) ? { error: v } : v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : { error: '#NUM!' };
   if (typeof v === 'boolean') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: '#VALUE!' } : v;
@@ -118,8 +120,9 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
       if (v === null) continue;
       if (!vals) vals = [];
       vals[c] = v;
-      const nf = cell.style?.numFmt;
-      if (nf && nf !== 'General') {
+      // Formats only where the engine uses them: numbers and dates (src/host/grid-rules.ts).
+      const nf = keptFormat(v, cell.style?.numFmt);
+      if (nf) {
         if (!fmts) fmts = [];
         fmts[c] = nf;
       }

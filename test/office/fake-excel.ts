@@ -93,7 +93,20 @@ export interface FakeSheet {
   rowHeights: Map<number, number>;
   borders: { address: string; edge: string; style?: string; color?: string }[];
   validations: { address: string; list: string[] }[];
+  /** Charts added with worksheet.charts.add: type, source range (A1), series by, title, position. */
+  charts: FakeChartState[];
 }
+
+export interface FakeChartState {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  legend?: string;
+  position?: { from: string; to: string };
+}
+
+const CHART_TYPES = new Set(['Line', 'LineMarkers', 'LineStacked', 'ColumnClustered', 'BarClustered', 'Pie']);
 
 const COLS = 20000;
 export const cellKey = (row: number, col: number) => row * COLS + col;
@@ -199,7 +212,8 @@ export class FakeExcel {
 
   constructor(opts: FakeExcelOptions = {}) {
     this.notesSupported = !!opts.notesSupported;
-    this.payloadLimit = opts.payloadLimit ?? 5 * 1024 * 1024;
+    // "5 MB" read as the smaller 5 000 000 bytes, so a host that passes here passes either reading.
+    this.payloadLimit = opts.payloadLimit ?? 5_000_000;
   }
 
   addSheet(name: string, visibility: Visibility = 'Visible'): FakeSheet {
@@ -216,6 +230,7 @@ export class FakeExcel {
       rowHeights: new Map(),
       borders: [],
       validations: [],
+      charts: [],
     };
     this.sheets.push(s);
     return s;
@@ -328,7 +343,9 @@ export class FakeContext {
     return this.queue.length;
   }
   enqueue(what: string, bytes: number, run: () => number | void): void {
-    this.queue.push({ what, bytes: bytes + 40, run });
+    // Office.js sends each operation as an action ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo"})
+    // plus the object path it acts on: ≈ 100 bytes besides its arguments.
+    this.queue.push({ what, bytes: bytes + 100, run });
     this.excel.count(what);
   }
   async sync(): Promise<void> {
@@ -419,7 +436,8 @@ abstract class ClientObject<T> {
       const t = this.nullable ? this.targetOrNull() : this.target();
       this.nullState = t === null;
       if (t === null) return 16;
-      let b = 0;
+      // The result's envelope ({"Value":{…}} and the object's id), then "prop":value per property.
+      let b = 32;
       for (const p of props) {
         const v = this.readProp(p, t);
         this.loadedProps.set(p, v);
@@ -578,6 +596,23 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
       },
     };
   }
+  get charts() {
+    return {
+      add: (type: string, source: FakeRange, seriesBy = 'Auto'): FakeChart => {
+        let created: FakeChartState | null = null;
+        this.context.enqueue('charts.add', 80, () => {
+          const s = this.target();
+          assertWritable(s, 'charts.add');
+          if (!CHART_TYPES.has(type)) throw new RichApiError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (chart type ${type})`);
+          const r = source.rectNow();
+          if (r.sheet !== s) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format. (source on another sheet)');
+          created = { type, source: rectA1(r.rect), seriesBy };
+          s.charts.push(created);
+        });
+        return new FakeChart(this.context, () => created);
+      },
+    };
+  }
   /** Makes this the active sheet; Excel refuses a hidden one. */
   activate(): void {
     this.queueWrite('worksheet.activate', null, (s) => {
@@ -621,6 +656,43 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
   }
   sheetNow(): FakeSheet {
     return this.target();
+  }
+}
+
+export class FakeChart extends ClientObject<FakeChartState> {
+  protected readProp(prop: string): unknown {
+    throw new Error(`fake-excel: Chart.${prop} not modelled`);
+  }
+  /** chart.title.text = … (queued). */
+  get title(): { text: string } {
+    const write = (v: string) => this.queueWrite('chart.title', v, (c) => void (c.title = v));
+    return {
+      get text(): string {
+        throw notLoaded('text');
+      },
+      set text(v: string) {
+        write(v);
+      },
+    };
+  }
+  /** chart.legend.position = … (queued). */
+  get legend(): { position: string } {
+    const write = (v: string) => this.queueWrite('chart.legend', v, (c) => void (c.legend = v));
+    return {
+      get position(): string {
+        throw notLoaded('position');
+      },
+      set position(v: string) {
+        write(v);
+      },
+    };
+  }
+  setPosition(from: string, to?: string): void {
+    this.queueWrite('chart.setPosition', [from, to], (c) => {
+      parseRef(from);
+      if (to) parseRef(to);
+      c.position = { from, to: to ?? from };
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { clearRun, runCheck } from '../../src/host/run';
 import { MEMORY_SHEET } from '../../src/host/memory';
 import { officeErrorMessage, OfficeHostError } from '../../src/office/errors';
@@ -184,12 +185,13 @@ describe('large requests', () => {
 
   it('reads again in smaller slices when Excel refuses a request as too large', async () => {
     const a = fromExcelJs(await reload(buildDemoWorkbook()), { notesSupported: true });
-    const b = fromExcelJs(await reload(buildDemoWorkbook()), { notesSupported: true, payloadLimit: 450_000 });
+    // The demo's values and numeric formats are ≈ 215 kB in one request; its writes ≈ 130 kB.
+    const b = fromExcelJs(await reload(buildDemoWorkbook()), { notesSupported: true, payloadLimit: 180_000 });
     await check(a);
-    const out = await check(b); // the host's budget (4 MB) is far over this Excel's limit
+    const out = await check(b); // the host's budget (4.5 MB) is far over this Excel's limit
     expect(out.marked).toBeGreaterThan(0);
     expect(exportState(b)).toEqual(exportState(a));
-    expect(Math.max(...b.requestBytes)).toBeGreaterThan(450_000); // the refused request
+    expect(Math.max(...b.requestBytes)).toBeGreaterThan(180_000); // the refused request
   });
 });
 
@@ -210,5 +212,44 @@ describe('drop-down lists', () => {
     ]);
     await h.flush();
     expect(x.sheet('核查清单')!.validations).toEqual([{ address: 'B4:B5', list: ['达标', '未达标', '待核实'] }]);
+  });
+});
+
+describe('reading grids', () => {
+  it('reads formats of numbers outside the sampled columns and errors from their literals, as the ExcelJS host', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.getCell('A1').value = '学校';
+    ws.getCell('B1').value = '人数';
+    ws.getCell('C1').value = '备注';
+    for (let r = 2; r <= 120; r++) {
+      ws.getCell(r, 1).value = `学校${r}`;
+      ws.getCell(r, 2).value = r;
+      ws.getCell(r, 3).value = '无';
+    }
+    ws.getCell('B5').numFmt = '0.0%';
+    // Past the 60 sampled rows, in a column of text: a date, a plain number, a percentage.
+    ws.getCell('C90').value = 45000;
+    ws.getCell('C90').numFmt = 'yyyy-mm-dd';
+    ws.getCell('C100').value = 12;
+    ws.getCell('C110').value = 0.5;
+    ws.getCell('C110').numFmt = '0%';
+    ws.getCell('A100').numFmt = '@'; // a format on text: not in either grid
+    ws.getCell('B30').value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue;
+    ws.getCell('A30').value = '#N/A'; // text that reads as an error literal: an error in both grids
+    const wbX = await reload(wb);
+    const x = fromExcelJs(await reload(wb), { notesSupported: true });
+    const [gx] = await new XlsxHost(wbX).readGrids(['台账']);
+    const h = hostOn(x);
+    await h.listSheets();
+    x.resetCounters();
+    const [go] = await h.readGrids(['台账']);
+    expect(go).toEqual(gx);
+    expect(go.values[89][2]).toBeInstanceOf(Date);
+    expect(go.formats![109][2]).toBe('0%');
+    expect(go.formats![99][0]).toBeNull();
+    expect(go.values[29].slice(0, 2)).toEqual([{ error: '#N/A' }, { error: '#DIV/0!' }]);
+    // Dimensions, values (with column B's formats), then the formats of column C's numbers.
+    expect(x.syncCount).toBe(3);
   });
 });

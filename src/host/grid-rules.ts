@@ -1,0 +1,47 @@
+/**
+ * Reading rules both hosts apply (src/xlsx/read.ts, src/office/host.ts), so that they hand the engine
+ * IDENTICAL SheetGrids whatever each can cheaply learn about a cell:
+ *  - a cell whose value is exactly an Excel error literal is that error, whether the file stored it as an
+ *    error or as text: Office.js returns error values as those strings, and telling them apart would cost
+ *    the add-in a `valueTypes` read of every cell (about a third of its read);
+ *  - a grid keeps a number format only where the engine uses one — on a number or a date, and only when it
+ *    is not General (src/ledger: a date format or a % on a number cell); elsewhere the format is null, so
+ *    the add-in reads formats of numeric cells only.
+ */
+import type { CellValue } from '../ledger/grid';
+
+/** Excel's error values as Office.js returns them in `Range.values` (and as ExcelJS reads `t="e"` cells). */
+export const EXCEL_ERROR_LITERALS: ReadonlySet<string> = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+  '#PYTHON!',
+  '#EXTERNAL!',
+]);
+
+/** A text that reads as an Excel error value (exact match). */
+export function isErrorLiteral(s: string): boolean {
+  return s.length >= 4 && s.length <= 13 && s.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR_LITERALS.has(s);
+}
+
+/** True for the values whose number format the grid keeps (numbers and dates). */
+export function formatMatters(v: CellValue | undefined): boolean {
+  return typeof v === 'number' || v instanceof Date;
+}
+
+/** The format a grid holds for a cell: the number format of a number or a date unless General; else null. */
+export function keptFormat(v: CellValue | undefined, fmt: string | null | undefined): string | null {
+  return fmt && fmt !== 'General' && formatMatters(v) ? fmt : null;
+}
