@@ -169,7 +169,8 @@ export function buildOverviewSheet(result: CheckResult, ctx: ReportContext): She
   }
   const itemLine = (it: ItemResult) =>
     rows.push([
-      text(`${it.id} ${std.indicators[it.id].name}`),
+      // The leadership page uses the short names; the part sheets carry the standard's full wording.
+      text(`${it.id} ${std.indicators[it.id].short ?? std.indicators[it.id].name}`),
       statusCell(it.status),
       it.value === null ? text(it.note, 'note') : valueCell(std, it.id, it.value),
       typeof it.required === 'number' ? valueCell(std, it.id, it.required) : text(it.required ?? ''),
