@@ -8,33 +8,22 @@
  * Deterministic: one seeded PRNG; the same (scale, seed) always gives the same workbook.
  */
 import ExcelJS from 'exceljs';
+import { mulberry32 } from '../src/cli/random';
+import { nationalStandard } from '../src/standard';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 type Part = '小学' | '初中' | '高中';
 type SchoolType = '小学' | '初中' | '九年一贯制' | '十二年一贯制' | '完全中学' | '教学点' | '特殊教育学校';
 type Rid = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
 
-/** National 2017 thresholds, only to make values realistic (the engine reads its standard file). */
-const THRESHOLDS: Record<Rid, Record<'小学' | '初中', number>> = {
-  R1: { 小学: 4.2, 初中: 5.3 },
-  R2: { 小学: 1.0, 初中: 1.0 },
-  R3: { 小学: 0.9, 初中: 0.9 },
-  R4: { 小学: 4.5, 初中: 5.8 },
-  R5: { 小学: 7.5, 初中: 10.2 },
-  R6: { 小学: 2000, 初中: 2500 },
-  R7: { 小学: 2.3, 初中: 2.4 },
-};
-const WEIGHTS: Record<Part, number> = { 小学: 1, 初中: 1.1, 高中: 1.32 };
+/** The national standard, read only to make values realistic around its thresholds (the engine reads its own). */
+const STD = nationalStandard();
+const THRESHOLDS: Record<Rid, Record<'小学' | '初中', number>> = Object.fromEntries(
+  (['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] as const).map((id) => [id, { 小学: STD.indicators[id].thresholds.小学, 初中: STD.indicators[id].thresholds.初中 }]),
+) as Record<Rid, Record<'小学' | '初中', number>>;
+const [W_P, W_J, W_S] = STD.settings.apportion.twelveYear;
+const WEIGHTS: Record<Part, number> = { 小学: W_P, 初中: W_J, 高中: W_S };
 const PARTS: Part[] = ['小学', '初中', '高中'];
 const GRADES: Record<Part, string[]> = {
   小学: ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级'],

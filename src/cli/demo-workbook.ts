@@ -7,20 +7,12 @@
  * Deterministic: a seeded PRNG, fixed workbook dates. `demoWorkbookFacts` says what was planted.
  */
 import ExcelJS from 'exceljs';
+import { columnLetter } from '../ledger/grid';
+import { nationalStandard } from '../standard';
+import { mulberry32 } from './random';
 
 // ---------------------------------------------------------------------------------------------------------
 // Deterministic randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // The plan: schools and classes as data, computed once
@@ -29,19 +21,15 @@ type Part = '小学' | '初中' | '高中';
 type DemoType = '小学' | '初中' | '九年一贯制' | '十二年一贯制' | '完全中学' | '教学点' | '特殊教育学校';
 type Rid = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
 
-/** The national 2017 thresholds, used only to make the sample realistic (the engine reads the standard file). */
-const THRESHOLDS: Record<Rid, Record<'小学' | '初中', number>> = {
-  R1: { 小学: 4.2, 初中: 5.3 },
-  R2: { 小学: 1.0, 初中: 1.0 },
-  R3: { 小学: 0.9, 初中: 0.9 },
-  R4: { 小学: 4.5, 初中: 5.8 },
-  R5: { 小学: 7.5, 初中: 10.2 },
-  R6: { 小学: 2000, 初中: 2500 },
-  R7: { 小学: 2.3, 初中: 2.4 },
-};
-/** Apportioning weights of the national standard (小学 : 初中 : 高中 relative to 小学 / 初中). */
-const WEIGHTS: Record<Part, number> = { 小学: 1, 初中: 1.1, 高中: 1.32 };
-const SENIOR_WEIGHT_FULL_MIDDLE = 1.2; // 完全中学 初中 : 高中 = 1 : 1.2
+/** The national standard, read only to make the sample realistic around its thresholds (the engine reads its own). */
+const STD = nationalStandard();
+const THRESHOLDS: Record<Rid, Record<'小学' | '初中', number>> = Object.fromEntries(
+  (['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] as const).map((id) => [id, { 小学: STD.indicators[id].thresholds.小学, 初中: STD.indicators[id].thresholds.初中 }]),
+) as Record<Rid, Record<'小学' | '初中', number>>;
+/** Apportioning weights (小学 : 初中 : 高中 of a 十二年一贯制 school), and 完全中学 初中 : 高中. */
+const [W_P, W_J, W_S] = STD.settings.apportion.twelveYear;
+const WEIGHTS: Record<Part, number> = { 小学: W_P, 初中: W_J, 高中: W_S };
+const SENIOR_WEIGHT_FULL_MIDDLE = STD.settings.apportion.juniorSenior[1] / STD.settings.apportion.juniorSenior[0];
 
 interface SchoolSpec {
   name: string;
@@ -235,7 +223,7 @@ const PLAN = makePlan();
 
 /** 生均公用经费基准定额 (元) by 学段; 特殊教育学校 by its own. */
 const QUOTA: Record<Part, number> = { 小学: 650, 初中: 850, 高中: 1000 };
-const SPECIAL_QUOTA = 6000;
+const SPECIAL_QUOTA = STD.indicators.G7.thresholds.特殊教育学校;
 
 interface FinanceRow {
   /** 公用经费, 万元, two decimals. */
@@ -471,17 +459,7 @@ const C = {
 } as const;
 const LAST_COL = C.charter;
 
-function colLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-const addr = (row: number, col: number) => `${colLetter(col)}${row}`;
+const addr = (row: number, col: number) => `${columnLetter(col)}${row}`;
 
 function toFullWidth(s: string): string {
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
@@ -580,7 +558,7 @@ function buildSchoolSheet(wb: ExcelJS.Workbook): void {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const last = colLetter(LAST_COL);
+  const last = columnLetter(LAST_COL);
 
   ws.getCell('A1').value = SCHOOL_TITLE;
   ws.mergeCells(`A1:${last}1`);
@@ -870,10 +848,10 @@ function facts() {
   }));
   const rowOf = (name: string) => FIRST_SCHOOL_ROW + PLAN.schools.findIndex((s) => s.spec.name === name);
   const classRows = PLAN.classes.map((c, i) => ({ ...c, row: FIRST_CLASS_ROW + i }));
-  const g5Limit: Record<Part, number | null> = { 小学: 45, 初中: 50, 高中: null };
+  const g5Limit: Record<Part, number | null> = { 小学: STD.indicators.G5.thresholds.小学, 初中: STD.indicators.G5.thresholds.初中, 高中: null };
   const totalRow = FIRST_SCHOOL_ROW + PLAN.schools.length;
   const vStudents = (s: PlannedSchool) => (s.students.小学 ?? 0) + (s.students.初中 ?? 0);
-  const g4Limit = (t: DemoType) => (t === '九年一贯制' || t === '十二年一贯制' ? 2500 : 2000);
+  const g4Limit = (t: DemoType) => STD.indicators.G4.thresholds[t === '九年一贯制' || t === '十二年一贯制' ? t : '小学'];
   return {
     county: '示例县',
     sheets: { school: DEMO_SCHOOL_SHEET, class: DEMO_CLASS_SHEET, teacher: DEMO_TEACHER_SHEET, county: DEMO_COUNTY_SHEET, notes: DEMO_NOTES_SHEET },
@@ -918,7 +896,7 @@ function facts() {
       .map((c) => ({ school: c.school, stage: c.part, grade: c.grade, className: c.name, students: c.students, limit: g5Limit[c.part], row: c.row, cell: addr(c.row, 5) })),
     /** 教学点 under the cut (50): left out of 资源配置 and the CV. */
     excludedTeachingPoints: PLAN.schools
-      .filter((s) => s.spec.type === '教学点' && vStudents(s) < 50)
+      .filter((s) => s.spec.type === '教学点' && vStudents(s) < STD.settings.teachingPointCut)
       .map((s) => ({ school: s.spec.name, students: vStudents(s), row: rowOf(s.spec.name) })),
     /** 校际差异系数 over its limit (by design: the two big 城关 primary schools are far better equipped). */
     cvOverLimit: [{ indicator: 'R6', stage: '小学' as const }],

@@ -45,3 +45,15 @@ export function formatMatters(v: CellValue | undefined): boolean {
 export function keptFormat(v: CellValue | undefined, fmt: string | null | undefined): string | null {
   return fmt && fmt !== 'General' && formatMatters(v) ? fmt : null;
 }
+
+/** Excel's limit on the text of one cell and of a note, in UTF-16 units. */
+export const MAX_CELL_TEXT = 32767;
+
+/** A text cut to Excel's cell limit (ending in …, never half a surrogate pair); Excel "repairs" longer cells. */
+export function fitCellText(s: string): string {
+  if (s.length <= MAX_CELL_TEXT) return s;
+  let t = s.slice(0, MAX_CELL_TEXT - 1);
+  const c = t.charCodeAt(t.length - 1);
+  if (c >= 0xd800 && c <= 0xdbff) t = t.slice(0, -1);
+  return `${t}…`;
+}

@@ -46,7 +46,7 @@ import {
   type RunMemory,
 } from '../host/memory';
 import type { SheetInfo, SheetState, SheetWrite, UndoResult, WorkbookHost } from '../host/port';
-import { isErrorLiteral, keptFormat } from '../host/grid-rules';
+import { fitCellText, isErrorLiteral, keptFormat } from '../host/grid-rules';
 import { addressChunks, blocksOf, parseAreas, rectAddress, type CellPos, type Rect } from './address';
 import { OfficeHostError, protectedSheetMessage } from './errors';
 import { argbToHex, fillRestore, isMarkFill, officeToFillDesc, type OfficeFill, type OfficeFillDesc } from './fill';
@@ -214,17 +214,7 @@ const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePaylo
 /** Estimated response bytes per cell of getCellProperties (fill). */
 const PROPS_CELL_BYTES = 130;
 
-/** Excel's limit on the text of one cell and of a note (UTF-16 units), as the ExcelJS host applies it. */
-export const MAX_CELL_TEXT = 32767;
-
-/** A text cut to Excel's cell limit (ending in …, never half a surrogate pair); same as src/xlsx/summary.ts. */
-export function fitCellText(s: string): string {
-  if (s.length <= MAX_CELL_TEXT) return s;
-  let t = s.slice(0, MAX_CELL_TEXT - 1);
-  const c = t.charCodeAt(t.length - 1);
-  if (c >= 0xd800 && c <= 0xdbff) t = t.slice(0, -1);
-  return `${t}…`;
-}
+export { MAX_CELL_TEXT, fitCellText } from '../host/grid-rules';
 
 /** Excel serial (1900 system) → Date, as ExcelJS reads it. */
 function serialToDate(v: number): Date {

@@ -6,6 +6,7 @@
  * name such as `=HYPERLINK(…)` stays inert text.
  */
 import type ExcelJS from 'exceljs';
+import { fitCellText } from '../host/grid-rules';
 import { columnLetter, quoteSheetName } from '../ledger/grid';
 import type { CellStyle, ModelCell, SheetModel } from '../report/model';
 
@@ -116,17 +117,7 @@ export function renderSummary(ws: ExcelJS.Worksheet, model: SheetModel): void {
   }
 }
 
-/** Excel's limit on the text of one cell (and of a note), in UTF-16 units. */
-export const MAX_CELL_TEXT = 32767;
-
-/** A text cut to Excel's cell limit (ending in …, never half a surrogate pair); Excel "repairs" longer cells. */
-export function fitCellText(s: string): string {
-  if (s.length <= MAX_CELL_TEXT) return s;
-  let t = s.slice(0, MAX_CELL_TEXT - 1);
-  const c = t.charCodeAt(t.length - 1);
-  if (c >= 0xd800 && c <= 0xdbff) t = t.slice(0, -1);
-  return `${t}…`;
-}
+export { MAX_CELL_TEXT, fitCellText } from '../host/grid-rules';
 
 function writeCell(
   cell: ExcelJS.Cell,

@@ -2,19 +2,11 @@
 import type { LedgerSet, SchoolQuantity, SchoolRecord, SchoolType, StageKey, StageSplit } from '../../src/ledger/types';
 import { RESOURCE_IDS, type ResourceId, type Stage, type Standard } from '../../src/standard/schema';
 import { NUMERATOR, PER_100 } from '../../src/checks/resources';
+import { mulberry32 } from '../../src/cli/random';
 import { school, type SplitSpec } from './builder';
 
-/** mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the demo's). */
+export const rng = mulberry32;
 
 export function ledgerSet(schools: SchoolRecord[]): LedgerSet {
   return { ledgers: [], schools, classes: [], teachers: [], county: null, checklist: [], findings: [] };
