@@ -5,7 +5,7 @@
  *  - reading a property that was not loaded and synced throws like Office
  *    (`RichApi.Error`, code `PropertyNotLoaded`); a ClientResult's `value` likewise (`ValueNotLoaded`);
  *  - `getRanges` refuses address strings of 8 192 characters or more (`InvalidArgument`);
- *  - a string value starting with "=" written into a cell whose number format is not "@" becomes a formula,
+ *  - a string value starting with "=" (or a non-numeric "+", "-", "@") written into a cell whose number format is not "@" becomes a formula,
  *    and a numeric-looking string becomes a number (as in Excel);
  *  - writes on a protected sheet fail with `AccessDenied`; a batch stops at its first error;
  *  - `workbook.notes` exists only when constructed with notesSupported (ExcelApi 1.18);
@@ -722,13 +722,14 @@ function writeValue(cell: FakeCell, v: unknown): void {
     return;
   }
   if (typeof v === 'string') {
-    if (!textFmt && v.length > 1 && v.startsWith('=')) {
-      cell.formula = v;
-      cell.value = null;
-      return;
-    }
     if (!textFmt && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) {
       cell.value = Number(v);
+      return;
+    }
+    // Like Excel's input parsing: "=…", and "+…", "-…", "@…" that are not numbers, become formulas.
+    if (!textFmt && v.length > 1 && /^[=+\-@]/.test(v)) {
+      cell.formula = v.startsWith('=') ? v : `=${v}`;
+      cell.value = null;
       return;
     }
     if (!textFmt && /^(true|false)$/i.test(v)) {
