@@ -1,8 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { StandardError, nationalStandard, standardWithOverride, type Standard } from '../standard';
+import { StandardError, nationalStandard, standardWithOverride, standardWithOverrides, type Standard } from '../standard';
+import { DEFAULT_WORKBOOK_SETTINGS, keptMarks, parseSettings, standardOverrideOf, type WorkbookSettings } from '../host/settings';
+import { checkWorkbook } from '../report/engine';
 import { clearRun, runCheck } from '../host/run';
-import { XlsxHost, loadWorkbook, saveWorkbook, sniffWorkbook, unsupportedParts } from '../xlsx/host';
+import { XlsxHost, loadWorkbook, readSettingsText, saveWorkbook, sniffWorkbook, unsupportedParts } from '../xlsx/host';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
 import { summaryLines } from './summary';
 import { buildDemoWorkbook } from './demo-workbook';
@@ -67,16 +69,42 @@ function isUserMessage(e: unknown): e is Error {
   return e instanceof Error && (e as { userMessage?: boolean }).userMessage === true;
 }
 
-async function loadStandard(args: CliArgs): Promise<Standard> {
+/** The --standard file: read and validated before anything else, so a bad file is refused first. */
+async function loadStandardFile(args: CliArgs): Promise<{ data: Record<string, unknown>; source: string } | null> {
   const file = args.options.standard;
-  if (typeof file !== 'string') return nationalStandard();
+  if (typeof file !== 'string') return null;
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch {
     throw new InputError(`无法读取标准文件「${file}」`);
   }
-  return standardWithOverride(text, `标准文件「${path.basename(file)}」`);
+  const source = `标准文件「${path.basename(file)}」`;
+  standardWithOverride(text, source); // refuses an invalid file with a message naming the field
+  return { data: JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>, source };
+}
+
+/**
+ * The standard of a run: the national one, then what the add-in saved in the workbook (a local standard
+ * file, the 教学点 cut), then the --standard file named on the command line — later wins.
+ */
+function standardFor(settings: WorkbookSettings, file: { data: Record<string, unknown>; source: string } | null): Standard {
+  const saved = standardOverrideOf(settings);
+  const parts = [...(saved ? [{ data: saved, source: '工作簿中保存的设置' }] : []), ...(file ? [file] : [])];
+  return parts.length ? standardWithOverrides(parts) : nationalStandard();
+}
+
+/** One line saying which of the add-in's saved settings this run follows (none: nothing said). */
+function settingsLine(s: WorkbookSettings): string | null {
+  const parts: string[] = [];
+  if (s.standard) parts.push(`本地标准「${s.standard.file}」`);
+  if (s.teachingPointCut !== null) parts.push(`教学点不足 ${s.teachingPointCut} 人不参评`);
+  const fixes = Object.values(s.columnOverrides).reduce((n, m) => n + Object.keys(m).length, 0);
+  if (fixes) parts.push(`列对应修正 ${fixes} 处`);
+  if (!s.marks.compliance) parts.push('不标注未达标单元格');
+  if (!s.marks.data) parts.push('不标注无法识别的单元格');
+  if (s.colours.fail !== DEFAULT_WORKBOOK_SETTINGS.colours.fail || s.colours.data !== DEFAULT_WORKBOOK_SETTINGS.colours.data) parts.push('自定义标注颜色');
+  return parts.length ? `按工作簿中保存的加载项设置检查：${parts.join('；')}` : null;
 }
 
 async function readInput(file: string | undefined): Promise<Buffer> {
@@ -141,16 +169,30 @@ function progress(io: Io) {
 
 async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   const input = args.positional[0];
-  const std = await loadStandard(args);
+  const file = await loadStandardFile(args);
   const buf = await readInput(input);
   const target = outputPath(input, args, '自查');
   checkTarget(target);
   const host = await openHost(input, buf);
   const workbook = path.basename(input);
-  const outcome = await runCheck(host, std, { workbook, date: new Date() }, { onProgress: progress(io) });
+  // The same workbook gives the same results here as in the add-in: follow the settings it saved.
+  const settings = parseSettings(readSettingsText(host.workbook));
+  const std = standardFor(settings, file);
+  const keepAll = settings.marks.compliance && settings.marks.data;
+  const outcome = await runCheck(host, std, { workbook, date: new Date() }, {
+    onProgress: progress(io),
+    overrides: settings.columnOverrides,
+    colours: settings.colours,
+    engine: keepAll ? undefined : (g, s, m, o) => {
+      const out = checkWorkbook(g, s, m, o);
+      return { ...out, marks: keptMarks(out.marks, settings) };
+    },
+  });
+  const used = settingsLine(settings);
   if (outcome.output.ledgers.ledgers.length === 0) {
     throw new InputError(`在「${workbook}」中没有找到学校台账或班级台账（需要有“学校名称”等表头的工作表），未写出任何文件`);
   }
+  if (used) io.out(used);
   for (const line of summaryLines(outcome.output, std, workbook)) io.out(line);
   for (const n of outcome.notices) io.out(`注意：${n}`);
   // ExcelJS cannot draw charts: a sheet that declares one is written as its table (said once).

@@ -1,131 +1,17 @@
 /**
- * The add-in's settings, kept IN THE WORKBOOK so the next check (from the task pane or the ribbon) uses
- * them, whoever opens the file next. Stored in the very hidden worksheet `_junheng_settings`:
- *
- *   A1  JSON text (number format "@", so Excel never reads it as a number or formula). When the text is
- *       longer than 32 000 characters it continues in A2, A3 … (concatenate column A top to bottom until
- *       the first empty cell).
- *
- *   {
- *     "format": "junheng-settings",
- *     "version": 1,
- *     "standard": { "file": "某县补充标准.json", "override": { …partial standard, merged over the national one… } } | null,
- *     "teachingPointCut": 50 | null,                    // standard override of settings.teachingPointCut
- *     "colours": { "fail": "FFFFC7CE", "data": "FFFFEB9C" },   // ARGB mark fills (runCheck's `colours`)
- *     "marks": { "compliance": true, "data": true },     // which findings are marked in the ledgers
- *     "language": "auto" | "zh-CN" | "en-US",            // task pane language
- *     "columnOverrides": { "<sheet>": { "<field>": "<column letter>" } }   // "" = 无 (no column for the field)
- *   }
- *
- * Unknown keys are ignored and bad values fall back to the defaults (a hand-edited or newer sheet never
- * stops a check). The sheet is very hidden, so the checks never read it as a ledger. The CLI (ExcelJS)
- * can read the same cell.
+ * The add-in's settings in the workbook, read and written through Office.js. The format, its parsing and
+ * what a run takes from it are host-neutral: src/host/settings.ts.
  */
+import {
+  SETTINGS_SHEET,
+  parseSettings,
+  serializeSettings,
+  settingsChunks,
+  settingsTextOf,
+  type WorkbookSettings,
+} from '../host/settings';
 
-import type { ColumnOverrides } from '../ledger/types';
-
-export const SETTINGS_SHEET = '_junheng_settings';
-export const SETTINGS_FORMAT = 'junheng-settings';
-export const SETTINGS_VERSION = 1;
-/** Characters per cell (Excel allows 32 767). */
-const CHUNK = 32000;
-
-/**
- * Column overrides per sheet: field key (as DetectedLedger.columns names it, e.g. `students.小学`) →
- * column letter, or "" for 无 — the engine's `ColumnOverrides` (src/ledger/types.ts), runCheck's `overrides`.
- */
-export type { ColumnOverrides };
-
-export interface StoredStandard {
-  /** The file name the user picked (shown in the settings panel). */
-  file: string;
-  /** The partial standard (an object), merged over the national standard at each run. */
-  override: Record<string, unknown>;
-}
-
-export interface WorkbookSettings {
-  standard: StoredStandard | null;
-  teachingPointCut: number | null;
-  colours: { fail: string; data: string };
-  marks: { compliance: boolean; data: boolean };
-  language: 'auto' | 'zh-CN' | 'en-US';
-  columnOverrides: ColumnOverrides;
-}
-
-export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
-  standard: null,
-  teachingPointCut: null,
-  colours: { fail: 'FFFFC7CE', data: 'FFFFEB9C' },
-  marks: { compliance: true, data: true },
-  language: 'auto',
-  columnOverrides: {},
-};
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ARGB = /^[0-9A-F]{8}$/;
-const COLUMN = /^[A-Z]{1,3}$/;
-
-/** Settings from stored JSON text; anything missing or malformed takes the default. */
-export function parseSettings(text: string | null | undefined): WorkbookSettings {
-  const d = DEFAULT_WORKBOOK_SETTINGS;
-  let raw: unknown;
-  try {
-    raw = text ? JSON.parse(text) : null;
-  } catch {
-    raw = null;
-  }
-  if (!isObj(raw)) return clone(d);
-  const out = clone(d);
-  if (isObj(raw.standard) && typeof raw.standard.file === 'string' && isObj(raw.standard.override)) {
-    out.standard = { file: raw.standard.file, override: raw.standard.override };
-  }
-  if (typeof raw.teachingPointCut === 'number' && Number.isInteger(raw.teachingPointCut) && raw.teachingPointCut >= 0) {
-    out.teachingPointCut = raw.teachingPointCut;
-  }
-  if (isObj(raw.colours)) {
-    for (const k of ['fail', 'data'] as const) {
-      const c = raw.colours[k];
-      if (typeof c === 'string' && ARGB.test(c.toUpperCase())) out.colours[k] = c.toUpperCase();
-    }
-  }
-  if (isObj(raw.marks)) {
-    for (const k of ['compliance', 'data'] as const) if (typeof raw.marks[k] === 'boolean') out.marks[k] = raw.marks[k];
-  }
-  if (raw.language === 'auto' || raw.language === 'zh-CN' || raw.language === 'en-US') out.language = raw.language;
-  if (isObj(raw.columnOverrides)) {
-    for (const [sheet, fields] of Object.entries(raw.columnOverrides)) {
-      if (!isObj(fields)) continue;
-      const m: Record<string, string> = {};
-      for (const [field, col] of Object.entries(fields)) {
-        if (typeof col === 'string' && (col === '' || COLUMN.test(col.toUpperCase()))) m[field] = col.toUpperCase();
-      }
-      if (Object.keys(m).length) out.columnOverrides[sheet] = m;
-    }
-  }
-  return out;
-}
-
-export function serializeSettings(s: WorkbookSettings): string {
-  return JSON.stringify({ format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...s });
-}
-
-function clone<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
-}
-
-/** `#rrggbb` (an <input type=color>) ↔ ARGB `FFRRGGBB` (the marks' colour format). */
-export const hexToArgb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
-export const argbToCssHex = (argb: string) => `#${argb.slice(-6).toLowerCase()}`;
-
-/** The standard override a run applies: the stored file's object with the 教学点 cut on top (null = national). */
-export function standardOverrideOf(s: WorkbookSettings): Record<string, unknown> | null {
-  if (!s.standard && s.teachingPointCut === null) return null;
-  const base: Record<string, unknown> = s.standard ? { ...s.standard.override } : {};
-  if (s.teachingPointCut !== null) {
-    base.settings = { ...(isObj(base.settings) ? base.settings : {}), teachingPointCut: s.teachingPointCut };
-  }
-  return base;
-}
+export * from '../host/settings';
 
 // -------------------------------------------------------------------------------------------------
 // Office.js
@@ -135,27 +21,21 @@ export async function readWorkbookSettings(context: Excel.RequestContext): Promi
   const ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   ws.load('name');
   await context.sync();
-  if (ws.isNullObject) return clone(DEFAULT_WORKBOOK_SETTINGS);
+  if (ws.isNullObject) return parseSettings(null);
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount');
   await context.sync();
-  if (used.isNullObject || used.columnIndex !== 0 || used.rowIndex !== 0) return clone(DEFAULT_WORKBOOK_SETTINGS);
+  if (used.isNullObject || used.columnIndex !== 0 || used.rowIndex !== 0) return parseSettings(null);
   const col = ws.getRangeByIndexes(0, 0, used.rowCount, 1);
   col.load('values');
   await context.sync();
-  let text = '';
-  for (const [v] of col.values) {
-    if (v === '' || v === null || v === undefined) break;
-    text += String(v);
-  }
-  return parseSettings(text);
+  return parseSettings(settingsTextOf(col.values.map(([v]) => (v === null || v === undefined ? '' : String(v)))));
 }
 
 /** Replaces the settings sheet's text (adds the very hidden sheet when missing); one or two syncs. */
 export async function writeWorkbookSettings(context: Excel.RequestContext, s: WorkbookSettings): Promise<void> {
   const text = serializeSettings(s);
-  const chunks: string[][] = [];
-  for (let i = 0; i < text.length; i += CHUNK) chunks.push([text.slice(i, i + CHUNK)]);
+  const chunks = settingsChunks(text).map((c) => [c]);
   const existing = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   existing.load('name');
   await context.sync();

@@ -88,6 +88,17 @@ export function standardWithOverride(text: string, source = '标准文件'): Sta
   return std;
 }
 
+/**
+ * Several partial overrides merged over the national standard in order (a later one wins field by field),
+ * e.g. the settings saved in a workbook and then a `--standard` file named on the command line.
+ */
+export function standardWithOverrides(overrides: ReadonlyArray<{ data: Record<string, unknown>; source: string }>): Standard {
+  if (overrides.length === 0) return nationalStandard();
+  let merged: Json = {};
+  for (const o of overrides) merged = deepMerge(merged, o.data as Json);
+  return standardWithOverride(JSON.stringify(merged), overrides.map((o) => o.source).join('和'));
+}
+
 /** A threshold the code needs; throws when a standard file lacks it rather than guessing. */
 export function threshold(std: Standard, id: keyof Standard['indicators'], key: string): number {
   const v = std.indicators[id].thresholds[key];

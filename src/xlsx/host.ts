@@ -24,6 +24,7 @@ import type { SheetInfo, SheetState, SheetWrite, UndoResult, WorkbookHost } from
 import { applyExcelJsPatches } from './patches';
 import { cellValueOf, readGrid } from './read';
 import { sniffWorkbook } from './sniff';
+import { SETTINGS_SHEET, settingsTextOf } from '../host/settings';
 import { fitCellText, renderSummary } from './summary';
 
 applyExcelJsPatches();
@@ -278,4 +279,13 @@ export class XlsxHost implements WorkbookHost {
       (w as unknown as { orderNo: number }).orderNo = i + 1;
     });
   }
+}
+
+/** The add-in's settings text saved in the workbook (the very hidden sheet `_junheng_settings`), or null. */
+export function readSettingsText(wb: ExcelJS.Workbook): string | null {
+  const ws = wb.getWorksheet(SETTINGS_SHEET);
+  if (!ws) return null;
+  const column: unknown[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) column.push(ws.getCell(r, 1).value);
+  return settingsTextOf(column);
 }
