@@ -29,6 +29,7 @@ import { DEFAULT_SETTINGS } from './settings';
 const ResultsPanel = lazy(() => import(/* webpackChunkName: "results" */ './ResultsPanel'));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel'));
 const ColumnMapping = lazy(() => import(/* webpackChunkName: "mapping" */ './ColumnMapping'));
+const ClearConfirm = lazy(() => import(/* webpackChunkName: "confirm" */ './ClearConfirm'));
 
 /** Settings edits are saved to the workbook this long after the last change (a colour being dragged). */
 const SAVE_DELAY_MS = 400;
@@ -92,6 +93,9 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
   // the pane aria-hidden).
   const [settingsMounted, setSettingsMounted] = useState(false);
   const busyRef = useRef<Busy>(null);
+  // 清除标记 asks first when the workbook keeps a 整改 history (runs saved); mounted from the first question on.
+  const [confirm, setConfirm] = useState<{ open: boolean; runs: number } | null>(null);
+  const asking = useRef(false);
 
   // Settings live in the workbook (sheet _junheng_settings): loaded once, saved shortly after each change,
   // and flushed before any run so the run uses what the user just chose.
@@ -163,11 +167,24 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
     );
   const summarize = () =>
     run('summarize', () => backend.summarize(), (r) => setNotice({ intent: 'success', text: t.actions.summarized(r.sheets) }));
-  const clear = () =>
+  const doClear = () =>
     run('clear', () => backend.clear(), (r) => {
       setOutcome(null);
       setNotice({ intent: 'success', text: r.message ?? t.actions.cleared(r.restored) });
     });
+  /** 清除标记: when a 整改 history is saved, the dialog says how many runs go with the marks before anything is cleared. */
+  const clear = async () => {
+    if (busyRef.current || asking.current) return;
+    asking.current = true;
+    try {
+      // unreadable → 0: clearRun then refuses or clears with its own Chinese message
+      const runs = await backend.historyRuns().catch(() => 0);
+      if (runs > 0) setConfirm({ open: true, runs });
+      else void doClear();
+    } finally {
+      asking.current = false;
+    }
+  };
   const select = useCallback(
     (sheet: string, cell: string) => {
       backend.select(sheet, cell).catch((e: unknown) => setNotice({ intent: 'error', text: errorText(e, t.errors) }));
@@ -237,11 +254,24 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
             <Button disabled={busy !== null} onClick={summarize}>
               {t.actions.summarize}
             </Button>
-            <Button disabled={busy !== null} onClick={clear}>
+            <Button disabled={busy !== null} onClick={() => void clear()}>
               {t.actions.clear}
             </Button>
           </section>
         </main>
+        {confirm && (
+          <Suspense fallback={null}>
+            <ClearConfirm
+              open={confirm.open}
+              runs={confirm.runs}
+              onCancel={() => setConfirm({ ...confirm, open: false })}
+              onConfirm={() => {
+                setConfirm({ ...confirm, open: false });
+                void doClear();
+              }}
+            />
+          </Suspense>
+        )}
         {settingsMounted && (
           <Suspense fallback={null}>
             <SettingsPanel open={settingsOpen} settings={settings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />

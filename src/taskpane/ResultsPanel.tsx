@@ -1,7 +1,8 @@
 /**
  * 自查结果 (loaded on demand after the first run): counts per part of the standard and the findings
  * grouped by indicator, then by school, filterable by text. Clicking a finding selects its cell in the
- * workbook. Every text (school names included) is rendered by React as text, never as HTML.
+ * workbook. After the counts, the 整改进度 chart (this run against the last); each finding shows its 整改 status
+ * (新发现 / 仍未整改) and the date it was first found; then the 补短板 plans per school. Every text (school names included) is rendered by React as text, never as HTML.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import {
@@ -21,6 +22,8 @@ import {
 import type { CheckOutcome } from './backend';
 import { bySchool, groupFindings, matches } from './findings';
 import { useStrings } from './i18n-context';
+import PlanPanel from './PlanPanel';
+import TrendChart from './TrendChart';
 
 /** Rows rendered per group; more are counted, not drawn (a county can have thousands of findings). */
 const GROUP_LIMIT = 200;
@@ -43,6 +46,7 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground3 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   finding: { display: 'flex', flexDirection: 'column' },
+  status: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   school: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalS },
   schoolName: { fontWeight: tokens.fontWeightSemibold },
   headerText: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -84,6 +88,8 @@ export default function ResultsPanel({ outcome, onSelect }: { outcome: CheckOutc
         </div>
       </div>
 
+      {outcome.trend && <TrendChart trend={outcome.trend} />}
+
       {outcome.findings.length === 0 ? (
         <Body1>{t.results.noFindings}</Body1>
       ) : (
@@ -110,6 +116,14 @@ export default function ResultsPanel({ outcome, onSelect }: { outcome: CheckOutc
                         <ul className={styles.list}>
                           {sg.findings.map((f, i) => (
                             <li key={`${f.sheet}|${f.cell}|${i}`} className={styles.finding} data-testid="finding">
+                              {f.status && (
+                                <span className={styles.status} data-testid="finding-status">
+                                  <Badge size="small" appearance="tint" color={f.status === '新发现' ? 'danger' : 'warning'}>
+                                    {t.results.status[f.status]}
+                                  </Badge>
+                                  {f.firstSeen && <Caption1 className={styles.meta}>{t.results.firstSeen(f.firstSeen)}</Caption1>}
+                                </span>
+                              )}
                               <Body1>{f.message}</Body1>
                               {f.sheet && f.cell && (
                                 <Link as="button" onClick={() => onSelect(f.sheet as string, f.cell as string)}>
@@ -129,6 +143,8 @@ export default function ResultsPanel({ outcome, onSelect }: { outcome: CheckOutc
           )}
         </>
       )}
+
+      {outcome.plans && (outcome.plans.schools.length > 0 || outcome.plans.cv.length > 0) && <PlanPanel plans={outcome.plans} />}
     </section>
   );
 }

@@ -63,16 +63,97 @@ export interface IndicatorLabel {
   part: string;
 }
 
+/** 整改 status of a finding against the previous run (report/history.ts). */
+export type FindingStatus = '新发现' | '仍未整改';
+
+/** A finding as the pane lists it: with its 整改 status and first-seen date when the run tracked them. */
+export interface PaneFinding extends Finding {
+  status?: FindingStatus;
+  /** yyyy-mm-dd of the first run that found it. */
+  firstSeen?: string;
+}
+
+/** Open 达标问题 at one run kept in the 整改 history. */
+export interface TrendRun {
+  /** yyyy-mm-dd. */
+  at: string;
+  open: number;
+}
+
+/** The run-over-run 整改 picture (达标问题 only; 数据问题 are not counted). */
+export interface Trend {
+  /** Oldest first, this run last (one per day, at most 12). */
+  runs: TrendRun[];
+  /** Date of the run this one is compared with; null on a first run. */
+  previousAt: string | null;
+  /** 达标问题 of this run not found by the previous one. */
+  fresh: number;
+  /** 达标问题 of this run already found by the previous one. */
+  still: number;
+  /** 达标问题 of the previous run this run did not find again (已整改). */
+  resolved: number;
+}
+
+/** One way for a school 学段 to reach 达标: the engine's Chinese sentence and, when priced, its cost. */
+export interface PlanOptionView {
+  /** describeOption's sentence without the cost ("再配备 2 名…，增加…"). */
+  text: string;
+  /** 预计投入 as the sheets write it ("12.35 万元"), when a unit cost prices at least one step. */
+  cost?: string;
+  /** Some steps have no unit cost: the cost leaves them out. */
+  partial?: boolean;
+}
+
+export interface SchoolPlanView {
+  school: string;
+  stage: '小学' | '初中';
+  /** Cheapest first; empty when no plan could be computed (a value is missing). */
+  options: PlanOptionView[];
+}
+
+export interface CvShareView {
+  school: string;
+  /** 0–1, the shares of one CV sum to 1. */
+  share: number;
+  position: 'below' | 'above' | 'equal';
+}
+
+export interface CvPlanView {
+  indicator: string;
+  stage: '小学' | '初中';
+  /** "小学 生均教学仪器设备值" (学段 and indicator name). */
+  title: string;
+  /** The CV and its limit, formatted ("0.62", "0.50"). */
+  value: string;
+  limit: string;
+  /** Largest share first. */
+  shares: CvShareView[];
+  /** describeCvPlan's sentence. */
+  text: string;
+  /** Per school in the plan: "增加 120 ㎡" (for highlighting the selected school). */
+  additions: { school: string; text: string }[];
+}
+
+/** 补短板: the plans of the 未达标 school 学段 and of the CVs over their limit. */
+export interface PlanViews {
+  schools: SchoolPlanView[];
+  cv: CvPlanView[];
+}
+
 export interface CheckOutcome {
   parts: PartCount[];
-  /** Every finding of the run (compliance and data), in the engine's order. */
-  findings: Finding[];
+  /** Every finding of the run (compliance and data), sorted by location as 问题清单 lists them. */
+  findings: PaneFinding[];
   /** Indicator id → name and part, for the group headings. */
   indicators: Record<string, IndicatorLabel>;
   /** Cells marked in the workbook. */
   marked: number;
   /** Chinese sentences the run wants the user to read (a summary sheet written under another name …). */
   notices?: string[];
+  /** Open 达标问题 per run and this run against the last; absent when the engine kept no history. */
+  trend?: Trend;
+  /** 补短板 plans; absent when the engine computed none. */
+  plans?: PlanViews;
 }
 
 export interface ClearOutcome {
@@ -92,8 +173,10 @@ export interface PaneBackend {
   detect(): Promise<DetectResult>;
   /** Reads, checks, marks and summarises; reports each step through onProgress. */
   check(onProgress: (p: Progress) => void): Promise<CheckOutcome>;
-  /** Removes the marks of the last run and restores what they covered. */
+  /** Removes the marks of the last run and restores what they covered (and the 整改 history with them). */
   clear(): Promise<ClearOutcome>;
+  /** Runs of 整改 history saved in the workbook, which 清除标记 would discard (0 when none or unreadable). */
+  historyRuns(): Promise<number>;
   /** Writes (or replaces) the summary sheets of the last run. */
   summarize(): Promise<SummaryOutcome>;
   /** Selects a cell so the user sees the finding in place. */
@@ -150,6 +233,7 @@ export const placeholderBackend: PaneBackend = {
   detect: () => notConnected(),
   check: () => notConnected(),
   clear: () => notConnected(),
+  historyRuns: async () => 0,
   summarize: () => notConnected(),
   select: () => notConnected(),
   loadSettings: async () => JSON.parse(JSON.stringify(DEFAULT_WORKBOOK_SETTINGS)) as WorkbookSettings,

@@ -43,7 +43,48 @@ const OUTCOME: CheckOutcome = {
     finding({ indicator: 'R4', sheet: '学校基本情况', cell: 'I7', school: '南山小学', stage: '小学', actual: 4.1, required: 4.5, gap: 0.4, message: '南山小学（小学）生均教学及辅助用房面积 4.10 ㎡，未达到 4.5 ㎡，差 0.40 ㎡。' }),
     finding({ indicator: 'G3', sheet: '学校基本情况', cell: 'M7', school: '南山小学', message: '南山小学音乐专用教室 0 间，按班级数应至少 1 间。' }),
     finding({ kind: 'data', sheet: '学校基本情况', cell: 'D11', school: '北坡教学点', message: '学校基本情况!D11 “暂无” 不是数字，已按缺失处理。' }),
-  ],
+  ].map((f, i) => ({ ...f, status: i % 2 ? ('新发现' as const) : ('仍未整改' as const), firstSeen: i % 2 ? '2026-11-29' : '2026-10-08' })),
+  trend: {
+    runs: [
+      { at: '2026-10-08', open: 9 },
+      { at: '2026-11-05', open: 6 },
+      { at: '2026-11-29', open: 4 },
+    ],
+    previousAt: '2026-11-05',
+    fresh: 2,
+    still: 2,
+    resolved: 4,
+  },
+  plans: {
+    schools: [
+      { school: '城关一小', stage: '小学', options: [{ text: '再配备 1 名本科及以上学历教师' }] },
+      {
+        school: '南山小学',
+        stage: '小学',
+        options: [{ text: '增加教学及辅助用房 120 ㎡', cost: '36 万元' }, { text: '再配备 1 名县级及以上骨干教师，增加教学及辅助用房 80 ㎡', cost: '24 万元', partial: true }],
+      },
+      { school: '河西中学', stage: '初中', options: [{ text: '再配备 1 名硕士及以上学历教师' }] },
+    ],
+    cv: [
+      {
+        indicator: 'R4',
+        stage: '小学',
+        title: '小学 生均教学及辅助用房面积',
+        value: '0.52',
+        limit: '0.50',
+        shares: [
+          { school: '城关一小', share: 0.46, position: 'above' },
+          { school: '南山小学', share: 0.31, position: 'below' },
+          { school: '东关小学', share: 0.23, position: 'below' },
+        ],
+        text: '小学 生均教学及辅助用房面积 校际差异系数 0.52 → 0.50：南山小学增加 120 ㎡、东关小学增加 35 ㎡',
+        additions: [
+          { school: '南山小学', text: '增加 120 ㎡' },
+          { school: '东关小学', text: '增加 35 ㎡' },
+        ],
+      },
+    ],
+  },
 };
 
 export const demoBackend: PaneBackend = {
@@ -82,6 +123,9 @@ export const demoBackend: PaneBackend = {
       }
     }
     return OUTCOME;
+  },
+  async historyRuns() {
+    return OUTCOME.trend?.runs.length ?? 0;
   },
   async clear() {
     await wait(200);

@@ -3,15 +3,15 @@ import type { Finding } from '../ledger/finding';
 import type { IndicatorLabel } from './backend';
 import type { Strings } from './i18n';
 
-export interface FindingGroup {
+export interface FindingGroup<F extends Finding = Finding> {
   key: string;
   title: string;
-  findings: Finding[];
+  findings: F[];
 }
 
 /** Groups findings by indicator in the order they first appear; data problems without one go last. */
-export function groupFindings(findings: Finding[], indicators: Record<string, IndicatorLabel>, t: Strings): FindingGroup[] {
-  const groups = new Map<string, FindingGroup>();
+export function groupFindings<F extends Finding>(findings: F[], indicators: Record<string, IndicatorLabel>, t: Strings): FindingGroup<F>[] {
+  const groups = new Map<string, FindingGroup<F>>();
   for (const f of findings) {
     const key = f.indicator ?? '';
     let g = groups.get(key);
@@ -26,26 +26,26 @@ export function groupFindings(findings: Finding[], indicators: Record<string, In
   return [...out.filter((g) => g.key), ...out.filter((g) => !g.key)];
 }
 
-/** Case-insensitive match on the message, school, sheet, cell and indicator id/name. */
-export function matches(f: Finding, query: string, indicators: Record<string, IndicatorLabel>): boolean {
+/** Case-insensitive match on the message, school, sheet, cell, indicator id/name and 整改 status (新发现 …). */
+export function matches(f: Finding & { status?: string }, query: string, indicators: Record<string, IndicatorLabel>): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  const hay = [f.message, f.school, f.sheet, f.cell, f.sheet && f.cell ? `${f.sheet}!${f.cell}` : null, f.indicator, f.indicator ? indicators[f.indicator]?.name : null]
+  const hay = [f.message, f.school, f.sheet, f.cell, f.sheet && f.cell ? `${f.sheet}!${f.cell}` : null, f.indicator, f.indicator ? indicators[f.indicator]?.name : null, f.status]
     .filter(Boolean)
     .join('\n')
     .toLowerCase();
   return q.split(/\s+/).every((w) => hay.includes(w));
 }
 
-export interface SchoolGroup {
+export interface SchoolGroup<F extends Finding = Finding> {
   /** null for findings not tied to a school (county figures, whole-ledger problems). */
   school: string | null;
-  findings: Finding[];
+  findings: F[];
 }
 
 /** Findings of one indicator grouped by school in first-seen order; county-level ones last. */
-export function bySchool(findings: Finding[]): SchoolGroup[] {
-  const groups = new Map<string | null, SchoolGroup>();
+export function bySchool<F extends Finding>(findings: F[]): SchoolGroup<F>[] {
+  const groups = new Map<string | null, SchoolGroup<F>>();
   for (const f of findings) {
     const key = f.school ?? null;
     let g = groups.get(key);

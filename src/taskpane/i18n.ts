@@ -4,7 +4,7 @@
  * the engine (Chinese) and are not translated here.
  */
 import type { LedgerKind } from '../ledger/types';
-import type { BackendErrorCode, Phase } from './backend';
+import type { BackendErrorCode, CvShareView, FindingStatus, Phase, TrendRun } from './backend';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -49,6 +49,45 @@ export interface Strings {
     noSchool: string;
     more: (n: number) => string;
     goTo: (sheet: string, cell: string) => string;
+    status: Record<FindingStatus, string>;
+    firstSeen: (date: string) => string;
+  };
+  trend: {
+    title: string;
+    /** The bars' caption: open 达标问题 per run. */
+    openLabel: string;
+    fresh: string;
+    still: string;
+    resolved: string;
+    vsLast: (date: string) => string;
+    first: string;
+    count: (n: number) => string;
+    /** Text alternative of the chart: every run's count, then the comparison. */
+    summary: (runs: TrendRun[], previousAt: string | null, fresh: number, still: number, resolved: number) => string;
+  };
+  plans: {
+    title: string;
+    pick: string;
+    placeholder: string;
+    hint: string;
+    none: string;
+    noPlan: string;
+    option: (i: number) => string;
+    cost: (cost: string, partial: boolean) => string;
+    cvTitle: string;
+    cvHead: (title: string, value: string, limit: string) => string;
+    shares: string;
+    share: (share: number) => string;
+    position: Record<CvShareView['position'], string>;
+    selected: string;
+    selectedAdd: (text: string) => string;
+    others: (n: number, share: number) => string;
+  };
+  clearConfirm: {
+    title: string;
+    text: (runs: number) => string;
+    confirm: string;
+    cancel: string;
   };
   actions: {
     summarize: string;
@@ -125,6 +164,45 @@ const zhCN: Strings = {
     noSchool: '全县 / 未对应学校',
     more: (n) => `还有 ${n} 条未显示，请缩小筛选范围。`,
     goTo: (sheet, cell) => `定位到 ${sheet}!${cell}`,
+    status: { 新发现: '新发现', 仍未整改: '仍未整改' },
+    firstSeen: (date) => `首次发现 ${date}`,
+  },
+  trend: {
+    title: '整改进度',
+    openLabel: '各次自查未整改的达标问题数',
+    fresh: '新发现',
+    still: '仍未整改',
+    resolved: '已整改',
+    vsLast: (date) => `本次与上次（${date}）相比：`,
+    first: '这是第一次自查（或记录已清除），下次自查后可对比整改进度。',
+    count: (n) => `${n} 个`,
+    summary: (runs, previousAt, fresh, still, resolved) =>
+      `未整改的达标问题数：${runs.map((r) => `${r.at} ${r.open} 个`).join('，')}。` +
+      (previousAt ? `本次与上次（${previousAt}）相比：新发现 ${fresh} 个，仍未整改 ${still} 个，已整改 ${resolved} 个。` : `本次为首次自查，发现 ${fresh} 个达标问题。`),
+  },
+  plans: {
+    title: '补短板方案',
+    pick: '未达标学校',
+    placeholder: '选择一所学校',
+    hint: '每个方案都能使该校该学段资源配置达标，任选其一即可；全校共用的面积、设备按学段分摊。',
+    none: '所有参评学校资源配置均已达标，无需补短板。',
+    noPlan: '无法测算：有指标缺少数据，请先补全台账。',
+    option: (i) => `方案${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? String(i + 1)}`,
+    cost: (cost, partial) => `预计投入约 ${cost}${partial ? '（不含未设单价的项目）' : ''}`,
+    cvTitle: '校际差异系数超标',
+    cvHead: (title, value, limit) => `${title}：差异系数 ${value}，标准 ≤ ${limit}`,
+    shares: '各校在差异中的占比',
+    share: (share) => `${(share * 100).toFixed(1)}%`,
+    position: { below: '低于全县', above: '高于全县', equal: '等于全县' },
+    selected: '所选学校',
+    selectedAdd: (text) => `所选学校需${text}`,
+    others: (n, share) => `其余 ${n} 所学校合计 ${(share * 100).toFixed(1)}%`,
+  },
+  clearConfirm: {
+    title: '清除标记',
+    text: (n) => `清除后，已保存的 ${n} 次自查记录（整改进度）也将删除，确定吗？`,
+    confirm: '确定清除',
+    cancel: '取消',
   },
   actions: {
     summarize: '生成汇总表',
@@ -213,6 +291,45 @@ const enUS: Strings = {
     noSchool: 'County / no school',
     more: (n) => `${n} more not shown; narrow the filter.`,
     goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
+    status: { 新发现: 'New', 仍未整改: 'Still open' },
+    firstSeen: (date) => `first found ${date}`,
+  },
+  trend: {
+    title: 'Progress',
+    openLabel: 'Open standard problems at each check',
+    fresh: 'New',
+    still: 'Still open',
+    resolved: 'Fixed',
+    vsLast: (date) => `This check against the last (${date}):`,
+    first: 'This is the first check (or the record was cleared); progress shows from the next check.',
+    count: (n) => String(n),
+    summary: (runs, previousAt, fresh, still, resolved) =>
+      `Open standard problems: ${runs.map((r) => `${r.at}: ${r.open}`).join(', ')}. ` +
+      (previousAt ? `Against the last check (${previousAt}): ${fresh} new, ${still} still open, ${resolved} fixed.` : `First check: ${fresh} standard problem${fresh === 1 ? '' : 's'} found.`),
+  },
+  plans: {
+    title: 'Plans to close the gaps',
+    pick: 'School below the standard',
+    placeholder: 'Pick a school',
+    hint: 'Each option brings the school to the standard for that stage; one is enough. Shared areas and equipment are apportioned by stage.',
+    none: 'Every school assessed meets 资源配置; no plan needed.',
+    noPlan: 'Cannot plan: some indicator lacks data. Complete the ledger first.',
+    option: (i) => `Option ${i + 1}`,
+    cost: (cost, partial) => `Estimated cost about ${cost}${partial ? ' (items without a unit cost not included)' : ''}`,
+    cvTitle: 'Between-school variation over the limit',
+    cvHead: (title, value, limit) => `${title}: coefficient ${value}, limit ${limit}`,
+    shares: 'Share of the variation by school',
+    share: (share) => `${(share * 100).toFixed(1)}%`,
+    position: { below: 'below county', above: 'above county', equal: 'at county' },
+    selected: 'Selected school',
+    selectedAdd: (text) => `Selected school: ${text}`,
+    others: (n, share) => `${n} other school${n === 1 ? '' : 's'}: ${(share * 100).toFixed(1)}% in all`,
+  },
+  clearConfirm: {
+    title: 'Clear marks',
+    text: (n) => `Clearing also deletes the ${n} saved check record${n === 1 ? '' : 's'} (progress). Continue?`,
+    confirm: 'Clear',
+    cancel: 'Cancel',
   },
   actions: {
     summarize: 'Write summary sheets',

@@ -39,6 +39,7 @@ export const officeBackend: PaneBackend = {
   detect: () => withEngine((e) => e.detectInExcel()),
   check: (onProgress) => withEngine((e) => e.checkInExcel(onProgress).then((r) => r.outcome)),
   clear: () => withEngine((e) => e.clearInExcel()),
+  historyRuns: () => withEngine((e) => e.historyRunsInExcel()),
   // A re-run replaces the previous marks and summary sheets: writing the summary is checking again.
   summarize: () => withEngine((e) => e.checkInExcel().then((r) => ({ sheets: r.sheets }))),
   select: (sheet, cell) => withEngine((e) => e.selectInExcel(sheet, cell)),

@@ -6,7 +6,7 @@
  * Every failure leaves here as a BackendError carrying one Chinese sentence (officeErrorMessage, a
  * StandardError's message, the run's own refusal) — never an Office.js or JavaScript message.
  */
-import { runCheck, clearRun, type RunOptions, type RunResult, type RunStage } from '../host/run';
+import { runCheck, clearRun, savedHistory, type RunOptions, type RunResult, type RunStage } from '../host/run';
 import { decodeMemory, MEMORY_SHEET } from '../host/memory';
 import type { SheetGrid } from '../ledger/grid';
 import { columnLetter } from '../ledger/grid';
@@ -20,6 +20,7 @@ import { checkWorkbook } from '../report/engine';
 import type { EngineOutput, RunMeta } from '../report/engine-types';
 import { allFindings } from '../report/output';
 import { nationalStandard, PARTS, StandardError, standardWithOverride, type Standard } from '../standard';
+import { paneFindings, planViewsOf, trendOf } from './engine-views';
 import {
   BackendError,
   type CheckOutcome,
@@ -179,7 +180,8 @@ function runOptions(s: WorkbookSettings, onProgress?: (p: Progress) => void): Ru
 }
 
 export function outcomeOf(r: RunResult, std: Standard): CheckOutcome {
-  const findings = allFindings(r.ledgers, r.result);
+  // The report's findings carry the 整改 status (aligned with the tracking); an engine without tracking: the raw list.
+  const findings = r.tracking ? paneFindings(r.report, true) : allFindings(r.ledgers, r.result);
   const indicators: Record<string, IndicatorLabel> = {};
   for (const [id, ind] of Object.entries(std.indicators)) indicators[id] = { name: ind.name, part: ind.part };
   const parts: PartCount[] = PARTS.map((part) => ({
@@ -191,7 +193,12 @@ export function outcomeOf(r: RunResult, std: Standard): CheckOutcome {
     parts[0].schools = judged.length;
     parts[0].passed = judged.filter((s) => s.verdict === '达标').length;
   }
-  return { parts, findings, indicators, marked: r.marked, notices: r.notices };
+  const outcome: CheckOutcome = { parts, findings, indicators, marked: r.marked, notices: r.notices };
+  const trend = trendOf(r, findings);
+  if (trend) outcome.trend = trend;
+  const plans = planViewsOf(r.plans, std);
+  if (plans) outcome.plans = plans;
+  return outcome;
 }
 
 export interface RunInExcelResult {
@@ -221,6 +228,11 @@ export async function clearInExcel(): Promise<ClearOutcome> {
       return { restored: r.restored, message: r.message };
     }),
   );
+}
+
+/** Runs of 整改 history in the run memory (what 清除标记 would discard); 0 when none or unreadable. */
+export async function historyRunsInExcel(): Promise<number> {
+  return guarded(() => runInExcel(async (host) => (await savedHistory(host)).length));
 }
 
 export async function selectInExcel(sheet: string, cell: string): Promise<void> {

@@ -7,8 +7,10 @@
  *   (copied from @microsoft/office-js by the build), i.e. from the same origin;
  * - injects before any page script a browser bundle of test/office/fake-excel.ts seeded with the demo county
  *   workbook (ExcelJS → fake state JSON, built here in node) and a shim that makes office.js report host Excel;
- * - clicks through 台账识别 → 设置 → 开始自查 → a finding → 生成汇总表 → 清除标记 and checks the page (Chinese
- *   text, counts) and the fake workbook (marks, summary sheets, settings sheet; originals restored);
+ * - clicks through 台账识别 → 设置 → 开始自查 → a finding → 生成汇总表 → (a fix, 开始自查 two weeks later) → 补短板方案
+ *   → 清除标记 (asked first: the 整改 history goes too) and checks the page (Chinese text, counts, the 整改进度
+ *   chart, 状态 badges, plan sentences) and the fake workbook (marks, summary sheets, settings sheet; originals
+ *   restored); the page's clock is fixed per run day so the history keeps one run per day;
  * - security: school names with HTML/script render as text; the CSP meta allows only the page's origin; every
  *   request goes to 127.0.0.1 (anything else is failed by the route and listed; office.js's Microsoft
  *   telemetry frame is blocked by the CSP before any request is made);
@@ -21,7 +23,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook, demoWorkbookFacts } from '../../src/cli/demo-workbook';
+import { parseCell } from '../../src/ledger/grid';
 import { exportState, fromExcelJs } from '../office/convert';
 import { cellKey } from '../office/fake-excel';
 import { fromState, toState, type FakeState } from './state';
@@ -36,6 +39,11 @@ const XSS_IMG = '<img src=x onerror="window.__pwned=1">';
 const XSS_SCRIPT = '<script>window.__pwned=2</script>';
 const SETTINGS_SHEET = '_junheng_settings';
 const MEMORY_SHEET = '_junheng';
+/** The two run days of the 整改 test (the page's clock is fixed to each in turn). */
+const DAY1 = '2026-03-02';
+const DAY2 = '2026-03-16';
+/** A class planted over the 班额 limit (G5): fixed between the two runs. */
+const BIG_CLASS = demoWorkbookFacts.oversizedClasses[0];
 
 // ---------------------------------------------------------------------------------------------
 // a tiny harness
@@ -114,6 +122,46 @@ const markFills = (st: FakeState, colour: string) =>
   st.sheets.flatMap((s) => s.cells.filter(([, c]) => c.fill?.color?.toUpperCase() === colour).map(([k]) => `${s.name}:${k}`));
 
 const sheetNames = (st: FakeState) => st.sheets.map((s) => s.name);
+
+/** The state with one cell's value replaced (what a user's edit does to it). */
+function withValue(st: FakeState, sheet: string, address: string, value: number): FakeState {
+  const copy = JSON.parse(JSON.stringify(st)) as FakeState;
+  const p = parseCell(address);
+  const s = copy.sheets.find((x) => x.name === sheet);
+  assert(p && s, `no cell ${sheet}!${address}`);
+  const k = cellKey(p.row, p.col);
+  const entry = s.cells.find(([key]) => key === k);
+  if (entry) {
+    entry[1].value = value;
+    delete entry[1].formula;
+    delete entry[1].error;
+  } else s.cells.push([k, { value }]);
+  return copy;
+}
+
+/** Types a value into a cell through the fake's Excel API (as the user would, between runs). */
+async function typeInto(page: Page, sheet: string, address: string, value: number): Promise<void> {
+  await page.evaluate(
+    async ([sh, addr, v]) => {
+      type Ctx = { workbook: { worksheets: { getItem: (n: string) => { getRange: (a: string) => { values: unknown[][] } } } }; sync: () => Promise<void> };
+      const excel = (window as unknown as { Excel: { run: (fn: (ctx: Ctx) => Promise<void>) => Promise<void> } }).Excel;
+      await excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(sh).getRange(addr).values = [[v]];
+        await ctx.sync();
+      });
+    },
+    [sheet, address, value] as const,
+  );
+}
+
+/** Opens (or closes) every group of the findings list shown (the accordion renders a group's findings once open). */
+async function expandGroups(page: Page, open = true): Promise<void> {
+  const groups = page.locator('.fui-AccordionHeader button');
+  const n = await groups.count();
+  for (let i = 0; i < n; i++) {
+    if (((await groups.nth(i).getAttribute('aria-expanded')) === 'true') !== open) await groups.nth(i).click();
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // the server
@@ -339,6 +387,8 @@ async function main(): Promise<void> {
     });
 
     let findingsShown = 0;
+    // The run day: the 整改 history keeps one run per day, so the second run below is two weeks later.
+    await page.clock.setFixedTime(new Date(`${DAY1}T10:00:00`));
     await test('开始自查: progress 读取 → 汇总, counts per part, findings; marks (saved colour) and summary sheets written', async () => {
       await page.evaluate(() => {
         const seen: string[] = [];
@@ -376,6 +426,24 @@ async function main(): Promise<void> {
       assert(notes > 0, 'no notes written');
       assert(red.length + markFills(st, '#FFEB9C').length <= marked, 'more fills than marks');
       shots.push(await shot(page, 'pane-6-results.png'));
+    });
+
+    await test('after the first check: the 整改进度 chart (one run, all 新发现) and a 新发现 badge with 首次发现日期 on each finding', async () => {
+      const trend = page.getByTestId('trend');
+      await trend.waitFor();
+      eq(await trend.getAttribute('data-runs'), '1', 'runs in the chart');
+      const chart = page.getByRole('img', { name: '各次自查未整改的达标问题数' });
+      assert(await chart.isVisible(), 'no chart image with a Chinese name');
+      eq(await page.getByTestId('trend-run').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-at'))), [DAY1], 'run dates');
+      const text = await trend.innerText();
+      assert(text.includes('整改进度') && text.includes('这是第一次自查'), `trend text: ${text}`);
+      const desc = await chart.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+      assert(new RegExp(`未整改的达标问题数：${DAY1} \\d+ 个。本次为首次自查`).test(desc), `text alternative: ${desc}`);
+      await expandGroups(page);
+      const badges = await page.getByTestId('finding-status').allInnerTexts();
+      assert(badges.length > 0, 'no 状态 badge');
+      for (const b of badges) assert(b.includes('新发现') && b.includes(`首次发现 ${DAY1}`), `badge: ${b}`);
+      await expandGroups(page, false); // closed again for the tests below
     });
 
     await test('clicking a finding activates its sheet and selects its cell', async () => {
@@ -438,16 +506,117 @@ async function main(): Promise<void> {
       assert(!after.some((n) => /（自查\d*）$/.test(n)), `a duplicate summary sheet: ${after.join(', ')}`);
     });
 
-    await test('清除标记 restores every cell and removes the summary and memory sheets (settings kept)', async () => {
+    let fixedState = initial;
+    await test('整改: a class over 班额 fixed, checked again two weeks later — 已整改 ≥ 1, the chart shows 2 runs, 仍未整改 badges', async () => {
+      await page.clock.setFixedTime(new Date(`${DAY2}T10:00:00`));
+      const sheet = demoWorkbookFacts.sheets.class;
+      assert(BIG_CLASS.limit !== null, 'the oversized class has no limit');
+      await typeInto(page, sheet, BIG_CLASS.cell, BIG_CLASS.limit);
+      fixedState = withValue(initial, sheet, BIG_CLASS.cell, BIG_CLASS.limit);
+      await page.getByRole('button', { name: '开始自查' }).click();
+      const trend = page.getByTestId('trend');
+      await page.locator('[data-testid="trend"][data-runs="2"]').waitFor({ timeout: 60000 });
+      await idle(page, '开始自查');
+      const notice = await noticeText(page);
+      assert(/^自查完成/.test(notice), `notice: ${notice}`);
+      eq(await page.getByTestId('trend-run').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-at'))), [DAY1, DAY2], 'run dates in the chart');
+      const opens = await page.getByTestId('trend-run').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-open'))));
+      const count = async (id: string) => {
+        const t = await page.getByTestId(id).innerText();
+        const m = /(\d+)\s*个/.exec(t);
+        assert(m, `${id}: ${t}`);
+        return Number(m[1]);
+      };
+      const resolved = await count('trend-resolved');
+      const still = await count('trend-still');
+      const fresh = await count('trend-fresh');
+      assert(resolved >= 1, `已整改 ${resolved}`);
+      eq(opens[1], fresh + still, 'this run\'s open count = 新发现 + 仍未整改');
+      eq(opens[0], still + resolved, 'the last run\'s open count = 仍未整改 + 已整改');
+      const text = await trend.innerText();
+      assert(text.includes(`本次与上次（${DAY1}）相比`), `trend text: ${text}`);
+      for (const s of ['新发现', '仍未整改', '已整改']) assert(text.includes(s), `trend lacks 「${s}」`);
+      const desc = (await page.getByTestId('trend-summary').textContent()) ?? '';
+      assert(desc.includes(`${DAY1} ${opens[0]} 个，${DAY2} ${opens[1]} 个`) && desc.includes(`已整改 ${resolved} 个`), `text alternative: ${desc}`);
+      // the G5 finding of the fixed class is gone from the list
+      await page.getByRole('searchbox').fill(`${sheet}!${BIG_CLASS.cell}`);
+      await page.waitForTimeout(300);
+      assert(!(await page.locator('[data-testid="finding"]').filter({ hasText: '班额' }).count()), 'the fixed class is still listed');
+      // 仍未整改 findings say when they were first found
+      await page.getByRole('searchbox').fill('仍未整改');
+      await page.waitForTimeout(300);
+      await expandGroups(page);
+      const badges = await page.getByTestId('finding-status').allInnerTexts();
+      assert(badges.length > 0, 'no 仍未整改 badge');
+      for (const b of badges) assert(b.includes('仍未整改') && b.includes(`首次发现 ${DAY1}`), `badge: ${b}`);
+      await trend.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'pane-10-trend.png') });
+      shots.push(path.join(ARTIFACTS, 'pane-10-trend.png'));
+      await expandGroups(page, false);
+      await page.getByRole('searchbox').fill('');
+    });
+
+    await test('补短板方案: pick a 未达标 school — its options as Chinese sentences; the 差异系数 shares with the school highlighted', async () => {
+      const plans = page.getByTestId('plans');
+      await plans.scrollIntoViewIfNeeded();
+      assert((await plans.innerText()).includes('补短板方案'), 'no 补短板方案 heading');
+      const picker = page.getByRole('combobox', { name: '未达标学校' });
+      await picker.click();
+      const options = await page.getByRole('option').allInnerTexts();
+      assert(options.length > 0, 'no school to pick');
+      // 石门乡中心小学 (renamed to HTML text in the seed) lacks 教学及辅助用房: pick it by its name, shown as text
+      assert(options.includes(XSS_IMG), `the picker lacks ${XSS_IMG}: ${options.join(' | ')}`);
+      await page.getByRole('option', { name: XSS_IMG }).click();
+      const plan = page.getByTestId('school-plan').first();
+      await plan.waitFor();
+      const text = await plan.innerText();
+      assert(text.includes(XSS_IMG), `the plan does not name the school: ${text}`);
+      assert(/方案一：.*(增加|配备)/.test(text), `plan text: ${text}`);
+      const cv = page.getByTestId('cv-plan').first();
+      const cvText = await cv.innerText();
+      assert(/差异系数 \d\.\d\d，标准 ≤ \d\.\d\d/.test(cvText) && /校际差异系数 .* → .*：/.test(cvText), `CV plan: ${cvText}`);
+      const sel = cv.getByTestId('cv-share-selected');
+      eq(await sel.count(), 1, 'the selected school among the shares');
+      assert((await sel.innerText()).includes(XSS_IMG) && (await sel.innerText()).includes('所选学校'), `selected share: ${await sel.innerText()}`);
+      eq(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined, 'window.__pwned');
+      await plans.screenshot({ path: path.join(ARTIFACTS, 'pane-11-plan.png') });
+      shots.push(path.join(ARTIFACTS, 'pane-11-plan.png'));
+    });
+
+    await test('清除标记 with a 整改 history asks first (2 runs); 取消 keeps the marks, the history and the results', async () => {
+      const before = await fakeState(page);
       await page.getByRole('button', { name: '清除标记' }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.waitFor({ timeout: 10000 });
+      const text = await dialog.innerText();
+      assert(text.includes('清除后，已保存的 2 次自查记录（整改进度）也将删除，确定吗？'), `dialog: ${text}`);
+      await page.waitForTimeout(500); // the dialog's fade-in
+      await page.screenshot({ path: path.join(ARTIFACTS, 'pane-12-confirm.png') });
+      shots.push(path.join(ARTIFACTS, 'pane-12-confirm.png'));
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.waitForTimeout(300);
+      const after = await fakeState(page);
+      eq(sheetNames(after), sheetNames(before), 'sheets after 取消');
+      eq(markFills(after, '#FF8080'), markFills(before, '#FF8080'), 'marks after 取消');
+      assert(await page.getByRole('heading', { name: '自查结果' }).isVisible(), 'results gone after 取消');
+      await idle(page, '开始自查');
+    });
+
+    await test('清除标记 (confirmed) restores every cell and removes the summary and memory sheets (settings kept)', async () => {
+      await page.getByRole('button', { name: '清除标记' }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.waitFor({ timeout: 10000 });
+      await dialog.getByRole('button', { name: '确定清除' }).click();
       await idle(page, '开始自查');
       const text = await noticeText(page);
       assert(/已清除 \d+ 个单元格的标记/.test(text), `notice: ${text}`);
+      assert(text.includes(`整改记录（${DAY1} 至 ${DAY2} 共 2 次检查）已一并清除`), `notice: ${text}`);
       const st = await fakeState(page);
       const names = sheetNames(st);
       for (const s of ['资源配置达标情况', '问题清单', MEMORY_SHEET]) assert(!names.includes(s), `sheet ${s} still there`);
       assert(names.includes(SETTINGS_SHEET), 'the settings sheet was removed');
-      eq(workbookLook(st), workbookLook(initial), 'workbook after 清除标记 (vs. before the run)');
+      eq(workbookLook(st), workbookLook(fixedState), 'workbook after 清除标记 (vs. before the run, with the user\'s fix)');
       assert(!(await page.getByRole('heading', { name: '自查结果' }).isVisible()), 'results still shown');
       shots.push(await shot(page, 'pane-8-cleared.png'));
     });
@@ -482,6 +651,11 @@ async function main(): Promise<void> {
         await en.page.getByRole('heading', { name: 'Results' }).waitFor({ timeout: 60000 });
         const text = await noticeText(en.page);
         assert(/^Check complete: \d+ finding/.test(text), `notice: ${text}`);
+        const trend = await en.page.getByTestId('trend').innerText();
+        for (const w of ['Progress', 'Open standard problems at each check', 'New', 'This is the first check']) assert(trend.includes(w), `trend lacks 「${w}」: ${trend}`);
+        assert(await en.page.getByRole('img', { name: 'Open standard problems at each check' }).isVisible(), 'no English chart name');
+        const plans = await en.page.getByTestId('plans').innerText();
+        for (const w of ['Plans to close the gaps', 'School below the standard', 'Between-school variation over the limit']) assert(plans.includes(w), `plans lack 「${w}」: ${plans}`);
         shots.push(await shot(en.page, 'pane-9-english.png'));
         eq(en.external, [], 'requests to other origins (English run)');
       } finally {
