@@ -61,6 +61,8 @@ export interface PartCount {
 export interface IndicatorLabel {
   name: string;
   part: string;
+  /** The standard's full wording, when `name` is its short form (searched too). */
+  full?: string;
 }
 
 /** 整改 status of a finding against the previous run (report/history.ts). */

@@ -9,7 +9,7 @@ export interface FindingGroup<F extends Finding = Finding> {
   findings: F[];
 }
 
-/** Groups findings by indicator in the order they first appear; data problems without one go last. */
+/** Groups findings by indicator in the standard's order (R1 … S1, as `indicators` lists them); data problems without one go last. */
 export function groupFindings<F extends Finding>(findings: F[], indicators: Record<string, IndicatorLabel>, t: Strings): FindingGroup<F>[] {
   const groups = new Map<string, FindingGroup<F>>();
   for (const f of findings) {
@@ -22,15 +22,16 @@ export function groupFindings<F extends Finding>(findings: F[], indicators: Reco
     }
     g.findings.push(f);
   }
-  const out = Array.from(groups.values());
-  return [...out.filter((g) => g.key), ...out.filter((g) => !g.key)];
+  const order = new Map(Object.keys(indicators).map((id, i) => [id, i]));
+  const rank = (g: FindingGroup<F>) => (g.key ? (order.get(g.key) ?? order.size) : order.size + 1);
+  return Array.from(groups.values()).sort((a, b) => rank(a) - rank(b));
 }
 
 /** Case-insensitive match on the message, school, sheet, cell, indicator id/name and 整改 status (新发现 …). */
 export function matches(f: Finding & { status?: string }, query: string, indicators: Record<string, IndicatorLabel>): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  const hay = [f.message, f.school, f.sheet, f.cell, f.sheet && f.cell ? `${f.sheet}!${f.cell}` : null, f.indicator, f.indicator ? indicators[f.indicator]?.name : null, f.status]
+  const hay = [f.message, f.school, f.sheet, f.cell, f.sheet && f.cell ? `${f.sheet}!${f.cell}` : null, f.indicator, f.indicator ? indicators[f.indicator]?.name : null, f.indicator ? indicators[f.indicator]?.full : null, f.status]
     .filter(Boolean)
     .join('\n')
     .toLowerCase();

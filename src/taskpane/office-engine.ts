@@ -183,7 +183,7 @@ export function outcomeOf(r: RunResult, std: Standard): CheckOutcome {
   // The report's findings carry the 整改 status (aligned with the tracking); an engine without tracking: the raw list.
   const findings = r.tracking ? paneFindings(r.report, true) : allFindings(r.ledgers, r.result);
   const indicators: Record<string, IndicatorLabel> = {};
-  for (const [id, ind] of Object.entries(std.indicators)) indicators[id] = { name: ind.name, part: ind.part };
+  for (const [id, ind] of Object.entries(std.indicators)) indicators[id] = { name: ind.short ?? ind.name, full: ind.name, part: ind.part };
   const parts: PartCount[] = PARTS.map((part) => ({
     part,
     findings: findings.filter((f) => f.kind === 'compliance' && f.indicator && indicators[f.indicator]?.part === part).length,

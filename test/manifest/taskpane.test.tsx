@@ -39,10 +39,17 @@ describe('findings list', () => {
     f({ indicator: 'R1', school: '河西中学', sheet: '学校', cell: 'F9', message: '河西中学 R1 未达标' }),
   ];
 
-  it('groups by indicator in first-seen order, data problems last', () => {
+  it('groups by indicator in the standard\'s order (as `indicators` lists them), data problems last', () => {
     const g = groupFindings(list, indicators, zh);
     expect(g.map((x) => x.title)).toEqual(['R1 每百名学生拥有高于规定学历教师数', 'G3 音乐、美术专用教室', '数据问题']);
     expect(g[0].findings).toHaveLength(2);
+    const later = [list[2], list[1], list[0]];
+    expect(groupFindings(later, indicators, zh).map((x) => x.key)).toEqual(['R1', 'G3', '']);
+  });
+
+  it('finds an indicator by its full wording when the list shows the short name', () => {
+    const short = { ...indicators, G3: { name: '音乐美术专用教室', full: '每12个班级配备音乐、美术专用教室1间以上', part: '政府保障程度' } };
+    expect(list.filter((x) => matches(x, '每12个班级', short))).toHaveLength(1);
   });
 
   it('filters by school, cell address, indicator name, several words', () => {
