@@ -5,8 +5,8 @@
  */
 import type { HeaderMatch } from './header';
 import { classifyRow, mergeIndex, mergedValue } from './rows';
-import { SheetReader, isRepeatedHeader, labelColumns, textCell, textOf } from './sheet-reader';
-import type { CellRef, DetectedLedger, TeacherRecord } from './types';
+import { SchoolColumn, SheetReader, isRepeatedHeader, labelColumns, textCell, textOf } from './sheet-reader';
+import type { DetectedLedger, TeacherRecord } from './types';
 
 export function readTeacherRows(reader: SheetReader, match: HeaderMatch, ledger: DetectedLedger, out: TeacherRecord[]): void {
   const { grid, sheet } = reader;
@@ -25,9 +25,8 @@ export function readTeacherRows(reader: SheetReader, match: HeaderMatch, ledger:
   const rotatedCol = col('rotated');
   const labels = labelColumns(match);
   const start = match.rows[match.rows.length - 1] + 1;
-  const schoolIdx = schoolCol ? mergeIndex(grid, schoolCol.col, start) : null;
+  const schools = new SchoolColumn(reader, schoolCol ?? undefined, start);
   const stageIdx = stageCol ? mergeIndex(grid, stageCol.col, start) : null;
-  let lastSchool: { name: string; ref: CellRef } | null = null;
   let afterNote = false;
   for (let r = start; r < grid.values.length; r++) {
     const row = grid.values[r];
@@ -40,25 +39,12 @@ export function readTeacherRows(reader: SheetReader, match: HeaderMatch, ledger:
     const name = textOf(row ? row[nameCol.col] : undefined);
     if (!name || isRepeatedHeader(name, nameCol)) continue;
     if (afterNote) continue;
-    let school: string | null = null;
-    let schoolRef: CellRef | null = null;
-    if (schoolCol) {
-      const sv = mergedValue(grid, r, schoolCol.col, schoolIdx);
-      const st = textOf(sv.v);
-      if (st) {
-        school = st;
-        schoolRef = reader.ref(sv.r, sv.c);
-        lastSchool = { name: st, ref: schoolRef };
-      } else if (lastSchool) {
-        // A school name written once over its teachers (not merged): filled down.
-        school = lastSchool.name;
-        schoolRef = lastSchool.ref;
-      } else {
-        reader.sink.data({
-          indicator: null, sheet, cell: reader.addr(r, schoolCol.col), school: null, stage: null, actual: null,
-          message: `教师“${name}”的「学校」未填写，无法计入各校的教师数`,
-        });
-      }
+    const { school, ref: schoolRef } = schools.at(r);
+    if (schoolCol && school === null) {
+      reader.sink.data({
+        indicator: null, sheet, cell: reader.addr(r, schoolCol.col), school: null, stage: null, actual: null,
+        message: `教师“${name}”的「学校」未填写，无法计入各校的教师数`,
+      });
     }
     let stage = textCell(reader, r, stageCol);
     if (stage && stage.text === '' && stageCol) {

@@ -12,7 +12,7 @@ import { applyOverrides } from './overrides';
 import { readTeacherRows } from './people';
 import { classifyRow, mergeIndex, mergedValue, type MergeIndex } from './rows';
 import {
-  FindingSink, SheetReader, actualOf, asStage, columnKey, hasAnyNumber, isRepeatedHeader, labelColumns, textCell, textOf,
+  FindingSink, SchoolColumn, SheetReader, actualOf, asStage, columnKey, hasAnyNumber, isRepeatedHeader, labelColumns, textCell, textOf,
 } from './sheet-reader';
 import {
   CHECKLIST_LEDGER, CLASS_LEDGER, LEDGER_DEFS, SCHOOL_LEDGER, TEACHER_LEDGER, type FieldDef, type LedgerDef, type NeedRule,
@@ -155,9 +155,8 @@ function readClassRows(reader: SheetReader, match: HeaderMatch, ledger: Detected
   const studentsCol = find('students');
   const labels = labelColumns(match);
   const start = match.rows[match.rows.length - 1] + 1;
-  const schoolIdx: MergeIndex | null = schoolCol ? mergeIndex(grid, schoolCol.col, start) : null;
+  const schools = new SchoolColumn(reader, schoolCol ?? undefined, start);
   const gradeIdx: MergeIndex | null = gradeCol ? mergeIndex(grid, gradeCol.col, start) : null;
-  let lastSchool: { name: string; ref: CellRef } | null = null;
   let afterNote = false;
   for (let r = start; r < grid.values.length; r++) {
     const row = grid.values[r];
@@ -167,21 +166,7 @@ function readClassRows(reader: SheetReader, match: HeaderMatch, ledger: Detected
       afterNote = true;
       continue;
     }
-    // School: own text, else a merged cell above, else the last school (filled down).
-    let school: string | null = null;
-    let schoolRef: CellRef | null = null;
-    if (schoolCol) {
-      const sv = mergedValue(grid, r, schoolCol.col, schoolIdx);
-      const st = textOf(sv.v);
-      if (st) {
-        school = st;
-        schoolRef = reader.ref(sv.r, sv.c);
-        lastSchool = { name: st, ref: schoolRef };
-      } else if (lastSchool) {
-        school = lastSchool.name;
-        schoolRef = lastSchool.ref;
-      }
-    }
+    const { school, ref: schoolRef } = schools.at(r);
     const className = classCol ? textOf(row ? row[classCol.col] : undefined) : '';
     const studentsRaw = studentsCol && row ? row[studentsCol.col] : undefined;
     const studentsBlank = studentsRaw === null || studentsRaw === undefined || (typeof studentsRaw === 'string' && studentsRaw.trim() === '');

@@ -8,6 +8,7 @@ import { cellAddress, columnLetter, type CellValue, type SheetGrid } from './gri
 import { readNumber, readPercent } from './coerce';
 import type { ColumnMatch, HeaderMatch } from './header';
 import { normalizeText } from './normalize';
+import { mergeIndex, mergedValue, type MergeIndex } from './rows';
 import type { CellRef, Num } from './types';
 
 const DEFAULT_DEPARTMENTS = ['县教育局'];
@@ -178,4 +179,27 @@ export function textCell(reader: SheetReader, r: number, m: ColumnMatch | null):
   if (!m) return null;
   const row = reader.grid.values[r];
   return { text: textOf(row ? row[m.col] : undefined), ref: reader.ref(r, m.col) };
+}
+
+/**
+ * The school of each data row of a class or teacher ledger: the row's own text, else the merged cell
+ * above it, else the last school named (a name written once over its rows is filled down).
+ */
+export class SchoolColumn {
+  private readonly idx: MergeIndex | null;
+  private last: { name: string; ref: CellRef } | null = null;
+  constructor(private readonly reader: SheetReader, private readonly col: ColumnMatch | undefined, start: number) {
+    this.idx = col ? mergeIndex(reader.grid, col.col, start) : null;
+  }
+  /** `null` school when the column is missing, or blank with no school named above. */
+  at(r: number): { school: string | null; ref: CellRef | null } {
+    if (!this.col) return { school: null, ref: null };
+    const sv = mergedValue(this.reader.grid, r, this.col.col, this.idx);
+    const st = textOf(sv.v);
+    if (st) {
+      this.last = { name: st, ref: this.reader.ref(sv.r, sv.c) };
+      return { school: st, ref: this.last.ref };
+    }
+    return this.last ? { school: this.last.name, ref: this.last.ref } : { school: null, ref: null };
+  }
 }
