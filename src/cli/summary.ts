@@ -1,6 +1,6 @@
 import type { EngineOutput } from '../report/engine-types';
 import type { Standard } from '../standard';
-import { STAGES } from '../standard';
+import { PARTS, STAGES } from '../standard';
 
 const KIND_NAMES: Record<string, string> = { school: '学校台账', class: '班级台账', teacher: '教师台账', county: '县级数据' };
 
@@ -42,6 +42,24 @@ export function summaryLines(out: EngineOutput, std: Standard, workbook: string)
     return `${name}（${id}）问题 ${byIndicator.get(id) ?? 0} 条`;
   });
   lines.push(gParts.join('；'));
+
+  // The 自查自评总表's bottom line: each part's open items, then whether the county would pass today.
+  const items = out.report.items ?? [];
+  if (items.length > 0) {
+    const parts = PARTS.map((part) => {
+      const mine = items.filter((it) => std.indicators[it.id as keyof Standard['indicators']]?.part === part);
+      const count = (st: string) => mine.filter((it) => it.status === st).length;
+      const open = ['未达标', '数据不全', '待核实'].filter((st) => count(st) > 0).map((st) => `${st} ${count(st)}`);
+      return `${part} ${mine.length} 项${open.length ? `（${open.join('，')}）` : '均达标'}`;
+    });
+    const blocking = items.filter((it) => it.status !== '达标').map((it) => it.id);
+    lines.push(`自查自评总表：${parts.join('；')}`);
+    lines.push(
+      blocking.length === 0
+        ? '按目前数据，全县能通过优质均衡督导评估。'
+        : `按目前数据，全县尚不能通过优质均衡督导评估：${blocking.join('、')} 未达标或未确认（见「自查自评总表」）。`,
+    );
+  }
 
   const compliance = findings.filter((f) => f.kind === 'compliance').length;
   const data = findings.filter((f) => f.kind === 'data').length;

@@ -35,6 +35,8 @@ describe('junheng demo', () => {
     expect(text).toMatch(/校际差异系数（初中，标准 ≤ 0.45）/);
     expect(text).toMatch(/班额（G5）问题 [1-9]\d* 条/);
     expect(text).toMatch(/数据问题 [1-9]\d* 条/);
+    expect(text).toMatch(/自查自评总表：资源配置 7 项（未达标 \d+.*）；政府保障程度 15 项（.*待核实 \d+.*）；教育质量 9 项（.*）；社会认可度 1 项/);
+    expect(text).toMatch(/按目前数据，全县尚不能通过优质均衡督导评估：.*G5.*未达标或未确认/);
 
     const report = JSON.parse(await fs.readFile(path.join(demoDir, '示例县台账-自查.json'), 'utf8'));
     expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets', 'resolved', 'plans', 'cvPlans']);
