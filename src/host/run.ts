@@ -39,6 +39,7 @@ import {
   type RunMemory,
 } from './memory';
 import type { SheetInfo, SheetWrite, UndoResult, WorkbookHost } from './port';
+import { SETTINGS_SHEET } from './settings';
 
 export type RunStage = '读取' | '检查' | '标记' | '汇总';
 
@@ -293,7 +294,10 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   const before = await host.listSheets();
   // Write-once sheets (核查清单) are read every run: the user's answers are in them.
   const previousNames = new Set(mem.kind === 'ok' ? mem.memory.sheets.filter((s) => s.hash === undefined).map((s) => s.name) : []);
-  const userSheets = before.filter((s) => s.state !== 'veryHidden' && s.name !== MEMORY_SHEET && !previousNames.has(s.name));
+  // The tool's own sheets are left out by name too: another program (LibreOffice) may save a very hidden sheet as hidden.
+  const userSheets = before.filter(
+    (s) => s.state !== 'veryHidden' && s.name !== MEMORY_SHEET && s.name !== SETTINGS_SHEET && !previousNames.has(s.name),
+  );
   if (mem.kind === 'none') {
     const leftovers = userSheets.filter((s) => looksLikeToolSheet(s.name, bases)).map((s) => `「${s.name}」`);
     if (leftovers.length) {
