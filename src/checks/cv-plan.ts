@@ -11,8 +11,8 @@
 import { type ResourceId, type Stage, type Standard } from '../standard/schema';
 import { ceilTol } from './compare';
 import { weightedCv } from './cv';
-import { formatCv, formatNumber, unitSuffix } from './format';
-import { formatYuan, PLAN_STEP } from './plan';
+import { formatCv } from './format';
+import { formatAmount, formatYuan, PLAN_STEP } from './plan';
 import { PER_100 } from './resources';
 import type { CvResult, SchoolStageResult } from './types';
 
@@ -234,11 +234,9 @@ export function describeCvPlan(std: Standard, plan: CvPlan, cvBefore: number | n
   const ind = std.indicators[plan.indicator];
   const head = `${plan.stage} ${ind.name} 校际差异系数 ${cvBefore === null ? '—' : formatCv(cvBefore)} → ${plan.cvAfter === null ? '—' : formatCv(plan.cvAfter)}`;
   if (plan.additions.length === 0) return `${head}：无需增加`;
-  const u = unitSuffix(ind.unit);
   const items = plan.additions.map((a) => {
-    const amount = formatNumber(a.wholeSchoolAdd ?? a.add, 2);
-    const note = a.apportioned ? (a.wholeSchoolAdd !== undefined ? `（全校，本学段分摊 ${formatNumber(a.add, 2)}${u}）` : '（本学段分摊所需）') : '';
-    return `${a.school}增加 ${amount}${u}${note}`;
+    const note = a.apportioned ? (a.wholeSchoolAdd !== undefined ? `（全校，本学段分摊 ${formatAmount(a.add, ind.unit)}）` : '（本学段分摊所需）') : '';
+    return `${a.school}增加 ${formatAmount(a.wholeSchoolAdd ?? a.add, ind.unit)}${note}`;
   });
   const cost = plan.cost !== undefined ? `，预计投入约 ${formatYuan(plan.cost)}` : '';
   return `${head}：${items.join('、')}${cost}`;

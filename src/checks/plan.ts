@@ -252,6 +252,11 @@ export function formatYuan(v: number): string {
   return v >= 10000 ? `${formatNumber(Math.ceil(v / 100) / 100, 2)} 万元` : `${formatNumber(Math.ceil(v), 0)} 元`;
 }
 
+/** An amount in a unit as people write it: money of 10 000 元 or more in 万元, anything else as is. */
+export function formatAmount(v: number, unit: string): string {
+  return unit === '元' ? formatYuan(v) : `${formatNumber(v, 2)}${unitSuffix(unit)}`;
+}
+
 function noun(std: Standard, id: ResourceId, stage?: Stage): string {
   if (id === 'R1' && stage) return `${std.settings.requiredDegree[stage]}及以上学历教师`;
   return PLAN_NOUNS[id];
@@ -267,15 +272,13 @@ export function describeOption(std: Standard, option: readonly PlanStep[], stage
   let cost = 0;
   let priced = 0;
   for (const s of option) {
-    const u = unitSuffix(s.unit);
     const shown = s.wholeSchoolAdd ?? s.add;
-    const amount = formatNumber(shown, 2);
     let note = '';
     if (s.apportioned) {
-      note = s.wholeSchoolAdd !== undefined ? `（全校增加，本学段分摊 ${formatNumber(s.add, 2)}${u}）` : '（本学段按分摊所需）';
+      note = s.wholeSchoolAdd !== undefined ? `（全校增加，本学段分摊 ${formatAmount(s.add, s.unit)}）` : '（本学段按分摊所需）';
     }
-    if (TEACHER_IDS.has(s.indicator)) people.push(`${amount} 名${noun(std, s.indicator, stage)}${note}`);
-    else things.push(`${noun(std, s.indicator, stage)} ${amount}${u}${note}`);
+    if (TEACHER_IDS.has(s.indicator)) people.push(`${formatNumber(shown, 2)} 名${noun(std, s.indicator, stage)}${note}`);
+    else things.push(`${noun(std, s.indicator, stage)} ${formatAmount(shown, s.unit)}${note}`);
     if (s.cost !== undefined) {
       cost += s.cost;
       priced++;

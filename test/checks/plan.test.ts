@@ -1,6 +1,6 @@
 import { nationalStandard, standardWithOverride, parseStandard } from '../../src/standard';
 import { runChecks } from '../../src/checks';
-import { describeOption, describePlan, formatYuan, planSchoolStage, stageShare, type PlanStep } from '../../src/checks/plan';
+import { describeOption, describePlan, formatAmount, formatYuan, planSchoolStage, stageShare, type PlanStep } from '../../src/checks/plan';
 import type { SchoolStageResult } from '../../src/checks/types';
 import type { Stage, Standard } from '../../src/standard/schema';
 import { primary, school } from './builder';
@@ -192,5 +192,15 @@ describe('planSchoolStage: generated schools — every option, applied to a copy
     expect(stats.shareSteps).toBeGreaterThan(50);
     expect(stats.atBoundary).toBeGreaterThan(20);
     expect(stats.passed).toBeGreaterThan(0);
+  });
+});
+
+describe('amounts as people write them', () => {
+  it('money of 10 000 元 or more in 万元, rounded up; other units as they are', () => {
+    expect(formatAmount(690045, '元')).toBe('69.01 万元');
+    expect(formatAmount(9999, '元')).toBe('9999 元');
+    expect(formatAmount(232, '㎡')).toBe('232 ㎡');
+    const step: PlanStep = { indicator: 'R6', add: 885992, unit: '元', target: 'threshold', valueBefore: 1, valueAfter: 2, apportioned: false };
+    expect(describeOption(nationalStandard(), [step], '小学')).toContain('88.6 万元');
   });
 });
