@@ -4,8 +4,8 @@
  * own chunks receive plain strings and numbers and never load the planners. Pure.
  */
 import { describeCvPlan } from '../checks/cv-plan';
-import { formatCv, formatNumber, unitSuffix } from '../checks/format';
-import { formatYuan } from '../checks/plan';
+import { formatCv } from '../checks/format';
+import { formatAmount, formatYuan } from '../checks/plan';
 import type { EngineOutput } from '../report/engine-types';
 import type { JsonReport } from '../report/model';
 import { describeOptionPlain, ledgerAdd, optionCost, type Plans } from '../report/plans';
@@ -56,7 +56,6 @@ export function planViewsOf(plans: Plans | undefined, std: Standard): PlanViews 
   }));
   const cv = plans.cv.map((p): CvPlanView => {
     const ind = std.indicators[p.cv.indicator];
-    const u = unitSuffix(ind.unit);
     return {
       indicator: p.cv.indicator,
       stage: p.cv.stage,
@@ -65,7 +64,7 @@ export function planViewsOf(plans: Plans | undefined, std: Standard): PlanViews 
       limit: formatCv(p.cv.limit),
       shares: p.shares.map((s) => ({ school: s.school, share: s.share, position: s.position })),
       text: describeCvPlan(std, p.plan, p.cv.value),
-      additions: p.plan.additions.map((a) => ({ school: a.school, text: `增加 ${formatNumber(ledgerAdd(a), 2)}${u}` })),
+      additions: p.plan.additions.map((a) => ({ school: a.school, text: `增加 ${formatAmount(ledgerAdd(a), ind.unit)}` })),
     };
   });
   return { schools, cv };
