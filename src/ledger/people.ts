@@ -4,8 +4,8 @@
  * number. Linear in the rows: a city's 50 000 teachers are one pass.
  */
 import type { HeaderMatch } from './header';
-import { classifyRow, mergeIndex, mergedValue } from './rows';
-import { SchoolColumn, SheetReader, isRepeatedHeader, labelColumns, textCell, textOf } from './sheet-reader';
+import { mergeIndex, mergedValue } from './rows';
+import { SchoolColumn, SheetReader, dataRows, isRepeatedHeader, textCell, textOf } from './sheet-reader';
 import type { DetectedLedger, TeacherRecord } from './types';
 
 export function readTeacherRows(reader: SheetReader, match: HeaderMatch, ledger: DetectedLedger, out: TeacherRecord[]): void {
@@ -23,19 +23,10 @@ export function readTeacherRows(reader: SheetReader, match: HeaderMatch, ledger:
   const hoursCol = col('hours');
   const eligibleCol = col('eligible');
   const rotatedCol = col('rotated');
-  const labels = labelColumns(match);
   const start = match.rows[match.rows.length - 1] + 1;
   const schools = new SchoolColumn(reader, schoolCol ?? undefined, start);
   const stageIdx = stageCol ? mergeIndex(grid, stageCol.col, start) : null;
-  let afterNote = false;
-  for (let r = start; r < grid.values.length; r++) {
-    const row = grid.values[r];
-    const kind = classifyRow(row, labels);
-    if (kind === 'blank' || kind === 'total') continue;
-    if (kind === 'note') {
-      afterNote = true;
-      continue;
-    }
+  for (const { r, row, afterNote } of dataRows(grid, match)) {
     const name = textOf(row ? row[nameCol.col] : undefined);
     if (!name || isRepeatedHeader(name, nameCol)) continue;
     if (afterNote) continue;

@@ -10,9 +10,9 @@ import { detectHeader, type ColumnMatch, type HeaderMatch } from './header';
 import { normalizeText } from './normalize';
 import { applyOverrides } from './overrides';
 import { readTeacherRows } from './people';
-import { classifyRow, mergeIndex, mergedValue, type MergeIndex } from './rows';
+import { mergeIndex, mergedValue, type MergeIndex } from './rows';
 import {
-  FindingSink, SchoolColumn, SheetReader, actualOf, asStage, columnKey, hasAnyNumber, isRepeatedHeader, labelColumns, textCell, textOf,
+  FindingSink, SchoolColumn, SheetReader, actualOf, asStage, columnKey, dataRows, hasAnyNumber, isRepeatedHeader, textCell, textOf,
 } from './sheet-reader';
 import {
   CHECKLIST_LEDGER, CLASS_LEDGER, LEDGER_DEFS, SCHOOL_LEDGER, TEACHER_LEDGER, type FieldDef, type LedgerDef, type NeedRule,
@@ -56,18 +56,8 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
   const attrCols = SCHOOL_ATTRIBUTES.map((a) => [a, match.columns.find((m) => m.field.field === a) ?? null] as const).filter(
     (x): x is readonly [SchoolAttribute, ColumnMatch] => x[1] !== null,
   );
-  const labels = labelColumns(match);
-  const start = match.rows[match.rows.length - 1] + 1;
   const seen = new Map<string, string>();
-  let afterNote = false;
-  for (let r = start; r < grid.values.length; r++) {
-    const row = grid.values[r];
-    const kind = classifyRow(row, labels);
-    if (kind === 'blank' || kind === 'total') continue;
-    if (kind === 'note') {
-      afterNote = true;
-      continue;
-    }
+  for (const { r, row, afterNote } of dataRows(grid, match)) {
     const nameValue = row ? row[nameCol.col] : undefined;
     const name = textOf(nameValue);
     if (afterNote && (!name || !hasAnyNumber(row, numeric))) continue;
@@ -153,19 +143,10 @@ function readClassRows(reader: SheetReader, match: HeaderMatch, ledger: Detected
   const gradeCol = find('grade');
   const classCol = find('className');
   const studentsCol = find('students');
-  const labels = labelColumns(match);
   const start = match.rows[match.rows.length - 1] + 1;
   const schools = new SchoolColumn(reader, schoolCol ?? undefined, start);
   const gradeIdx: MergeIndex | null = gradeCol ? mergeIndex(grid, gradeCol.col, start) : null;
-  let afterNote = false;
-  for (let r = start; r < grid.values.length; r++) {
-    const row = grid.values[r];
-    const kind = classifyRow(row, labels);
-    if (kind === 'blank' || kind === 'total') continue;
-    if (kind === 'note') {
-      afterNote = true;
-      continue;
-    }
+  for (const { r, row, afterNote } of dataRows(grid, match)) {
     const { school, ref: schoolRef } = schools.at(r);
     const className = classCol ? textOf(row ? row[classCol.col] : undefined) : '';
     const studentsRaw = studentsCol && row ? row[studentsCol.col] : undefined;

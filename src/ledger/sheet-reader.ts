@@ -8,7 +8,7 @@ import { cellAddress, columnLetter, type CellValue, type SheetGrid } from './gri
 import { readNumber, readPercent } from './coerce';
 import type { ColumnMatch, HeaderMatch } from './header';
 import { normalizeText } from './normalize';
-import { mergeIndex, mergedValue, type MergeIndex } from './rows';
+import { classifyRow, mergeIndex, mergedValue, type MergeIndex } from './rows';
 import type { CellRef, Num } from './types';
 
 const DEFAULT_DEPARTMENTS = ['县教育局'];
@@ -201,5 +201,25 @@ export class SchoolColumn {
       return { school: st, ref: this.last.ref };
     }
     return this.last ? { school: this.last.name, ref: this.last.ref } : { school: null, ref: null };
+  }
+}
+
+/**
+ * The data rows below a ledger's header (0-based grid rows): blank and 合计/小计 rows skipped, note rows
+ * (填表说明 …) skipped too, and every row after a note flagged `afterNote` so the reader can ignore what
+ * does not clearly look like data.
+ */
+export function* dataRows(grid: SheetGrid, match: HeaderMatch): Generator<{ r: number; row: CellValue[] | undefined; afterNote: boolean }> {
+  const labels = labelColumns(match);
+  let afterNote = false;
+  for (let r = match.rows[match.rows.length - 1] + 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    const kind = classifyRow(row, labels);
+    if (kind === 'blank' || kind === 'total') continue;
+    if (kind === 'note') {
+      afterNote = true;
+      continue;
+    }
+    yield { r, row, afterNote };
   }
 }
