@@ -8,6 +8,7 @@
  * Deterministic: one seeded PRNG; the same (scale, seed) always gives the same workbook.
  */
 import ExcelJS from 'exceljs';
+import { writeTwoRowHeader } from '../src/cli/demo-workbook';
 import { mulberry32 } from '../src/cli/random';
 import { nationalStandard } from '../src/standard';
 
@@ -264,24 +265,13 @@ function schoolSheet(wb: ExcelJS.Workbook, plan: CountyPlan): void {
     [C.peArt, '体育艺术专任教师数（人）'], [C.floor, '教学及辅助用房面积（㎡）'], [C.sports, '体育运动场馆面积（㎡）'],
     [C.equip, '教学仪器设备总值（万元）'], [C.media, '网络多媒体教室（间）'], [C.remark, '备注'],
   ];
-  for (const [col, text] of single) {
-    ws.getCell(3, col).value = text;
-    ws.mergeCells(3, col, 4, col);
-  }
-  const groups: [number, string, string[]][] = [
+  writeTwoRowHeader(ws, single, [
     [C.stuP, '在校生数（人）', ['小学', '初中', '高中']],
     [C.clsP, '班级数（个）', ['小学', '初中', '高中']],
     [C.degP, '高于规定学历教师数（人）', ['小学（专科及以上）', '初中（本科及以上）']],
     [C.musicRooms, '音乐教室', ['间数', '面积（㎡）']],
     [C.artRooms, '美术教室', ['间数', '面积（㎡）']],
-  ];
-  for (const [col, parent, children] of groups) {
-    ws.getCell(3, col).value = parent;
-    ws.mergeCells(3, col, 3, col + children.length - 1);
-    children.forEach((c, i) => {
-      ws.getCell(4, col + i).value = c;
-    });
-  }
+  ]);
   const headStyle: Partial<ExcelJS.Style> = { font: { name: '宋体', size: 10, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, fill: HEADER_FILL, border: THIN };
   for (const r of [3, 4]) for (let c = 1; c <= LAST_COL; c++) ws.getCell(r, c).style = headStyle;
 

@@ -459,6 +459,24 @@ const C = {
 } as const;
 const LAST_COL = C.charter;
 
+/**
+ * The school ledger's two-row header on rows 3–4, the way county offices draw it: single columns merged
+ * down over both rows, and parent headers (在校生数 …) merged across their 学段 / 间数·面积 children.
+ */
+export function writeTwoRowHeader(ws: ExcelJS.Worksheet, single: [number, string][], groups: [number, string, string[]][]): void {
+  for (const [col, text] of single) {
+    ws.getCell(3, col).value = text;
+    ws.mergeCells(3, col, 4, col);
+  }
+  for (const [col, parent, children] of groups) {
+    ws.getCell(3, col).value = parent;
+    ws.mergeCells(3, col, 3, col + children.length - 1);
+    children.forEach((c, i) => {
+      ws.getCell(4, col + i).value = c;
+    });
+  }
+}
+
 const addr = (row: number, col: number) => `${columnLetter(col)}${row}`;
 
 function toFullWidth(s: string): string {
@@ -591,24 +609,13 @@ function buildSchoolSheet(wb: ExcelJS.Workbook): void {
     [C.nearby, '就近划片入学比例'],
     [C.charter, '学校章程'],
   ];
-  for (const [col, text] of single) {
-    ws.getCell(3, col).value = text;
-    ws.mergeCells(3, col, 4, col);
-  }
-  const groups: [number, string, string[]][] = [
+  writeTwoRowHeader(ws, single, [
     [C.stuP, '在校生数（人）', ['小学', '初中', '高中']],
     [C.clsP, '班级数（个）', ['小学', '初中', '高中']],
     [C.degP, '高于规定学历教师数（人）', ['小学（专科及以上）', '初中（本科及以上）']],
     [C.musicRooms, '音乐教室', ['间数', '面积（㎡）']],
     [C.artRooms, '美术教室', ['间数', '面积（㎡）']],
-  ];
-  for (const [col, parent, children] of groups) {
-    ws.getCell(3, col).value = parent;
-    ws.mergeCells(3, col, 3, col + children.length - 1);
-    children.forEach((c, i) => {
-      ws.getCell(4, col + i).value = c;
-    });
-  }
+  ]);
   for (const r of [3, 4]) {
     ws.getRow(r).height = 36;
     for (let c = 1; c <= LAST_COL; c++) {
