@@ -42,7 +42,17 @@ function jsonErrorWhere(text: string, e: unknown): string {
 /** Validates a whole standard object; throws StandardError naming the first bad field. */
 export function parseStandard(data: unknown, source = '标准文件'): Standard {
   const r = standardSchema.safeParse(data);
-  if (r.success) return r.data;
+  if (r.success) {
+    // What the schema cannot say: each 学段's required degree is a word of the degree ladder.
+    const words = new Set(r.data.settings.degreeLadder.flat().map((w) => w.replace(/\s/g, '')));
+    for (const stage of ['小学', '初中'] as const) {
+      const d = r.data.settings.requiredDegree[stage];
+      if (!words.has(d.replace(/\s/g, ''))) {
+        fail(`${source}中的字段「settings.requiredDegree.${stage}」有误：学历“${d}”不在 settings.degreeLadder 的任何一级中`);
+      }
+    }
+    return r.data;
+  }
   const issue = r.error.issues[0];
   let what = issue.message;
   if (issue.code === 'unrecognized_keys') {

@@ -96,6 +96,13 @@ describe('--standard override', () => {
     expect(() => parseStandard(std)).toThrow(/indicators\.G7.*缺少此项/);
   });
 
+  it('refuses a required degree that is not on the degree ladder', () => {
+    expect(() => standardWithOverride('{"settings":{"requiredDegree":{"初中":"大学毕业"}}}')).toThrow(
+      /^标准文件中的字段「settings\.requiredDegree\.初中」有误：学历“大学毕业”不在 settings\.degreeLadder 的任何一级中$/,
+    );
+    expect(standardWithOverride('{"settings":{"requiredDegree":{"小学":"本科"}}}').settings.requiredDegree.小学).toBe('本科');
+  });
+
   it('accepts a UTF-8 BOM', () => {
     expect(standardWithOverride('\uFEFF{}').id).toBe('national-2017+local');
   });
