@@ -42,6 +42,18 @@ const OFFICE_JS_IGNORE = [
   '**/outlook_strings.js',
 ];
 
+/**
+ * manifest.xml into dist/: with ADDIN_URL (`ADDIN_URL=https://server/path/ npm run build`) every URL is moved
+ * under that address (scripts/prod-manifest.js, the template's urlDev → urlProd); without it the development
+ * manifest (https://localhost:3000) is copied as it is, for sideloading on this PC only.
+ */
+function manifestCopy(addinUrl) {
+  const { productionManifest } = require('./scripts/prod-manifest');
+  const pattern = { from: 'manifest.xml', to: 'manifest.xml' };
+  if (addinUrl) pattern.transform = (content) => productionManifest(content.toString('utf8'), addinUrl);
+  return pattern;
+}
+
 function devHttps() {
   const dir = path.join(os.homedir(), '.office-addin-dev-certs');
   const files = { key: 'localhost.key', cert: 'localhost.crt', ca: 'ca.crt' };
@@ -53,6 +65,9 @@ function devHttps() {
 }
 
 module.exports = (env, argv) => {
+  if (argv.mode === 'production' && !process.env.ADDIN_URL) {
+    console.warn('未设置 ADDIN_URL：dist/manifest.xml 仍指向 https://localhost:3000，只能在本机调试；部署时用 ADDIN_URL=https://服务器/路径/ npm run build');
+  }
   const dev = argv.mode !== 'production';
   const page = (template, filename, chunks) =>
     new HtmlWebpackPlugin({ template, filename, chunks, csp: CSP, scriptLoading: 'defer', minify: !dev && { collapseWhitespace: true, removeComments: true } });
@@ -114,7 +129,7 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          manifestCopy(process.env.ADDIN_URL),
           {
             from: '**/*',
             context: path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist'),
@@ -136,3 +151,5 @@ module.exports = (env, argv) => {
     },
   };
 };
+
+module.exports.manifestCopy = manifestCopy;

@@ -3,7 +3,8 @@
  * test/manifest/manifest.test.ts):
  *
  *   1. schema   — XSD validation against the Office add-in manifest schemas (v1.1 + VersionOverrides 1.0)
- *                 with the npm package xmllint-wasm (libxml2 in WebAssembly; no network);
+ *                 with the npm package xmllint-wasm (libxml2 in WebAssembly; no network), where the
+ *                 schemas are found (they are Microsoft's, not part of the repository: defaultSchemaDir);
  *   2. resid    — every `resid` names a defined resource of the right kind (image / url / string), and no
  *                 resource id is defined twice;
  *   3. icons    — each icon URL maps to a PNG under the repository (https://origin/assets/x.png →
@@ -30,12 +31,14 @@ const ROOT = path.resolve(__dirname, '..');
 const MAIN_XSD = 'OfficeAppManifestV1_1.xsd';
 
 /**
- * Where the schemas are: $JUNHENG_SCHEMAS, else ../shared/schemas/office-addin-manifest beside the
- * repository (CI clones the repository into another folder and copies shared/ next to it).
+ * Where Microsoft's manifest schemas are, or null when they are not on this machine (they are not part of
+ * the repository): $JUNHENG_SCHEMAS when set (a folder that must exist), else a `shared/schemas/
+ * office-addin-manifest` folder beside the repository when there is one (the developers' machines and CI).
  */
 function defaultSchemaDir() {
   if (process.env.JUNHENG_SCHEMAS) return path.resolve(process.env.JUNHENG_SCHEMAS);
-  return path.resolve(__dirname, '../../shared/schemas/office-addin-manifest');
+  const beside = path.join(path.dirname(ROOT), 'shared', 'schemas', 'office-addin-manifest');
+  return fs.existsSync(path.join(beside, MAIN_XSD)) ? beside : null;
 }
 
 function problem(check, message, node) {
@@ -75,6 +78,7 @@ function parentNames(el) {
 // ---------------------------------------------------------------- 1. schema
 /** XSD validation with xmllint-wasm. Returns problems (empty = valid). */
 async function validateSchema(xml, schemaDir = defaultSchemaDir()) {
+  if (schemaDir === null) return [];
   const mainPath = path.join(schemaDir, MAIN_XSD);
   if (!fs.existsSync(mainPath)) {
     return [
@@ -191,21 +195,39 @@ function iconRefs(doc) {
   return refs;
 }
 
-/** Maps an https URL of the add-in to a file under the repository root (its path, without the origin). */
-function localFile(url, rootDir) {
+/**
+ * The folder the add-in is served from: the task pane's SourceLocation without its file name
+ * (https://localhost:3000/ in development, e.g. https://edu.example.gov.cn/junheng/ in production).
+ */
+function baseUrl(doc) {
+  const src = elements(doc, 'SourceLocation', NS.app)[0];
+  const v = src && src.getAttribute('DefaultValue');
+  try {
+    return new URL('./', v).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Maps an https URL of the add-in to a file under `rootDir` (its path below the add-in's folder `base`). */
+function localFile(url, rootDir, base) {
   let u;
   try {
     u = new URL(url);
   } catch {
     return null;
   }
-  return path.join(rootDir, decodeURIComponent(u.pathname).replace(/^\/+/, ''));
+  const b = base ? new URL(base) : null;
+  let p = decodeURIComponent(u.pathname);
+  if (b && u.origin === b.origin && p.startsWith(b.pathname)) p = p.slice(b.pathname.length);
+  return path.join(rootDir, p.replace(/^\/+/, ''));
 }
 
 function checkIcons(doc, rootDir = ROOT) {
   const out = [];
+  const base = baseUrl(doc);
   for (const ref of iconRefs(doc)) {
-    const file = localFile(ref.url, rootDir);
+    const file = localFile(ref.url, rootDir, base);
     if (!file) {
       out.push(problem('icons', `图标网址无效 / invalid icon URL "${ref.url}" (${ref.what})`, ref.node));
       continue;
@@ -308,9 +330,10 @@ function checkCommands(doc, rootDir = ROOT) {
 // ---------------------------------------------------------------- all
 /**
  * Runs every check on a manifest. `xml` overrides reading `manifestPath` (tests pass broken copies);
- * `rootDir` is where the icon files and src/commands are looked up.
+ * `rootDir` is where src/commands is looked up and `assetsDir` the folder the icon URLs map into (the
+ * repository, or dist/ for a built manifest); `schemaDir` null skips the XSD step (summary.schema null).
  */
-async function checkManifest({ manifestPath = path.join(ROOT, 'manifest.xml'), xml, rootDir = ROOT, schemaDir = defaultSchemaDir() } = {}) {
+async function checkManifest({ manifestPath = path.join(ROOT, 'manifest.xml'), xml, rootDir = ROOT, assetsDir = rootDir, schemaDir = defaultSchemaDir() } = {}) {
   const text = xml !== undefined ? xml : fs.readFileSync(manifestPath, 'utf8');
   let doc;
   try {
@@ -321,7 +344,7 @@ async function checkManifest({ manifestPath = path.join(ROOT, 'manifest.xml'), x
   const problems = [
     ...(await validateSchema(text, schemaDir)),
     ...checkResids(doc),
-    ...checkIcons(doc, rootDir),
+    ...checkIcons(doc, assetsDir),
     ...checkOrigins(doc),
     ...checkCommands(doc, rootDir),
   ];
@@ -338,6 +361,8 @@ async function checkManifest({ manifestPath = path.join(ROOT, 'manifest.xml'), x
     resids: Array.from(doc.getElementsByTagName('*')).filter((el) => el.hasAttribute('resid')).length,
     icons: iconRefs(doc).length,
     origin,
+    base: baseUrl(doc),
+    schema: schemaDir,
   };
   return { problems, summary };
 }

@@ -1,6 +1,6 @@
 /**
  * Workbooks written by another program. ExcelJS is known to trip over some files other producers write
- * (../shared/notes/hosts.md), and county staff use WPS and LibreOffice as well as Excel. Here LibreOffice
+ * (absolute relationship targets, drawings without the xdr: prefix, tables without style info), and county staff use WPS and LibreOffice as well as Excel. Here LibreOffice
  * (installed by .ci/run) re-saves (1) the demo ledgers and (2) a checked workbook; the first must give the
  * same results as the original, the second must still clear back to the ledgers. Skipped, with a message,
  * only when `soffice` is not installed.

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkManifest, defaultSchemaDir, pngSize, type Problem } from '../../scripts/manifest-check';
+import { addinBase, productionManifest } from '../../scripts/prod-manifest';
 import { main as drawIcons } from '../../scripts/draw-icons';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -38,22 +39,45 @@ function copyRoot(): string {
   return dir;
 }
 
+/**
+ * Microsoft's XSDs are not part of the repository: found through JUNHENG_SCHEMAS or beside the repository
+ * (the developers' machines; CI sets JUNHENG_SCHEMAS). The schema tests run where they are; a bare clone
+ * runs every other check and its own test of what it says instead.
+ */
+const SCHEMAS: string | null = defaultSchemaDir();
+
+/** A test that needs the XSDs; without them it only asserts that this is not CI (CI must run it). */
+const itWithSchemas = (name: string, fn: () => unknown) =>
+  SCHEMAS ? it(name, fn as () => Promise<void>) : it(`${name}: needs Microsoft's XSDs, which CI has`, () => expect(process.env.CI).toBeFalsy());
+
 describe('manifest.xml', () => {
-  it('finds the shared schemas', () => {
-    expect(fs.existsSync(path.join(defaultSchemaDir(), 'OfficeAppManifestV1_1.xsd'))).toBe(true);
-  });
+  if (SCHEMAS) {
+    it('finds the schemas', () => {
+      expect(fs.existsSync(path.join(SCHEMAS, 'OfficeAppManifestV1_1.xsd'))).toBe(true);
+    });
+  } else {
+    it('without the schemas (a bare clone), `npm run validate` says so in one line and CI never gets here', () => {
+      expect(process.env.CI).toBeFalsy();
+      const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/validate-manifest.js'), path.join(ROOT, 'manifest.xml')], { encoding: 'utf8' });
+      expect(out.trim().split('\n')).toHaveLength(1);
+      expect(out).toMatch(/架构 schema 未校验.*JUNHENG_SCHEMAS/);
+      const strict = spawnSync(process.execPath, [path.join(ROOT, 'scripts/validate-manifest.js'), '--require-schemas'], { encoding: 'utf8' });
+      expect(strict.status).toBe(1);
+    });
+  }
 
   it('passes every check', async () => {
     const { problems, summary } = await checkManifest();
     expect(problems).toEqual([]);
-    expect(summary).toMatchObject({ id: '1fd498dc-9c61-4f94-bc86-a8251095bc8e', origin: 'https://localhost:3000' });
+    expect(summary).toMatchObject({ id: '1fd498dc-9c61-4f94-bc86-a8251095bc8e', origin: 'https://localhost:3000', schema: SCHEMAS });
     expect(summary!.resids).toBeGreaterThanOrEqual(20);
     expect(summary!.icons).toBe(14); // IconUrl, HighResolutionIconUrl, group 3, three buttons × 3
   });
 
   it('declares what the product needs', () => {
     expect(MANIFEST).toContain('xsi:type="TaskPaneApp"');
-    expect(MANIFEST).toMatch(/<Set Name="ExcelApi" MinVersion="1\.9"\/>/);
+    // 1.13: getMergedAreasOrNullObject, which the Office host calls unguarded (notes, 1.18, are optional)
+    expect(MANIFEST).toMatch(/<Set Name="ExcelApi" MinVersion="1\.13"\/>/);
     expect(MANIFEST).toContain('<Permissions>ReadWriteDocument</Permissions>');
     expect(MANIFEST).toContain('<DefaultLocale>zh-CN</DefaultLocale>');
     expect(MANIFEST).toMatch(/<DisplayName DefaultValue="均衡自查">\s*<Override Locale="en-US" Value="Junheng self-check"\/>/);
@@ -62,7 +86,7 @@ describe('manifest.xml', () => {
   });
 
   it('`npm run validate` prints one OK line and exits 0', () => {
-    const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/validate-manifest.js')], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/validate-manifest.js'), path.join(ROOT, 'manifest.xml')], { encoding: 'utf8' });
     expect(out.trim().split('\n')).toHaveLength(1);
     expect(out).toMatch(/^清单校验通过 \/ manifest OK/);
   });
@@ -135,20 +159,20 @@ describe('broken copies fail', () => {
     expect(p[0].message).toMatch(/must be https/);
   });
 
-  it('a schema violation (bad Permissions value)', async () => {
+  itWithSchemas('a schema violation (bad Permissions value)', async () => {
     const p = await problemsOf(edit(MANIFEST, '<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'));
     expect(checks(p)).toEqual(['schema']);
     expect(p[0].message).toMatch(/Permissions/);
   });
 
-  it('a schema violation (elements out of order)', async () => {
+  itWithSchemas('a schema violation (elements out of order)', async () => {
     const p = await problemsOf(
       edit(MANIFEST, '  <Permissions>ReadWriteDocument</Permissions>\n', '').replace('<DefaultSettings>', '<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>'),
     );
     expect(checks(p)).toEqual(['schema']);
   });
 
-  it('a schema violation (a required element removed)', async () => {
+  itWithSchemas('a schema violation (a required element removed)', async () => {
     const p = await problemsOf(edit(MANIFEST, '<ProviderName>均衡自查项目组</ProviderName>', ''));
     expect(checks(p)).toEqual(['schema']);
     expect(p[0].message).toMatch(/ProviderName/);
@@ -165,15 +189,15 @@ describe('broken copies fail', () => {
     expect(checks(p)).toEqual(['xml']);
   });
 
-  it('schemas that cannot be found are reported, not skipped', async () => {
+  it('a schema folder named but not there is reported, not skipped', async () => {
     const { problems } = await checkManifest({ schemaDir: path.join(tmpDir(), 'nowhere') });
     expect(checks(problems)).toEqual(['schema']);
     expect(problems[0].message).toMatch(/JUNHENG_SCHEMAS/);
   });
 
-  it('JUNHENG_SCHEMAS points the validator at another folder', () => {
+  itWithSchemas('JUNHENG_SCHEMAS points the validator at another folder', () => {
     const dir = tmpDir();
-    fs.cpSync(defaultSchemaDir(), dir, { recursive: true });
+    fs.cpSync(SCHEMAS!, dir, { recursive: true });
     const ok = spawnSync(process.execPath, [path.join(ROOT, 'scripts/validate-manifest.js')], {
       encoding: 'utf8',
       env: { ...process.env, JUNHENG_SCHEMAS: dir },
@@ -184,6 +208,51 @@ describe('broken copies fail', () => {
       env: { ...process.env, JUNHENG_SCHEMAS: path.join(dir, 'nowhere') },
     });
     expect(missing.status).toBe(1);
+  });
+});
+
+describe('the production manifest (ADDIN_URL)', () => {
+  const BASE = 'https://edu.example.gov.cn/junheng/';
+
+  it('moves every URL under the address and leaves no localhost', async () => {
+    const prod = productionManifest(MANIFEST, BASE);
+    expect(prod).not.toMatch(/localhost/);
+    expect(prod).toContain(`<SourceLocation DefaultValue="${BASE}taskpane.html"/>`);
+    expect(prod).toContain('<AppDomain>https://edu.example.gov.cn</AppDomain>');
+    const urls = [...prod.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBe(MANIFEST.split('"https://localhost:3000/').length - 1);
+    expect(urls.length).toBeGreaterThanOrEqual(19);
+    for (const u of urls) expect(u.startsWith(BASE)).toBe(true);
+    const { problems, summary } = await checkManifest({ xml: prod });
+    expect(problems).toEqual([]);
+    expect(summary).toMatchObject({ origin: 'https://edu.example.gov.cn', base: BASE });
+  });
+
+  it('an icon missing under the production path is still found missing', async () => {
+    const prod = productionManifest(MANIFEST, BASE).replace(`${BASE}assets/pane-80.png`, `${BASE}img/pane-80.png`);
+    const p = await problemsOf(prod);
+    expect(checks(p)).toEqual(['icons']);
+    expect(p[0].message).toContain('img/pane-80.png');
+  });
+
+  it('normalises the address and refuses what Office cannot load, in Chinese', () => {
+    expect(addinBase('https://edu.example.gov.cn/junheng')).toBe(BASE);
+    expect(addinBase(' https://edu.example.gov.cn ')).toBe('https://edu.example.gov.cn/');
+    expect(() => addinBase('http://edu.example.gov.cn/')).toThrow(/必须以 https:\/\/ 开头/);
+    expect(() => addinBase('edu.example.gov.cn')).toThrow(/不是有效的网址/);
+    expect(() => addinBase('https://edu.example.gov.cn/?a=1')).toThrow(/查询参数/);
+    expect(() => addinBase('https://localhost:3000/')).toThrow(/指向本机/);
+  });
+
+  it('is what webpack writes into dist/ when ADDIN_URL is set, and the dev manifest without it', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { manifestCopy } = require('../../webpack.config.js') as {
+      manifestCopy: (u?: string) => { from: string; to: string; transform?: (c: Buffer) => string };
+    };
+    const prod = manifestCopy(BASE);
+    expect(prod).toMatchObject({ from: 'manifest.xml', to: 'manifest.xml' });
+    expect(prod.transform!(Buffer.from(MANIFEST, 'utf8'))).toBe(productionManifest(MANIFEST, BASE));
+    expect(manifestCopy(undefined).transform).toBeUndefined();
   });
 });
 
