@@ -118,8 +118,9 @@ function register(): void {
   void Office.onReady((info) => {
     if (inExcel(info?.host)) backend = officeBackend;
     if (!Office.actions || typeof Office.actions.associate !== 'function') return;
-    Office.actions.associate('runCheck', runCheck);
-    Office.actions.associate('clearMarks', clearMarks);
+    // Each command reports its own errors in the notice dialog and always calls event.completed().
+    Office.actions.associate('runCheck', (event: Office.AddinCommands.Event) => void runCheck(event));
+    Office.actions.associate('clearMarks', (event: Office.AddinCommands.Event) => void clearMarks(event));
   });
 }
 

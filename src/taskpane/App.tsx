@@ -224,7 +224,7 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
             t={t}
             detected={detected}
             busy={busy}
-            onRedetect={detect}
+            onRedetect={() => void detect()}
             styles={styles}
             overrides={settings.columnOverrides}
             onOverrides={(columnOverrides) => {
@@ -238,7 +238,7 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
           />
 
           <section className={styles.section} aria-label={t.run.start}>
-            <Button appearance="primary" icon={<PlayRegular />} disabled={busy !== null} onClick={startCheck}>
+            <Button appearance="primary" icon={<PlayRegular />} disabled={busy !== null} onClick={() => void startCheck()}>
               {busy === 'check' ? t.run.running : t.run.start}
             </Button>
             {busy === 'check' && progress && <CheckProgress t={t} progress={progress} />}
@@ -251,7 +251,7 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
           )}
 
           <section className={styles.actions}>
-            <Button disabled={busy !== null} onClick={summarize}>
+            <Button disabled={busy !== null} onClick={() => void summarize()}>
               {t.actions.summarize}
             </Button>
             <Button disabled={busy !== null} onClick={() => void clear()}>

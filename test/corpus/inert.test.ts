@@ -161,7 +161,7 @@ export function parseCsv(text: string): string[][] {
 
 test('LibreOffice reads the summary sheets with the names verbatim, not evaluated', async () => {
   if (!(await hasSoffice())) {
-    // eslint-disable-next-line no-console
+     
     console.log('跳过：本机没有 LibreOffice（soffice），未做 LibreOffice 独立读取检查。CI 安装 libreoffice-calc-nogui 后会运行。');
     return;
   }

@@ -52,7 +52,7 @@ describe('workbooks saved by LibreOffice', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'junheng-producers-'));
     hasLibreOffice = await new Promise((r) => execFile('soffice', ['--version'], { timeout: 60_000 }, (e) => r(!e)));
     if (!hasLibreOffice) {
-      // eslint-disable-next-line no-console
+       
       console.log('跳过：本机没有 LibreOffice（soffice），未检查其他软件保存的工作簿。CI 安装 libreoffice-calc-nogui 后会运行。');
     }
   });

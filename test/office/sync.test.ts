@@ -47,7 +47,7 @@ describe.each([true, false])('sync count (notes supported: %s)', (notesSupported
   it('is the same for the demo county and one 20× larger, ≤ 8, and each request < 5 MB', async () => {
     const small = await cycle(1, notesSupported);
     const large = await cycle(20, notesSupported);
-    // eslint-disable-next-line no-console
+     
     console.log(JSON.stringify({ notesSupported, small, large }));
     expect(large.replicated).toBeGreaterThan(small.replicated * 15);
     expect(large.first.marked!).toBeGreaterThan(small.first.marked! * 10);
@@ -71,7 +71,7 @@ describe('a city-size workbook whose ledgers alone are over 4.5 MB to read', () 
     // the demo needs 1 — one sync more, whatever the size up to ≈ 9 MB of cells.
     const small = await cycle(1, true, true);
     const large = await cycle(20, true, true);
-    // eslint-disable-next-line no-console
+     
     console.log(JSON.stringify({ city: true, small, large }));
     expect(large.rows).toBeGreaterThan(30_000);
     for (const k of ['first', 'again', 'clear'] as const) {

@@ -93,7 +93,7 @@ function layout(width: number, height: number): fc.Arbitrary<Layout> {
 
 function place(t: Table, l: Layout | null): SheetGrid {
   const width = t.header.length;
-  let order: (number | null)[] = l ? [...l.perm] : Array.from({ length: width }, (_, i) => i);
+  const order: (number | null)[] = l ? [...l.perm] : Array.from({ length: width }, (_, i) => i);
   if (l) for (const at of [...l.blankCols].sort((a, b) => b - a)) order.splice(Math.min(at, order.length), 0, null);
   const pick = (row: CellValue[]) => order.map((i) => (i === null ? null : (row[i] ?? null)));
   const values: CellValue[][] = [];

@@ -37,13 +37,6 @@ const countCell = (good: number): fc.Arbitrary<ExcelJS.CellValue> =>
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) },
   );
 
-interface Decoration {
-  r: number;
-  c: number;
-  fill?: ExcelJS.Fill;
-  note?: string | ExcelJS.Comment;
-}
-
 const decorations = fc.array(
   fc.record({ r: fc.integer({ min: 1, max: 12 }), c: fc.integer({ min: 1, max: 17 }), fill: fc.option(fill, { nil: undefined }), note: fc.option(note, { nil: undefined }) }),
   { maxLength: 12 },
