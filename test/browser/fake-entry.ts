@@ -39,6 +39,8 @@ export function boot(cfg: BootConfig): void {
 
   w.__junheng = {
     state: () => toState(excel),
+    // every context.sync() the page made (a test can tell that nothing was asked of Excel)
+    syncs: () => excel.syncCount,
     violations: () => violations.slice(),
     setProtected: (name: string, on: boolean) => {
       const s = excel.sheet(name);
@@ -82,7 +84,8 @@ export function boot(cfg: BootConfig): void {
     'load',
     (e) => {
       const t = e.target as HTMLScriptElement | null;
-      if (t && t.tagName === 'SCRIPT' && /office-js\/office\.js$/.test(t.src)) patch();
+      // office.js by its src: Microsoft's hosted …/lib/1/hosted/office.js, or office-js/office.js (OFFICE_JS=local)
+      if (t && t.tagName === 'SCRIPT' && /\/office\.js(\?.*)?$/.test(t.src)) patch();
     },
     true,
   );
