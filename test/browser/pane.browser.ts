@@ -323,6 +323,16 @@ async function open(browser: BrowserContext, origin: string, state: FakeState, d
 
 const fakeState = (page: Page) => page.evaluate(() => (window as unknown as { __junheng: { state: () => FakeState } }).__junheng.state());
 
+/** The settings JSON the pane saved (A1 of _junheng_settings), or null: cheap to poll. */
+const savedSettingsText = (page: Page) =>
+  page.evaluate(
+    (name) => {
+      const v = (window as unknown as { __junheng: { value: (s: string, r: number, c: number) => unknown } }).__junheng.value(name, 1, 1);
+      return typeof v === 'string' ? v : null;
+    },
+    SETTINGS_SHEET,
+  );
+
 /**
  * The notice's text once it matches `want` (the notice of the action just taken, not the one before it);
  * on a timeout the assertion after it reports the text shown.
@@ -439,8 +449,8 @@ async function main(): Promise<void> {
         until(
           `the saved column overrides of ${sheet}`,
           async () => {
-            const st = await fakeState(page);
-            return st.sheets.some((x) => x.name === SETTINGS_SHEET) ? (settingsOf(st).columnOverrides?.[sheet] ?? null) : null;
+            const text = await savedSettingsText(page);
+            return text === null ? null : ((JSON.parse(text) as SavedSettings).columnOverrides?.[sheet] ?? null);
           },
           ok,
         );
@@ -478,15 +488,15 @@ async function main(): Promise<void> {
       await page.getByText('评估标准').waitFor({ state: 'hidden' });
       await settled(page);
       // saved shortly after the last change
-      const st = await until(
+      await until(
         'the cut and the mark colour in _junheng_settings',
-        () => fakeState(page),
-        (x) => {
-          if (!x.sheets.some((s) => s.name === SETTINGS_SHEET)) return false;
-          const v = settingsOf(x);
-          return v.teachingPointCut === 60 && v.colours.fail === 'FFFF8080';
+        () => savedSettingsText(page),
+        (text) => {
+          const v = text === null ? null : (JSON.parse(text) as SavedSettings);
+          return v?.teachingPointCut === 60 && v.colours.fail === 'FFFF8080';
         },
       );
+      const st = await fakeState(page);
       const sheet = st.sheets.find((s) => s.name === SETTINGS_SHEET);
       assert(sheet, 'no _junheng_settings sheet');
       eq(sheet.visibility, 'VeryHidden', 'settings sheet visibility');
