@@ -1,46 +1,24 @@
 /**
  * Builds the Excel add-in into dist/ (yo office React template conventions):
  *   taskpane.html + taskpane (React + Fluent UI v9), commands.html + commands (ribbon functions),
- *   notice.html (command messages), help.html, assets/, manifest.xml, and office.js copied from
- *   @microsoft/office-js/dist into dist/office-js/ — every file from the add-in's own origin, no CDN.
+ *   notice.html (command messages), help.html, assets/, manifest.xml. The pages load Microsoft's
+ *   https://appsforoffice.microsoft.com/lib/1/hosted/office.js (scripts/office-js.js: the src and the CSP).
  *
- *   npm run build        production build (no dev server, no certificates needed)
- *   npm run dev-server   https://localhost:3000 (uses ~/.office-addin-dev-certs if present,
- *                        else webpack's self-signed certificate)
+ *   npm run build                  production build (no dev server, no certificates needed)
+ *   OFFICE_JS=local npm run build  for intranets without internet: the npm @microsoft/office-js copy
+ *                                  into dist/office-js/, loaded from the add-in's own origin, CSP 'self'
+ *                                  (a stale snapshot without the notes API: see README "office.js")
+ *   npm run dev-server             https://localhost:3000 with office-addin-dev-certs' certificate, as the
+ *                                  template does; webpack's self-signed one when those cannot be had
  */
 'use strict';
 
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const officeJs = require('./scripts/office-js');
 
 const DEV_PORT = 3000;
-
-/** One policy for every page: scripts only from this origin; Griffel injects <style> elements. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  // office.js tries to frame a Microsoft telemetry page when outside Office; no Microsoft web services
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
-
-/** office.js loads its host scripts and strings from its own folder; other hosts' files are left out. */
-const OFFICE_JS_IGNORE = [
-  '**/*.debug.js',
-  '**/*-vsdoc.js',
-  '**/*.d.ts',
-  '**/{access,onenote,outlook,outlookwebapp,powerpoint,project,visio,word}*.js',
-  '**/outlook_strings.js',
-];
 
 /**
  * manifest.xml into dist/: with ADDIN_URL (`ADDIN_URL=https://server/path/ npm run build`) every URL is moved
@@ -54,23 +32,30 @@ function manifestCopy(addinUrl) {
   return pattern;
 }
 
-function devHttps() {
-  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
-  const files = { key: 'localhost.key', cert: 'localhost.crt', ca: 'ca.crt' };
-  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return 'https';
-  return {
-    type: 'https',
-    options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])),
-  };
+/**
+ * The dev server's certificate: office-addin-dev-certs' (it creates ~/.office-addin-dev-certs and
+ * installs its CA, asking for sudo), else webpack's own self-signed certificate, with the reason.
+ */
+async function devHttps() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { type: 'https', options: { ca, key, cert } };
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    console.warn(`[均衡自查] 无法使用 office-addin-dev-certs 的证书（${why}），改用 webpack 自签名证书：Office 可能不信任它。`);
+    return 'https';
+  }
 }
 
-module.exports = (env, argv) => {
-  if (argv.mode === 'production' && !process.env.ADDIN_URL) {
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  if (!dev && !process.env.ADDIN_URL) {
     console.warn('未设置 ADDIN_URL：dist/manifest.xml 仍指向 https://localhost:3000，只能在本机调试；部署时用 ADDIN_URL=https://服务器/路径/ npm run build');
   }
-  const dev = argv.mode !== 'production';
-  const page = (template, filename, chunks) =>
-    new HtmlWebpackPlugin({ template, filename, chunks, csp: CSP, scriptLoading: 'defer', minify: !dev && { collapseWhitespace: true, removeComments: true } });
+  // OFFICE_JS=local npm run build, or webpack --env OFFICE_JS=local
+  const mode = officeJs.officeJsMode(env.OFFICE_JS ?? process.env.OFFICE_JS);
+  const copy = [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, manifestCopy(process.env.ADDIN_URL), ...officeJs.copyPatterns(mode)];
 
   return {
     mode: dev ? 'development' : 'production',
@@ -116,34 +101,21 @@ module.exports = (env, argv) => {
     },
     performance: {
       hints: dev ? false : 'warning',
-      // budget for the pane's own code; office.js files are Microsoft's and loaded by office.js itself
-      assetFilter: (file) => file.endsWith('.js') && !file.startsWith('office-js/'),
+      // budget for the pane's own code; office.js files (OFFICE_JS=local) are Microsoft's
+      assetFilter: (file) => file.endsWith('.js') && !file.startsWith(officeJs.LOCAL_FOLDER),
       maxEntrypointSize: 400 * 1024,
       maxAssetSize: 250 * 1024,
     },
     plugins: [
-      page('./src/taskpane/taskpane.html', 'taskpane.html', ['taskpane']),
-      page('./src/commands/commands.html', 'commands.html', ['commands']),
-      page('./src/commands/notice.html', 'notice.html', ['notice']),
-      page('./src/taskpane/help.html', 'help.html', []),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          manifestCopy(process.env.ADDIN_URL),
-          {
-            from: '**/*',
-            context: path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist'),
-            to: 'office-js/',
-            globOptions: { ignore: OFFICE_JS_IGNORE },
-            // Microsoft's files as published: not re-minified (and the build stays fast)
-            info: { minimized: true },
-          },
-        ],
-      }),
+      ...officeJs.pageOptions(mode).map(
+        (p) => new HtmlWebpackPlugin({ ...p, scriptLoading: 'defer', minify: !dev && { collapseWhitespace: true, removeComments: true } }),
+      ),
+      new CopyWebpackPlugin({ patterns: copy }),
     ],
     devServer: {
       port: DEV_PORT,
-      server: devHttps(),
+      // only for `webpack serve`: a build never asks for certificates
+      server: env.WEBPACK_SERVE ? await devHttps() : 'https',
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,
       hot: false,

@@ -70,7 +70,8 @@ export default function ResultsPanel({ outcome, onSelect }: { outcome: CheckOutc
   );
 
   return (
-    <section className={styles.root} aria-labelledby="results-title">
+    // data-filter: the filter the list below shows now (it follows the search box a render later)
+    <section className={styles.root} aria-labelledby="results-title" data-filter={deferred}>
       <Subtitle2 as="h2" id="results-title">
         {t.results.title}
       </Subtitle2>

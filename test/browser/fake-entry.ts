@@ -5,7 +5,7 @@
  * with the display language under test. It also records CSP violations, and exposes `window.__junheng`
  * for the node side to read the workbook back.
  */
-import { FakeContext } from '../office/fake-excel';
+import { cellKey, FakeContext } from '../office/fake-excel';
 import { fromState, toState, type FakeState } from './state';
 
 export interface BootConfig {
@@ -39,6 +39,10 @@ export function boot(cfg: BootConfig): void {
 
   w.__junheng = {
     state: () => toState(excel),
+    // one cell's value (cheap to poll, unlike the whole state), or null
+    value: (sheet: string, row: number, col: number) => excel.sheet(sheet)?.cells.get(cellKey(row, col))?.value ?? null,
+    // every context.sync() the page made (a test can tell that nothing was asked of Excel)
+    syncs: () => excel.syncCount,
     violations: () => violations.slice(),
     setProtected: (name: string, on: boolean) => {
       const s = excel.sheet(name);
@@ -82,7 +86,8 @@ export function boot(cfg: BootConfig): void {
     'load',
     (e) => {
       const t = e.target as HTMLScriptElement | null;
-      if (t && t.tagName === 'SCRIPT' && /office-js\/office\.js$/.test(t.src)) patch();
+      // office.js by its src: Microsoft's hosted …/lib/1/hosted/office.js, or office-js/office.js (OFFICE_JS=local)
+      if (t && t.tagName === 'SCRIPT' && /\/office\.js(\?.*)?$/.test(t.src)) patch();
     },
     true,
   );
