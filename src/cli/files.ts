@@ -107,8 +107,8 @@ export interface FileId {
 }
 
 /**
- * Where `file` leads. A missing file is fine (a target to create); a missing or unusable folder, a folder
- * in place of the file, and any other error are a FileError (for a write target: `op` 'write').
+ * Where `file` leads. A missing file is fine (a target to create); a missing, unusable or (for `op`
+ * 'write') unwritable folder, a folder in place of the file, and any other error are a FileError.
  */
 export async function identify(fs: Fs, file: string, op: Op): Promise<FileId> {
   const abs = path.resolve(file);
@@ -126,6 +126,7 @@ export async function identify(fs: Fs, file: string, op: Op): Promise<FileId> {
     } catch (e2) {
       throw fail(e2);
     }
+    await writable(fs, dir, fail);
     return { abs, real: path.join(dir, path.basename(abs)), exists: false, isDirectory: false };
   }
   if (st.isDirectory()) throw fail(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
@@ -135,7 +136,20 @@ export async function identify(fs: Fs, file: string, op: Op): Promise<FileId> {
   } catch (e) {
     throw fail(e);
   }
+  if (op === 'write') await writable(fs, path.dirname(real), fail);
   return { abs, real, exists: true, isDirectory: false, dev: st.dev, ino: st.ino };
+}
+
+/**
+ * The folder a write creates its temporary file in must be writable: said before the check runs rather
+ * than after (the write itself still reports what the file system says then).
+ */
+async function writable(fs: Fs, dir: string, fail: (e: unknown) => FileError): Promise<void> {
+  try {
+    await fs.promises.access(dir, nodeFs.constants.W_OK);
+  } catch (e) {
+    throw fail(e);
+  }
 }
 
 /** How `a` is the same file as `b`, or null: the same path, the same real path (a symlink), the same inode (a hard link). */

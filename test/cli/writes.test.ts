@@ -268,7 +268,7 @@ describe('--in-place touches the input once: a rename onto it of a temporary fil
       }) as T;
     const real = nodeFs;
     const promises = Object.fromEntries(Object.entries(real.promises).map(([k, v]) => [k, typeof v === 'function' ? spy(`promises.${k}`, v.bind(real.promises)) : v]));
-    const fsx = Object.fromEntries(Object.entries(real).map(([k, v]) => [k, typeof v === 'function' ? spy(k, v as (...a: never[]) => unknown) : v]));
+    const fsx: Record<string, unknown> = Object.fromEntries(Object.entries(real).map(([k, v]) => [k, typeof v === 'function' ? spy(k, v as (...a: never[]) => unknown) : v]));
     fsx.promises = promises;
     expect(await main(['check', input, '--in-place'], capture().io, { fs: fsx as unknown as Fs })).toBe(0);
     const writes = calls.filter((c) => !/^(promises\.)?(stat|lstat|realpath|readFile)\(INPUT\)$/.test(c));
