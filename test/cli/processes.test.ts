@@ -3,7 +3,8 @@
  * test-artifacts/ and run as a user would run it.
  *
  * - Killing `check --in-place` at any moment leaves the ledger byte-identical or the complete checked
- *   workbook (never empty, never a partial zip), and SIGTERM/SIGINT leave no temporary file.
+ *   workbook (never empty, never a partial zip), and SIGTERM/SIGINT leave no temporary file. The command
+ *   runs on a simulated slow disk (slow-disk.js) so that kills land in the middle of writes too.
  * - A real EACCES (the command run as an unprivileged user when the tests run as root) is one Chinese line.
  */
 import { execFileSync, spawn } from 'child_process';
@@ -48,8 +49,10 @@ interface Run {
   stderr: string;
 }
 
-function start(args: string[], cwd: string, extra: { uid?: number; gid?: number } = {}) {
-  const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...extra });
+function start(args: string[], cwd: string, extra: { uid?: number; gid?: number; slowDisk?: boolean } = {}) {
+  const { slowDisk, ...ids } = extra;
+  const node = slowDisk ? ['-r', path.join(__dirname, 'slow-disk.js')] : [];
+  const child = spawn(process.execPath, [...node, bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...ids });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -78,7 +81,7 @@ describe('killing check --in-place', () => {
     // A run to the end: the checked workbook's sheets, and roughly how long a run takes (to spread the kills).
     const ref = await folder();
     const t0 = Date.now();
-    const full = await start(['check', '台账.xlsx', '--in-place'], ref).done;
+    const full = await start(['check', '台账.xlsx', '--in-place'], ref, { slowDisk: true }).done;
     const duration = Date.now() - t0;
     expect(full).toMatchObject({ code: 0, signal: null });
     const checked = await sheetNames(path.join(ref, '台账.xlsx'));
@@ -92,7 +95,7 @@ describe('killing check --in-place', () => {
       const dir = await folder();
       const input = path.join(dir, '台账.xlsx');
       const signal = SIGNALS[Math.floor(i / 2) % SIGNALS.length];
-      const run = start(['check', '台账.xlsx', '--in-place'], dir);
+      const run = start(['check', '台账.xlsx', '--in-place'], dir, { slowDisk: true });
       let timer: NodeJS.Timeout | undefined;
       let watcher: nodeFs.FSWatcher | undefined;
       const kill = () => run.child.kill(signal);

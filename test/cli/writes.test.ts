@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import { TEMP_FILE, type Fs } from '../../src/cli/files';
+import { TEMP_FILE, writeFileAtomic, type Fs } from '../../src/cli/files';
 import { demoWorkbookBytes } from '../../src/cli/workbook';
 
 const fs = nodeFs.promises;
@@ -276,5 +276,44 @@ describe('--in-place touches the input once: a rename onto it of a temporary fil
     // Reads of the input all come before the first temporary file.
     expect(calls.slice(calls.indexOf('openSync(TEMP)')).filter((c) => c.includes('INPUT'))).toEqual(['promises.rename(TEMP,INPUT)']);
     expect(await listing(dir)).toEqual(['sub', '台账.xlsx']);
+  });
+});
+
+describe('SIGINT/SIGTERM during a write', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s removes the temporary file and leaves the target as it was', async (signal) => {
+    const { dir, input } = await folder();
+    let release: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => (release = resolve));
+    let writing: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (writing = resolve));
+    // A write that hangs until released, as a slow disk would.
+    const fsx = failing((real) => ({
+      write: ((fd: number, buf: Uint8Array, off: number, len: number, pos: null, done: (e: NodeJS.ErrnoException | null, n?: number) => void) => {
+        writing();
+        void written.then(() => real.write(fd, buf, off, len, pos, done));
+      }) as unknown as Fs['write'],
+    }));
+    const baseline = process.listenerCount(signal);
+    // Someone else listening keeps the handler from re-raising the signal (which would end this test process).
+    const keepAlive = () => undefined;
+    process.on(signal, keepAlive);
+    try {
+      const result = writeFileAtomic(fsx, input, Buffer.from('new bytes'), { inputKept: true }).then(
+        () => 'written',
+        (e: Error) => e.message,
+      );
+      await started;
+      expect((await listing(dir)).filter((f) => TEMP_FILE.test(f))).toHaveLength(1);
+      process.emit(signal, signal);
+      expect(await listing(dir)).toEqual(['sub', '台账.xlsx']);
+      release();
+      // The rename of the removed temporary file then fails; the target is untouched.
+      expect(await result).toMatch(/^无法写出「.*台账\.xlsx」：.*；原文件保持不变$/);
+      expect(Buffer.compare(await fs.readFile(input), ledger)).toBe(0);
+      expect(await listing(dir)).toEqual(['sub', '台账.xlsx']);
+    } finally {
+      process.off(signal, keepAlive);
+    }
+    expect(process.listenerCount(signal)).toBe(baseline);
   });
 });
