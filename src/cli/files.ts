@@ -198,17 +198,20 @@ function cb<T>(f: (done: (err: NodeJS.ErrnoException | null, v?: T) => void) => 
 
 /**
  * Writes `data` to `target` atomically (see the top of this file). An existing target keeps its permission
- * bits, and a symlink target is followed (the file it points to is replaced, the link stays). On failure
+ * bits (and, when run as root, its owner), and a symlink target is followed (the file it points to is replaced, the link stays). On failure
  * the target is untouched, the temporary file is removed and a FileError names `target`.
  */
 export async function writeFileAtomic(fs: Fs, target: string, data: Uint8Array | string, opts: { inputKept: boolean }): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let dest = path.resolve(target);
   let mode: number | undefined;
+  let owner: { uid: number; gid: number } | undefined;
   try {
     const st = await fs.promises.stat(dest);
     dest = await fs.promises.realpath(dest);
     mode = st.mode & 0o7777;
+    // Run as root on someone else's ledger: the new file stays theirs.
+    if (process.getuid?.() === 0 && (st.uid !== 0 || st.gid !== (process.getgid?.() ?? 0))) owner = { uid: st.uid, gid: st.gid };
   } catch (e) {
     if (codeOf(e) !== 'ENOENT') throw writeError(target, e, opts.inputKept);
   }
@@ -221,6 +224,7 @@ export async function writeFileAtomic(fs: Fs, target: string, data: Uint8Array |
     // Synchronous, so a signal handler never runs between the file's creation and its being recorded.
     fd = fs.openSync(tmp, 'wx', 0o666);
     const handle = fd;
+    if (owner) await cb<void>((done) => fs.fchown(handle, owner!.uid, owner!.gid, done));
     if (mode !== undefined) await cb<void>((done) => fs.fchmod(handle, mode!, done));
     for (let off = 0; off < bytes.length; ) {
       const at = off;

@@ -107,13 +107,16 @@ describe('an output that is the input is refused without --in-place', () => {
     expect(Buffer.compare(await fs.readFile(input), ledger)).toBe(0);
   });
 
-  it('with --in-place, --out may name the input through a symlink: the file is checked, the link stays a link', async () => {
+  it('with --in-place, --out may name the input through a symlink: the file is checked, keeps its mode and owner, the link stays a link', async () => {
     const { dir, input } = await folder();
     const link = path.join(dir, 'sub', '链接.xlsx');
     await fs.symlink(input, link);
     await fs.chmod(input, 0o640);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) await fs.chown(input, 65534, 65534);
     const c = capture();
     expect(await main(['check', input, '--in-place', '--out', link], c.io)).toBe(0);
+    if (asRoot) expect([(await fs.stat(input)).uid, (await fs.stat(input)).gid]).toEqual([65534, 65534]);
     expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
     expect(await sheetNames(input)).toEqual(expect.arrayContaining(['问题清单', '_junheng']));
     expect((await fs.stat(input)).mode & 0o777).toBe(0o640);
