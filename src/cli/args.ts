@@ -1,41 +1,50 @@
-/** Parses `junheng` arguments. Unknown options are errors, so a typo never runs a different job. */
+/**
+ * Parses `junheng` arguments with Node's util.parseArgs. Unknown options are errors, so a typo never runs a
+ * different job. parseArgs runs non-strict with tokens so that every refusal is ours, in Chinese, and the
+ * command line keeps its earlier reading (a value option takes the next word, whatever it starts with).
+ */
+import { parseArgs as nodeParseArgs } from 'util';
+
 export interface CliArgs {
   command: string | null;
   positional: string[];
   options: Record<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['out', 'json', 'standard', 'dir']);
-const FLAG_OPTIONS = new Set(['in-place', 'help', 'quiet', 'version']);
+const VALUE_OPTIONS = ['out', 'json', 'standard', 'dir'] as const;
+const FLAG_OPTIONS = ['in-place', 'help', 'quiet', 'version'] as const;
+
+const OPTIONS = {
+  ...Object.fromEntries(VALUE_OPTIONS.map((name) => [name, { type: 'string' as const }])),
+  ...Object.fromEntries(FLAG_OPTIONS.map((name) => [name, { type: 'boolean' as const }])),
+  help: { type: 'boolean' as const, short: 'h' },
+};
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): CliArgs {
+  const { tokens } = nodeParseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
   const options: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h') {
-      options.help = true;
-    } else if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (VALUE_OPTIONS.has(name)) {
-        const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === '') throw new UsageError(`选项 --${name} 需要一个值`);
-        options[name] = value;
-      } else if (FLAG_OPTIONS.has(name) && eq < 0) {
-        options[name] = true;
+  for (const t of tokens) {
+    if (t.kind === 'positional') {
+      positional.push(t.value);
+    } else if (t.kind === 'option') {
+      const raw = t.inlineValue ? `${t.rawName}=${t.value ?? ''}` : t.rawName;
+      if ((VALUE_OPTIONS as readonly string[]).includes(t.name) && t.rawName.startsWith('--')) {
+        if (t.value === undefined || t.value === '') throw new UsageError(`选项 --${t.name} 需要一个值`);
+        options[t.name] = t.value;
+      } else if (((FLAG_OPTIONS as readonly string[]).includes(t.name) && t.rawName.startsWith('--')) || t.rawName === '-h') {
+        if (t.inlineValue) throw new UsageError(`无法识别的选项 ${raw}`);
+        options[t.name] = true;
       } else {
-        throw new UsageError(`无法识别的选项 ${a}`);
+        throw new UsageError(`无法识别的选项 ${raw}`);
       }
-    } else {
-      positional.push(a);
     }
+    // An option-terminator (`--`): what follows is positional, so a file may be named "-x.xlsx".
   }
   return { command: positional.shift() ?? null, positional, options };
 }
-
 export const USAGE = `均衡自查（junheng）— 县域义务教育优质均衡发展 自查自评 台账检查
 
 用法：

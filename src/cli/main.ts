@@ -1,13 +1,13 @@
-import { promises as fs } from 'fs';
+import * as nodeFs from 'fs';
 import * as path from 'path';
 import { StandardError, nationalStandard, standardWithOverride, standardWithOverrides, type Standard } from '../standard';
 import { DEFAULT_WORKBOOK_SETTINGS, keptMarks, parseSettings, standardOverrideOf, type WorkbookSettings } from '../host/settings';
 import { checkWorkbook } from '../report/engine';
 import { clearRun, runCheck } from '../host/run';
-import { XlsxHost, loadWorkbook, readSettingsText, saveWorkbook, sniffWorkbook, unsupportedParts } from '../xlsx/host';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
 import { summaryLines } from './summary';
-import { buildDemoWorkbook } from './demo-workbook';
+import { demoWorkbookBytes, openWorkbook, sniffWorkbook, unsupportedParts, type OpenedWorkbook } from './workbook';
+import { folderError, fsErrorSentence, identify, isFsError, readError, sameFile, writeFileAtomic, type FileId, type Fs } from './files';
 
 /** An input the command cannot use: one Chinese line, exit code 2, nothing written. */
 export class InputError extends Error {}
@@ -19,13 +19,24 @@ interface Io {
   progress?: (line: string) => void;
 }
 
+/** What the command runs against; tests replace the file system to make it fail. */
+export interface Deps {
+  fs: Fs;
+}
+
+interface Ctx {
+  io: Io;
+  fs: Fs;
+}
+
 const defaultIo: Io = {
   out: (l) => process.stdout.write(`${l}\n`),
   err: (l) => process.stderr.write(`${l}\n`),
   progress: process.stderr.isTTY ? (l) => process.stderr.write(`${l}\n`) : undefined,
 };
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo, deps: Partial<Deps> = {}): Promise<number> {
+  const ctx: Ctx = { io, fs: deps.fs ?? nodeFs };
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -43,11 +54,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     switch (args.command) {
       case 'check':
-        return await checkCommand(args, io);
+        return await checkCommand(args, ctx);
       case 'clear':
-        return await clearCommand(args, io);
+        return await clearCommand(args, ctx);
       case 'demo':
-        return await demoCommand(args, io);
+        return await demoCommand(args, ctx);
       default:
         throw new InputError(`未知命令「${args.command}」。可用命令：check、clear、demo`);
     }
@@ -60,6 +71,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`均衡自查：${e.message}`);
       return 2;
     }
+    // Safety net: a file-system error not turned into a sentence where it happened is still one Chinese line.
+    if (isFsError(e)) {
+      io.err(`均衡自查：${fsErrorSentence(e)}`);
+      return 2;
+    }
     throw e;
   }
 }
@@ -70,14 +86,14 @@ function isUserMessage(e: unknown): e is Error {
 }
 
 /** The --standard file: read and validated before anything else, so a bad file is refused first. */
-async function loadStandardFile(args: CliArgs): Promise<{ data: Record<string, unknown>; source: string } | null> {
+async function loadStandardFile(args: CliArgs, fs: Fs): Promise<{ data: Record<string, unknown>; source: string } | null> {
   const file = args.options.standard;
   if (typeof file !== 'string') return null;
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new InputError(`无法读取标准文件「${file}」`);
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    throw readError(file, e, '标准文件');
   }
   const source = `标准文件「${path.basename(file)}」`;
   standardWithOverride(text, source); // refuses an invalid file with a message naming the field
@@ -107,14 +123,15 @@ function settingsLine(s: WorkbookSettings): string | null {
   return parts.length ? `按工作簿中保存的加载项设置检查：${parts.join('；')}` : null;
 }
 
-async function readInput(file: string | undefined): Promise<Buffer> {
+async function readInput(fs: Fs, file: string | undefined): Promise<{ buf: Buffer; id: FileId }> {
   if (!file) throw new InputError('请指定要检查的工作簿，例如：junheng check 台账.xlsx');
   let buf: Buffer;
   try {
-    buf = await fs.readFile(file);
-  } catch {
-    throw new InputError(`找不到或无法读取文件「${file}」`);
+    buf = await fs.promises.readFile(file);
+  } catch (e) {
+    throw readError(file, e);
   }
+  const id = await identify(fs, file, 'read');
   const kind = sniffWorkbook(buf);
   if (kind === 'not-a-workbook' && /\.(csv|txt|tsv)$/i.test(file)) {
     // Decision: a CSV is refused, not read — it has no cells to mark, and its encoding (GBK or UTF-8) is a guess.
@@ -128,13 +145,13 @@ async function readInput(file: string | undefined): Promise<Buffer> {
     case 'not-a-workbook':
       throw new InputError(`「${path.basename(file)}」不是 Excel 工作簿（.xlsx），或文件已损坏`);
     default:
-      return buf;
+      return { buf, id };
   }
 }
 
-async function openHost(file: string, buf: Buffer) {
+async function openHost(file: string, buf: Buffer): Promise<OpenedWorkbook> {
   try {
-    return new XlsxHost(await loadWorkbook(buf));
+    return await openWorkbook(buf);
   } catch {
     throw new InputError(`「${path.basename(file)}」无法打开：文件可能已损坏，或由不兼容的软件生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`);
   }
@@ -161,22 +178,68 @@ function checkTarget(target: string): void {
   }
 }
 
+/** The files a run writes, decided (and refused) before anything is read into the host or written. */
+interface Targets {
+  workbook: string;
+  /** The workbook goes over the input (--in-place, or --out naming the input with --in-place). */
+  inPlace: boolean;
+  json?: string;
+}
+
+const SAME_AS_INPUT = { path: '就是输入文件', symlink: '通过符号链接指向输入文件', hardlink: '是输入文件的硬链接（同一个文件）' } as const;
+
+/**
+ * Refuses an output that would destroy what it should not: a workbook target that is the input (same
+ * path, however spelt, a symlink or a hard link to it) without --in-place, and a JSON report that would go
+ * over the input, over the workbook this run writes, or over any existing workbook.
+ */
+async function planTargets(fs: Fs, input: string, inputId: FileId, args: CliArgs, suffix: string, json?: string): Promise<Targets> {
+  const workbook = outputPath(input, args, suffix);
+  checkTarget(workbook);
+  const w = await identify(fs, workbook, 'write');
+  const alias = sameFile(w, inputId);
+  if (alias && !args.options['in-place']) {
+    throw new InputError(`不能写出「${workbook}」：它${SAME_AS_INPUT[alias]}，写出会覆盖原文件；确要覆盖原文件请加 --in-place，否则请用 --out 另指定一个文件名，原文件保持不变`);
+  }
+  if (json !== undefined) {
+    const j = await identify(fs, json, 'write');
+    const refuse = (why: string) =>
+      new InputError(`不能把 JSON 报告写到「${json}」：它${why}，报告会替换掉工作簿；请用 --json 另指定一个文件名（如 报告.json），原文件保持不变`);
+    const toInput = sameFile(j, inputId);
+    if (toInput) throw refuse(SAME_AS_INPUT[toInput]);
+    if (sameFile(j, w)) throw refuse(`就是本次要写出的工作簿「${workbook}」`);
+    if (j.exists && (await isWorkbookFile(fs, json))) throw refuse('是一个 Excel 工作簿');
+  }
+  return { workbook, inPlace: alias !== null, json };
+}
+
+/** Whether an existing file holds a workbook (an unreadable one is left to the write to report). */
+async function isWorkbookFile(fs: Fs, file: string): Promise<boolean> {
+  try {
+    return sniffWorkbook(await fs.promises.readFile(file)) !== 'not-a-workbook';
+  } catch {
+    return false;
+  }
+}
+
 function progress(io: Io) {
   const names: Record<string, string> = { 读取: '读取工作表', 检查: '逐项检查', 标记: '标注单元格', 汇总: '生成汇总表' };
   const show = io.progress;
   return show ? (stage: string) => show(`… ${names[stage] ?? stage}`) : undefined;
 }
 
-async function checkCommand(args: CliArgs, io: Io): Promise<number> {
+async function checkCommand(args: CliArgs, ctx: Ctx): Promise<number> {
+  const { io, fs } = ctx;
   const input = args.positional[0];
-  const file = await loadStandardFile(args);
-  const buf = await readInput(input);
-  const target = outputPath(input, args, '自查');
-  checkTarget(target);
-  const host = await openHost(input, buf);
+  const file = await loadStandardFile(args, fs);
+  const { buf, id } = await readInput(fs, input);
+  const targets = await planTargets(fs, input, id, args, '自查', typeof args.options.json === 'string' ? args.options.json : undefined);
+  const target = targets.workbook;
+  const opened = await openHost(input, buf);
+  const host = opened.host;
   const workbook = path.basename(input);
   // The same workbook gives the same results here as in the add-in: follow the settings it saved.
-  const settings = parseSettings(readSettingsText(host.workbook));
+  const settings = parseSettings(opened.settingsText);
   const std = standardFor(settings, file);
   const keepAll = settings.marks.compliance && settings.marks.data;
   const outcome = await runCheck(host, std, { workbook, date: new Date() }, {
@@ -198,36 +261,39 @@ async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   // ExcelJS cannot draw charts: a sheet that declares one is written as its table (said once).
   const charted = outcome.output.sheets.filter((m) => m.chart !== undefined).map((m) => `「${m.name}」`);
   if (charted.length > 0) io.out(`注意：${charted.join('、')}为表格形式（命令行版本无法绘制折线图；在 Excel 加载项中运行可生成折线图）。`);
-  await writeWorkbook(host, buf, input, target, io);
+  await writeWorkbook(ctx, opened, buf, input, targets);
   io.out(`已写出：${target}（新增工作表：${outcome.output.report.sheets.join('、')}）`);
-  if (typeof args.options.json === 'string') {
-    await fs.writeFile(args.options.json, `${JSON.stringify(outcome.output.report, null, 2)}\n`);
-    io.out(`已写出：${args.options.json}`);
+  if (targets.json !== undefined) {
+    // After the workbook: under --in-place the input is by now the checked workbook, so no "原文件保持不变".
+    await writeFileAtomic(fs, targets.json, `${JSON.stringify(outcome.output.report, null, 2)}\n`, { inputKept: !targets.inPlace });
+    io.out(`已写出：${targets.json}`);
   }
   return 0;
 }
 
-async function writeWorkbook(host: XlsxHost, input: Buffer, source: string, target: string, io: Io): Promise<void> {
+async function writeWorkbook(ctx: Ctx, opened: OpenedWorkbook, input: Buffer, source: string, targets: Targets): Promise<void> {
   const lost = unsupportedParts(input);
   if (lost.length > 0) {
-    if (path.resolve(source) === path.resolve(target)) {
+    if (targets.inPlace) {
       throw new InputError(
         `「${path.basename(source)}」含有本工具无法保留的内容（${lost.join('、')}），覆盖原文件会丢失这些内容，因此未写出任何文件。请改用 --out 另存为新文件`,
       );
     }
-    io.err(`注意：原工作簿含有本工具无法保留的内容（${lost.join('、')}），写出的文件中将不包含这些内容；原文件保持不变。`);
+    ctx.io.err(`注意：原工作簿含有本工具无法保留的内容（${lost.join('、')}），写出的文件中将不包含这些内容；原文件保持不变。`);
   }
-  await fs.writeFile(target, await saveWorkbook(host.workbook));
+  // Never over the input before the new bytes are complete on disk: temp file, fsync, rename.
+  await writeFileAtomic(ctx.fs, targets.workbook, await opened.save(), { inputKept: true });
 }
 
-async function clearCommand(args: CliArgs, io: Io): Promise<number> {
+async function clearCommand(args: CliArgs, ctx: Ctx): Promise<number> {
+  const { io, fs } = ctx;
   const input = args.positional[0];
-  const buf = await readInput(input);
-  const target = outputPath(input, args, '已清除');
-  checkTarget(target);
-  const host = await openHost(input, buf);
-  const result = await clearRun(host);
-  await writeWorkbook(host, buf, input, target, io);
+  const { buf, id } = await readInput(fs, input);
+  const targets = await planTargets(fs, input, id, args, '已清除');
+  const target = targets.workbook;
+  const opened = await openHost(input, buf);
+  const result = await clearRun(opened.host);
+  await writeWorkbook(ctx, opened, buf, input, targets);
   io.out(`已清除 ${result.cellsRestored} 个单元格的标记，删除汇总表 ${result.sheetsRemoved.length} 张${result.sheetsRemoved.length ? `（${result.sheetsRemoved.join('、')}）` : ''}`);
   // The 整改 history lived in the run memory, which clearing removes: say so (there is no prompt in a CLI).
   io.out(
@@ -239,12 +305,16 @@ async function clearCommand(args: CliArgs, io: Io): Promise<number> {
   return 0;
 }
 
-async function demoCommand(args: CliArgs, io: Io): Promise<number> {
+async function demoCommand(args: CliArgs, ctx: Ctx): Promise<number> {
+  const { io, fs } = ctx;
   const dir = typeof args.options.dir === 'string' ? args.options.dir : 'junheng-demo';
-  await fs.mkdir(dir, { recursive: true });
+  try {
+    await fs.promises.mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw folderError(dir, e);
+  }
   const source = path.join(dir, '示例县台账.xlsx');
-  const wb = buildDemoWorkbook();
-  await fs.writeFile(source, await saveWorkbook(wb));
+  await writeFileAtomic(fs, source, await demoWorkbookBytes(), { inputKept: false });
   io.out(`已生成示例台账：${source}`);
   return checkCommand(
     {
@@ -252,6 +322,6 @@ async function demoCommand(args: CliArgs, io: Io): Promise<number> {
       positional: [source],
       options: { ...args.options, out: path.join(dir, '示例县台账-自查.xlsx'), json: path.join(dir, '示例县台账-自查.json') },
     },
-    io,
+    ctx,
   );
 }
