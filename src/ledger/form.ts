@@ -15,7 +15,7 @@ import { normalizeHeader, normalizeText, parseUnit, STAGE_AFFIXES, type UnitInfo
 import { isNoteText } from './rows';
 import { SheetReader, asStage, columnKey, columnLabel, textOf } from './sheet-reader';
 import { DEGREE_ITEM, FORM_HEADERS, FORM_MIN_ITEMS, SCHOOL_LEDGER, type FieldDef } from './synonyms';
-import type { CellRef, DetectedLedger, SchoolQuantity, SchoolRecord, SchoolType, StageKey, StageSplit } from './types';
+import { SCHOOL_ATTRIBUTES, type CellRef, type DetectedLedger, type SchoolQuantity, type SchoolRecord, type SchoolType, type StageKey, type StageSplit } from './types';
 
 /** The 学段 a school of each type has (a "*" in another 学段's column is simply not applicable). */
 const TYPE_STAGES: Readonly<Record<SchoolType, readonly StageKey[]>> = {
@@ -131,7 +131,9 @@ export function detectForm(grid: SheetGrid, std: Standard): FormShape | null {
     }
     const named = items.some((x) => x.field.field === 'name');
     const numeric = items.filter((x) => x.field.value !== 'text').length;
-    if ((named && numeric >= 1) || numeric >= FORM_MIN_ITEMS) return { headerRow: r, valueCol, unitCol, items };
+    // Without a 学校名称 item only a 填报值 column says it is a school's form (指标 | 数值 is a 县级数据 sheet).
+    const filed = normalizeHeader(textOf(row[valueCol])).key.startsWith('填报');
+    if ((named && numeric >= 1) || (filed && numeric >= FORM_MIN_ITEMS)) return { headerRow: r, valueCol, unitCol, items };
   }
   return null;
 }
@@ -186,9 +188,16 @@ export function readForm(reader: SheetReader, shape: FormShape, tracked: Tracked
   }
   const ledger: DetectedLedger = { sheet, kind: 'school', headerRows: [], columns: {}, units: {}, rows: 1, missing: [] };
   const record: SchoolRecord = { sheet, row: nameRef.row, name, nameRef, type, typeInferred, typeRef, quantities: {} };
+  if (nameItem) ledger.columns.name = reader.addr(nameItem.r, shape.valueCol);
+  if (typeItem) ledger.columns.type = reader.addr(typeItem.r, shape.valueCol);
   const na: NaCell[] = [];
   const first = new Map<string, string>();
   for (const it of shape.items) {
+    const attr = SCHOOL_ATTRIBUTES.find((a) => a === it.field.field);
+    if (attr && !record.attributes?.[attr]) {
+      (record.attributes ??= {})[attr] = { text: textOf(valueAt(it.r)), ref: reader.ref(it.r, shape.valueCol) };
+      ledger.columns[attr] = reader.addr(it.r, shape.valueCol);
+    }
     if (it.field.value === 'text') continue;
     const cellUnit = it.unitCol !== null ? parseUnit(textOf(row(it.r)?.[it.unitCol])) : null;
     const unit = cellUnit && cellUnit.dim === it.field.dim ? cellUnit : it.unit;

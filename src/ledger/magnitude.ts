@@ -7,8 +7,7 @@
  *   school can have never becomes a pass or a fail.
  * Zeros are values, not magnitudes, and are not tested. Pure.
  */
-import type { Plausible, Standard } from '../standard/schema';
-import type { IndicatorId } from '../standard/schema';
+import type { IndicatorId, Plausible, Standard } from '../standard/schema';
 import { cellAddress } from './grid';
 import { asStage, fmtNumber, type FindingSink } from './sheet-reader';
 import type { UnitInfo } from './normalize';

@@ -301,6 +301,18 @@ describe('plausibility edges (settings.plausible)', () => {
     expect(cellFindings(most).map((f) => f.cell)).toEqual(['D5']);
     expect(cellFindings(most)[0].message).toContain('若按元计则为 2500 元');
   });
+  it('the other way: a 万元 header over values kept in 元 is read in 元', () => {
+    const set = readLedgers([grid([
+      ['学校名称', '学校类型', '在校生数', '教学仪器设备值（万元）'],
+      ['一小', '小学', 100, 250000], ['二小', '小学', 200, 500000], ['三小', '小学', 400, 1000000],
+    ], [], { name: '学校台账' })], STD);
+    const slip = set.findings.filter((f) => /按元读取/.test(f.message));
+    expect(slip.map((f) => f.cell)).toEqual(['D1']);
+    expect(slip[0].message).toMatch(/^「教学仪器设备值」按元读取：按万元计各校生均高达 25000000 元（中位数），不可能/);
+    expect(set.schools.map((s) => s.quantities.equipmentValue?.all?.value)).toEqual([250000, 500000, 1000000]);
+    expect(set.ledgers[0].units.equipmentValue).toEqual({ unit: '元', factor: 1 });
+  });
+
   it('a standard file with a range upside down is refused', () => {
     expect(() => standardWithOverride('{"settings":{"plausible":{"equipmentPerStudent":[5000, 20]}}}')).toThrow(
       /settings\.plausible\.equipmentPerStudent」有误：下限必须小于上限/,
@@ -405,6 +417,23 @@ describe('one school per sheet (学校填报表)', () => {
     expect(out.ledgers.schools).toHaveLength(7);
     expect(out.report.ledgers.filter((l) => l.kind === 'school').map((l) => l.sheet)).toEqual(['基层表', '城关二小', '东关中学', '古郊学校']);
     expect(out.result.cv.find((c) => c.indicator === 'R4' && c.stage === '小学')!.schools).toBe(5);
+  });
+
+  it('reads the text items a check uses (是否寄宿制, 城乡类型) as the school ledger text columns', () => {
+    const set = readLedgers([form('城关二小', [['基本信息', '学校名称', '', '城关第二小学'], ['基本信息', '城乡类型', '', '城区'], ['基本信息', '是否寄宿制', '', '否'], ['学生', '在校生数', '人', 600]])], STD);
+    expect(set.schools[0].attributes).toEqual({
+      locale: { text: '城区', ref: { sheet: '城关二小', row: 4, col: 5 } },
+      boarding: { text: '否', ref: { sheet: '城关二小', row: 5, col: 5 } },
+    });
+    expect(set.schools[0].type).toBe('小学'); // from the name
+  });
+
+  it('指标 | 数值 without a 学校名称 item is no school form', () => {
+    const g = grid([
+      ['指标', '数值', '说明'],
+      ['在校生数', 12000, ''], ['教学及辅助用房面积', 60000, ''], ['教学仪器设备值', 3000, '万元'],
+    ], [], { name: '全县汇总' });
+    expect(readLedgers([g], STD).schools).toEqual([]);
   });
 
   it('a form filed twice for one school counts once, with a finding', () => {
