@@ -148,6 +148,21 @@ export interface Layout {
   rowNumberCol: number | null;
 }
 
+/**
+ * Cheap pre-test (every row of every sheet passes here): the row's first filled cell could start a
+ * column-letter, index or "*" row. Blank rows and rows starting with a name are out at once.
+ */
+function hasFurnitureStart(row: CellValue[]): boolean {
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    if (typeof v === 'number') return smallInt(v) !== null;
+    if (typeof v !== 'string') return false;
+    const t = v.trim();
+    return t.length <= 5;
+  }
+  return false;
+}
+
 /** Blanks column-letter rows, a row-number column, index rows and "*" rows. Returns the grid itself when there are none. */
 export function cleanLayout(grid: SheetGrid): Layout {
   const values = grid.values;
@@ -167,8 +182,10 @@ export function cleanLayout(grid: SheetGrid): Layout {
     }
   }
   const now = (): readonly (CellValue[] | undefined)[] => copy ?? values;
-  for (let r = 0; r < now().length; r++) {
-    const row = now()[r];
+  const rows = now();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row || !hasFurnitureStart(row)) continue;
     if (isColumnLetterRow(row) || isIndexRow(row) || isStarRow(row)) {
       own()[r] = [];
       skipped.push(r);
