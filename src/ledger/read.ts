@@ -6,13 +6,16 @@ import type { Standard } from '../standard/schema';
 import { cellAddress, columnLetter, type SheetGrid } from './grid';
 import { inferSchoolType, parseGrade, parseSchoolType, stageOfGrade } from './coerce';
 import { readChecklistRows, readCountyFigures } from './county';
+import { detectForm, readForm, reportNotApplicable, type NaCell } from './form';
 import { detectHeader, type ColumnMatch, type HeaderMatch } from './header';
+import { cleanLayout, isNotApplicable, sheetUnits, unitRow } from './layout';
+import { checkMagnitudes, hasRange, type Tracked } from './magnitude';
 import { normalizeText } from './normalize';
 import { applyOverrides } from './overrides';
 import { readTeacherRows } from './people';
 import { mergeIndex, mergedValue, type MergeIndex } from './rows';
 import {
-  FindingSink, SchoolColumn, SheetReader, actualOf, asStage, columnKey, dataRows, hasAnyNumber, isRepeatedHeader, textCell, textOf,
+  FindingSink, SchoolColumn, SheetReader, actualOf, asStage, columnKey, columnLabel, dataRows, hasAnyNumber, isRepeatedHeader, textCell, textOf,
 } from './sheet-reader';
 import {
   CHECKLIST_LEDGER, CLASS_LEDGER, LEDGER_DEFS, SCHOOL_LEDGER, TEACHER_LEDGER, type FieldDef, type LedgerDef, type NeedRule,
@@ -46,8 +49,16 @@ function describe(grid: SheetGrid, match: HeaderMatch): DetectedLedger {
   };
 }
 
-/** Reads a school ledger. */
-function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: DetectedLedger, out: SchoolRecord[]): void {
+/** The cell a finding about a whole column goes to: its header cell (the child's when the child row names it). */
+function headerCellOf(reader: SheetReader, match: HeaderMatch, m: ColumnMatch): string {
+  const last = match.rows[match.rows.length - 1];
+  const own = reader.grid.values[last]?.[m.col];
+  const r = match.rows.length > 1 && typeof own === 'string' && own.trim() !== '' ? last : match.rows[0];
+  return reader.addr(r, m.col);
+}
+
+/** Reads a school ledger. Cells of quantities with a plausible range are added to `tracked`. */
+function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: DetectedLedger, out: SchoolRecord[], tracked: Tracked[]): void {
   const { grid, sink, sheet } = reader;
   const nameCol = match.columns.find((m) => m.field.field === 'name');
   if (!nameCol) return;
@@ -62,6 +73,7 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
     const name = textOf(nameValue);
     if (afterNote && (!name || !hasAnyNumber(row, numeric))) continue;
     if (name && isRepeatedHeader(name, nameCol)) continue;
+    if (isNotApplicable(nameValue)) continue; // a "*" row of a statistics form
     if (!name) {
       if (hasAnyNumber(row, numeric)) {
         sink.data({
@@ -111,10 +123,18 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
     }
 
     const quantities: Partial<Record<SchoolQuantity, StageSplit>> = {};
+    const na: NaCell[] = [];
+    const reads: { m: ColumnMatch; read: ReturnType<SheetReader['numRead']> }[] = [];
     for (const m of numeric) {
       const q = m.field.field as SchoolQuantity;
+      if (isNotApplicable(row ? row[m.col] : undefined)) {
+        na.push({ quantity: q, stage: m.stage ?? 'all', m, r });
+        continue;
+      }
       const split = quantities[q] ?? (quantities[q] = {});
-      split[m.stage ?? 'all'] = reader.num(r, m, name, asStage(m.stage));
+      const read = reader.numRead(r, m, name, asStage(m.stage));
+      split[m.stage ?? 'all'] = read.num;
+      if (read.raw !== null && hasRange(q)) reads.push({ m, read });
     }
     const record: SchoolRecord = {
       sheet,
@@ -131,8 +151,47 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
       for (const [a, m] of attrCols) attributes[a] = textCell(reader, r, m) ?? undefined;
       record.attributes = attributes;
     }
+    reportNotApplicable(reader, record, na);
+    for (const { m, read } of reads) {
+      const key = columnKey(m);
+      tracked.push({
+        group: `${sheet}\u0000${key}`, quantity: m.field.field as SchoolQuantity, stage: m.stage ?? 'all', num: read.num,
+        raw: read.raw ?? 0, factor: read.factor, ownUnit: read.own, record, label: columnLabel(m), dim: m.field.dim ?? 'count',
+        indicator: m.field.indicator ?? null, header: { sheet, cell: headerCellOf(reader, match, m), place: '表头' },
+        unit: m.unit && m.unit.dim === m.field.dim ? m.unit.unit : null,
+        onUnit: (unit, factor) => (ledger.units[key] = { unit, factor }),
+      });
+    }
     out.push(record);
   }
+}
+
+/**
+ * Units a statistics export writes once instead of in each header: a unit row right under the header
+ * (人 | 平方米 | 万元, per column) and the title's "（单位：人、平方米、万元、间）" (per dimension). They apply to
+ * the money and area columns whose header names no unit; the unit row is then blanked so it is not read
+ * as data.
+ */
+function withSheetUnits(grid: SheetGrid, match: HeaderMatch): { grid: SheetGrid; match: HeaderMatch } {
+  const last = match.rows[match.rows.length - 1];
+  let next = last + 1;
+  while (next < grid.values.length && (grid.values[next] ?? []).every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) next++;
+  const perColumn = next < grid.values.length ? unitRow(grid.values[next]) : null;
+  const perDim = sheetUnits(grid, match.rows[0]);
+  const columns = match.columns.map((m) => {
+    const dim = m.field.dim;
+    if (m.unit || (dim !== 'money' && dim !== 'area')) return m;
+    const own = perColumn?.get(m.col);
+    const unit = own && own.dim === dim ? own : perDim[dim];
+    return unit ? { ...m, unit } : m;
+  });
+  let g = grid;
+  if (perColumn) {
+    const values = grid.values.slice();
+    values[next] = [];
+    g = { ...grid, values };
+  }
+  return { grid: g, match: { ...match, columns } };
 }
 
 /** Reads a class ledger (one row per class). */
@@ -223,16 +282,40 @@ export function readLedgers(grids: readonly SheetGrid[], std: Standard, override
   let county: CountyFigures | null = null;
   const byKind = new Map<LedgerDef, { ledger: DetectedLedger; grid: SheetGrid; match: HeaderMatch }[]>();
   const unrecognised: SheetGrid[] = [];
-  for (const grid of grids) {
+  const tracked: Tracked[] = [];
+  const forms: { ledger: DetectedLedger; grid: SheetGrid; cell: string; fields: Set<string> }[] = [];
+  for (const input of grids) {
+    let grid = cleanLayout(input).grid;
+    const form = detectForm(grid, std);
+    if (form) {
+      const reader = new SheetReader(grid, sink);
+      const read = readForm(reader, form, tracked);
+      if (!read) continue;
+      const dup = schools.find((s) => normalizeText(s.name) === normalizeText(read.record.name));
+      if (dup) {
+        sink.data({
+          indicator: null, sheet: grid.name, cell: cellAddress(read.record.nameRef.row, read.record.nameRef.col), school: read.record.name, stage: null,
+          actual: read.record.name,
+          message: `学校“${read.record.name}”已在工作表“${dup.sheet}”中填报，本表未重复计入，请核实`,
+        });
+        continue;
+      }
+      schools.push(read.record);
+      ledgers.push(read.ledger);
+      const fields = new Set<string>(Object.keys(read.ledger.columns).map((k) => k.split('.')[0]));
+      forms.push({ ledger: read.ledger, grid, cell: reader.addr(form.headerRow, 0), fields });
+      continue;
+    }
     const detected = detectHeader(grid, LEDGER_DEFS);
     if (!detected) {
       unrecognised.push(grid);
       continue;
     }
-    const match = applyOverrides(grid, detected, overrides);
+    let match = applyOverrides(grid, detected, overrides);
+    if (match.def === SCHOOL_LEDGER) ({ grid, match } = withSheetUnits(grid, match));
     const ledger = describe(grid, match);
     const reader = new SheetReader(grid, sink);
-    if (match.def === SCHOOL_LEDGER) readSchoolRows(reader, match, ledger, schools);
+    if (match.def === SCHOOL_LEDGER) readSchoolRows(reader, match, ledger, schools, tracked);
     else if (match.def === CLASS_LEDGER) readClassRows(reader, match, ledger, classes);
     else if (match.def === TEACHER_LEDGER) readTeacherRows(reader, match, ledger, teachers);
     else if (match.def === CHECKLIST_LEDGER) readChecklistRows(reader, match, ledger, checklist);
@@ -242,6 +325,7 @@ export function readLedgers(grids: readonly SheetGrid[], std: Standard, override
     list.push({ ledger, grid, match });
     byKind.set(match.def, list);
   }
+  checkMagnitudes(tracked, std, sink);
   // A 县级数据 sheet: item names in a column, values beside them (the first such sheet).
   for (const grid of unrecognised) {
     const found = readCountyFigures(new SheetReader(grid, sink));
@@ -250,18 +334,30 @@ export function readLedgers(grids: readonly SheetGrid[], std: Standard, override
     ledgers.push(found.ledger);
     break;
   }
-  const kinds = new Set([...byKind.keys()].map((d) => d.kind));
+  const kinds = new Set<string>([...byKind.keys()].map((d) => d.kind));
 
-  // Missing columns: listed per ledger; a finding only when no ledger of that kind has the column.
+  // Missing columns: listed per ledger; a finding only when no ledger of that kind has the column. The
+  // one-school forms are school ledgers too (an item they lack is a column the school ledger lacks).
+  const entries = new Map<LedgerDef, { ledger: DetectedLedger; fields: Set<string>; sheet: string; cell: string; form: boolean }[]>();
   for (const [def, list] of byKind) {
+    entries.set(def, list.map(({ ledger, grid, match }) => ({
+      ledger, fields: new Set(match.columns.map((m) => m.field.field)), sheet: grid.name,
+      cell: cellAddress(grid.top + match.rows[0], grid.left), form: false,
+    })));
+  }
+  if (forms.length > 0) {
+    const list = entries.get(SCHOOL_LEDGER) ?? [];
+    for (const f of forms) list.push({ ledger: f.ledger, fields: f.fields, sheet: f.grid.name, cell: f.cell, form: true });
+    entries.set(SCHOOL_LEDGER, list);
+    kinds.add('school');
+  }
+  for (const [def, list] of entries) {
     const all = new Set<string>();
     const applies = (rule: NeedRule, fields: Set<string>): boolean =>
       !rule.onlyWith || rule.onlyWith.some((f) => fields.has(f));
-    for (const { match } of list) {
-      const own = new Set(match.columns.map((m) => m.field.field));
-      for (const f of own) all.add(f);
-      const ledger = list.find((x) => x.match === match)!.ledger;
-      for (const rule of def.needs) if (applies(rule, own) && !needSatisfied(rule, own)) ledger.missing.push(needLabel(rule, def, own));
+    for (const e of list) {
+      for (const f of e.fields) all.add(f);
+      for (const rule of def.needs) if (applies(rule, e.fields) && !needSatisfied(rule, e.fields)) e.ledger.missing.push(needLabel(rule, def, e.fields));
     }
     const first = list[0];
     for (const rule of def.needs) {
@@ -270,12 +366,14 @@ export function readLedgers(grids: readonly SheetGrid[], std: Standard, override
       const label = needLabel(rule, def, all);
       sink.data({
         indicator: rule.indicator,
-        sheet: first.grid.name,
-        cell: cellAddress(first.grid.top + first.match.rows[0], first.grid.left),
+        sheet: first.sheet,
+        cell: first.cell,
         school: null,
         stage: null,
         actual: null,
-        message: `${def.label}缺少「${label}」列，无法${purposeOf(rule, std)}`,
+        message: first.form && list.every((e) => e.form)
+          ? `学校填报表（每校一表）缺少「${label}」一项，无法${purposeOf(rule, std)}`
+          : `${def.label}缺少「${label}」列，无法${purposeOf(rule, std)}`,
       });
     }
   }

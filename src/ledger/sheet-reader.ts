@@ -6,6 +6,7 @@ import type { Standard, Stage, IndicatorId } from '../standard/schema';
 import type { Finding } from './finding';
 import { cellAddress, columnLetter, type CellValue, type SheetGrid } from './grid';
 import { readNumber, readPercent } from './coerce';
+import { isNotApplicable } from './layout';
 import type { ColumnMatch, HeaderMatch } from './header';
 import { normalizeText } from './normalize';
 import { classifyRow, mergeIndex, mergedValue, type MergeIndex } from './rows';
@@ -87,33 +88,45 @@ export class SheetReader {
 
   /** Reads one numeric cell of a field into a Num, raising a data finding when it cannot be read. */
   num(r: number, m: ColumnMatch, school: string | null, stage: Stage | null): Num {
+    return this.numRead(r, m, school, stage).num;
+  }
+
+  /**
+   * As `num`, with how the value was read: the number as typed (`raw`, null when none), the unit factor
+   * applied, and whether the cell wrote its own unit ("45.6万元").
+   */
+  numRead(r: number, m: ColumnMatch, school: string | null, stage: Stage | null): { num: Num; raw: number | null; factor: number; own: boolean } {
     const row = this.grid.values[r];
     const v = row ? row[m.col] : undefined;
     const ref = this.ref(r, m.col);
     const f = m.field;
     const format = this.grid.formats?.[r]?.[m.col] ?? null;
     const label = columnLabel(m);
+    const none = (num: Num) => ({ num, raw: null, factor: 1, own: false });
+    // "*" (not applicable) is no number and no error: the checks decide whether the value was needed.
+    if (isNotApplicable(v)) return none({ value: null, ref, problem: 'blank' });
     if (f.value === 'percent') {
       const p = readPercent(v, format);
-      if ('blank' in p) return { value: null, ref, problem: 'blank' };
-      if ('error' in p) return this.bad(r, m, school, stage, actualOf(v), `「${label}」单元格${p.error}`);
-      if ('ambiguous' in p) return this.bad(r, m, school, stage, actualOf(v), ambiguousMessage(label, p.ambiguous));
-      return { value: p.value, ref };
+      if ('blank' in p) return none({ value: null, ref, problem: 'blank' });
+      if ('error' in p) return none(this.bad(r, m, school, stage, actualOf(v), `「${label}」单元格${p.error}`));
+      if ('ambiguous' in p) return none(this.bad(r, m, school, stage, actualOf(v), ambiguousMessage(label, p.ambiguous)));
+      return none({ value: p.value, ref });
     }
     const res = readNumber(v, format);
-    if ('blank' in res) return { value: null, ref, problem: 'blank' };
-    if ('error' in res) return this.bad(r, m, school, stage, actualOf(v), `「${label}」单元格${res.error}`);
+    if ('blank' in res) return none({ value: null, ref, problem: 'blank' });
+    if ('error' in res) return none(this.bad(r, m, school, stage, actualOf(v), `「${label}」单元格${res.error}`));
+    const own = res.factor !== undefined;
     const factor = res.factor ?? (m.unit && m.unit.dim === f.dim ? m.unit.factor : 1);
     let value = factor === 1 ? res.value : Number((res.value * factor).toPrecision(12));
-    if (value < 0) return this.bad(r, m, school, stage, value, `「${label}」单元格为负数（${fmtNumber(value)}），数量不能为负`);
+    if (value < 0) return none(this.bad(r, m, school, stage, value, `「${label}」单元格为负数（${fmtNumber(value)}），数量不能为负`));
     if (f.value === 'count') {
       const rounded = Math.round(value);
       if (Math.abs(value - rounded) > 1e-9) {
-        return this.bad(r, m, school, stage, value, `「${label}」单元格为 ${fmtNumber(value)}，不是整数（人数、班数、间数应为整数）`);
+        return none(this.bad(r, m, school, stage, value, `「${label}」单元格为 ${fmtNumber(value)}，不是整数（人数、班数、间数应为整数）`));
       }
       value = rounded;
     }
-    return { value, ref };
+    return { num: { value, ref }, raw: res.value, factor, own };
   }
 
   bad(r: number, m: ColumnMatch, school: string | null, stage: Stage | null, actual: number | string | null, message: string): Num {

@@ -388,6 +388,24 @@ export const CHECKLIST_LEDGER: LedgerDef = {
   needs: [],
 };
 
+/**
+ * The one-school-per-sheet form (学校填报表: 序号 | 类别 | 填报项目 | 单位 | 填报值 | 是否必填 | 备注说明): the
+ * header texts of its item, unit and value columns. Each 填报项目 is then matched like a school-ledger header
+ * (SCHOOL_LEDGER's synonyms, 学段 in brackets or as a prefix: "小学学生人数", "…（小学）").
+ */
+export const FORM_HEADERS: Readonly<Record<'item' | 'unit' | 'value', readonly string[]>> = {
+  item: ['填报项目', '项目', '项目名称', '指标', '指标名称', '统计项目', '填报内容', '调查项目', '统计指标', '数据项'],
+  unit: ['单位', '计量单位', '填报单位'],
+  value: ['填报值', '填报数', '填报数值', '填报数据', '数值', '数据', '值', '本年数', '实有数', '填报结果', '统计值'],
+};
+/** Fewest 填报项目 a sheet must map (besides 学校名称) to be taken as a form when it names no school. */
+export const FORM_MIN_ITEMS = 3;
+/**
+ * "专科及以上学历教师人数（小学）": a degree item counts as 高于规定学历教师数 (R1) for the 学段 whose required
+ * degree (settings.requiredDegree) it names. Group 1 is the degree word.
+ */
+export const DEGREE_ITEM = /^(.{1,8}?)(?:学历)?及以上(?:学历)?(?:的)?(?:专任)?教师(?:人)?数?$/;
+
 /** The ledger kinds `readLedgers` looks for, in tie-break order. */
 export const LEDGER_DEFS: readonly LedgerDef[] = [SCHOOL_LEDGER, CLASS_LEDGER, TEACHER_LEDGER, CHECKLIST_LEDGER];
 

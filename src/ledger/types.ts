@@ -189,7 +189,8 @@ export type LedgerKind = 'school' | 'class' | 'teacher' | 'county' | 'checklist'
 
 /**
  * One ledger found on a sheet: what the JSON report's `ledgers` lists. For a 县级数据 sheet (`county`)
- * `columns` maps each item found to the A1 address of its value cell and `headerRows` is empty.
+ * and for a one-school form (学校填报表, kind `school`, `rows` 1) `columns` maps each item found to the A1
+ * address of its value cell and `headerRows` is empty (no column mapping to correct).
  */
 export interface DetectedLedger {
   sheet: string;
@@ -198,7 +199,10 @@ export interface DetectedLedger {
   headerRows: number[];
   /** Field → column letter; a stage-split field appears as `students.小学`. */
   columns: Record<string, string>;
-  /** Field → unit read from the header and the factor applied (e.g. 万元 → 10000). */
+  /**
+   * Field → unit read from the header (or the title, a unit row, a form's 单位 cell) and the factor applied
+   * (e.g. 万元 → 10000); the unit the values were re-read in when settings.plausible said so.
+   */
   units: Record<string, { unit: string; factor: number }>;
   /** Number of data rows read (合计, blank and note rows excluded). */
   rows: number;

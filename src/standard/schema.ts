@@ -55,6 +55,37 @@ const indicatorsShape = Object.fromEntries(INDICATOR_IDS.map((id) => [id, indica
   typeof indicatorSchema
 >;
 
+const nonNegative = z.number({ error: '必须是数字' }).min(0, { error: '不能为负' });
+/** [下限, 上限] of a per-student (or per-100-students) value that a real school can have. */
+const plausibleRange = z
+  .tuple([nonNegative, positive], { error: '必须是 [下限, 上限] 两个数' })
+  .refine(([lo, hi]) => lo < hi, { error: '下限必须小于上限' });
+
+/**
+ * Magnitude sense for the ledger reader: the values a real school can have per student (㎡, 元) or per 100
+ * students (teachers, rooms). A ledger column whose values fall outside the range is read in the unit of
+ * `units` that explains it (万元 kept as 元 …) with a data finding, or left unjudged with a data finding —
+ * never judged as it is. A zero is a value, not a magnitude: it is not tested.
+ */
+export const plausibleSchema = z.strictObject({
+  /** 教学及辅助用房面积 ÷ 在校生数, ㎡. */
+  floorAreaPerStudent: plausibleRange,
+  /** 体育运动场馆面积 ÷ 在校生数, ㎡. */
+  sportsAreaPerStudent: plausibleRange,
+  /** 教学仪器设备值 ÷ 在校生数, 元. */
+  equipmentPerStudent: plausibleRange,
+  /** Any teacher count of the school ledger (R1–R3) ÷ 在校生数 × 100. */
+  teachersPer100: plausibleRange,
+  /** 网络多媒体教室数 ÷ 在校生数 × 100. */
+  multimediaRoomsPer100: plausibleRange,
+  /**
+   * The units a column of a dimension may really be kept in, name → factor to the standard's unit
+   * (money: { 元: 1, 万元: 10000 }). A dimension without an entry has no unit slip to explain a misfit.
+   */
+  units: z.partialRecord(z.enum(['money', 'area', 'count']), z.record(z.string(), positive)),
+});
+export type Plausible = z.infer<typeof plausibleSchema>;
+
 export const settingsSchema = z.strictObject({
   /** 校际差异系数 limits per 学段. */
   cvLimits: z.strictObject({ 小学: positive, 初中: positive }),
@@ -89,6 +120,8 @@ export const settingsSchema = z.strictObject({
   epsilon: z.number().min(0).max(1e-3),
   /** Optional 元 per unit of addition (per teacher, ㎡, 元, room) for the 整改 planner's cost estimate; unset in the national file. */
   unitCosts: z.partialRecord(z.enum(RESOURCE_IDS), positive).optional(),
+  /** What a ledger value per student can be (see plausibleSchema). */
+  plausible: plausibleSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
