@@ -35,7 +35,7 @@ beforeAll(async () => {
   await fs.chmod(built, 0o755);
   await fs.chmod(root, 0o755);
   ledger = Buffer.from(await demoWorkbookBytes());
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await fs.rm(root, { recursive: true, force: true });
@@ -130,7 +130,7 @@ describe('killing check --in-place', () => {
       else expect({ context, left }).toEqual({ context, left: [] });
     }
     expect(seen.untouched + seen.complete).toBe(TRIALS);
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('a real EACCES', () => {
@@ -155,5 +155,5 @@ describe('a real EACCES', () => {
     expect(r.stderr).toBe('均衡自查：无法写出「报告.json」：没有写入权限；原文件保持不变\n');
     expect(await fs.readdir(locked)).toEqual(['台账.xlsx']);
     expect(Buffer.compare(await fs.readFile(path.join(locked, '台账.xlsx')), ledger)).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });

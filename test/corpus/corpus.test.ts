@@ -11,7 +11,7 @@ import { main } from '../../src/cli/main';
 import { loadWorkbook } from '../../src/xlsx/host';
 import { CASES, type JsonReportLike, type RunContext } from './cases';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 let root: string;
 beforeAll(async () => {

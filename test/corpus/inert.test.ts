@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { CLASS_HEADERS, SCHOOL_HEADERS, classRows, goodSchool, writeTable, xlsx } from './build';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const NAMES = ['=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A2)', '=1+1', '-1', "'=quoted"];
 

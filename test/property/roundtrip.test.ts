@@ -13,7 +13,7 @@ import { XlsxHost } from '../../src/xlsx/host';
 import { reload, snapshot, splitStatus, type CellSnap } from '../integration/snapshot';
 import { CLASS_HEADERS, SCHOOL_HEADERS, goodSchool } from '../corpus/build';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const std = nationalStandard();
 const meta = { workbook: '随机.xlsx', date: new Date('2026-11-29T00:00:00Z') };
