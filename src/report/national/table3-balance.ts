@@ -3,7 +3,7 @@
  * decimals) of each of the seven indicators (L1–L7), and L8 综合: the 综合差异系数 (plain mean of the seven) in the
  * 差异系数 row; the form has no 综合 平均值, so that cell stays blank.
  */
-import { RESOURCE_IDS, STAGES } from '../../standard/schema';
+import { RESOURCE_IDS, STAGES, type ResourceId, type Stage } from '../../standard/schema';
 import type { ModelCell, ModelMerge, SheetModel } from '../model';
 import type { ReportContext } from '../sheets';
 import { blank, codes, fixedCell, formSheet, indicatorHeader, text, type NationalSource } from './common';
@@ -23,7 +23,7 @@ export function buildTable3(src: NationalSource, ctx: ReportContext): SheetModel
   for (const stage of STAGES) {
     const cvOf = (id: (typeof RESOURCE_IDS)[number]) => src.result.cv.find((c) => c.stage === stage && c.indicator === id) ?? null;
     merges.push({ row: rows.length, col: 0, rows: 2, cols: 1 });
-    rows.push([text(stage), text('全县平均值'), ...RESOURCE_IDS.map((id) => fixedCell(cvOf(id)?.countyValue ?? null, MEAN_DECIMALS)), blank()]);
+    rows.push([text(stage), text('全县平均值'), ...RESOURCE_IDS.map((id) => fixedCell(cvOf(id)?.countyValue ?? countyMean(src, stage, id), MEAN_DECIMALS)), blank()]);
     rows.push([text(''), text('差异系数'), ...RESOURCE_IDS.map((id) => fixedCell(cvOf(id)?.value ?? null, CV_DECIMALS)), fixedCell(src.result.compositeCv[stage], CV_DECIMALS)]);
   }
   const limits = STAGES.map((s) => `${s} ≤ ${std.settings.cvLimits[s].toFixed(2)}`).join('，');
@@ -46,4 +46,20 @@ export function buildTable3(src: NationalSource, ctx: ReportContext): SheetModel
     },
     ctx,
   );
+}
+
+/**
+ * X̄ = Σ Pᵢ·Xᵢ ÷ Σ Pᵢ over the assessed parts with a value, for a 学段 where the checks give no CV (one school):
+ * the county value is still defined. null without any such part.
+ */
+function countyMean(src: NationalSource, stage: Stage, id: ResourceId): number | null {
+  let P = 0;
+  let sum = 0;
+  for (const s of src.result.schools) {
+    const v = s.indicators[id]?.value ?? null;
+    if (s.stage !== stage || s.excluded || v === null || s.students === null || !(s.students > 0)) continue;
+    P += s.students;
+    sum += s.students * v;
+  }
+  return P > 0 ? sum / P : null;
 }
