@@ -258,8 +258,16 @@ export function q9(c: Context): string | null {
   const gap = countyValue(c, 'gapRate');
   const parts: string[] = [];
   if (level && (level.value !== null || level.yes !== undefined)) {
-    parts.push(level.value !== null ? `相关科目学生学业水平 ${int(level.value)} 级` : `相关科目学生学业水平达到Ⅲ级以上：${level.yes ? '是' : '否'}`);
+    const min = c.std.indicators.Q9.thresholds.minLevel;
+    parts.push(level.value !== null ? `相关科目学生学业水平 ${roman(level.value)} 级` : `相关科目学生学业水平达到${roman(min)}级以上：${level.yes ? '是' : '否'}`);
   }
   if (gap !== null) parts.push(`校际差异率 ${figure(gap, c.std.indicators.Q9.precision)}`);
   return parts.length > 0 ? parts.join('；') : null;
+}
+
+const ROMAN = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ'];
+
+/** 学业水平 levels as the reports write them (3 → Ⅲ); a level outside Ⅰ–Ⅵ as its number. */
+function roman(level: number): string {
+  return Number.isInteger(level) && level >= 1 && level <= ROMAN.length ? ROMAN[level - 1] : int(level);
 }
