@@ -16,7 +16,8 @@ export const TABLE2_2_SHEET = '表Ⅱ-2 资源配置（分学校）';
 export const TABLE2_2_TITLE = '表Ⅱ-2 小学、初中资源配置基本情况（分学校）';
 
 const VALUE_DECIMALS = 2;
-const FIXED = 6;
+/** Code of the column before the seven values: 序号 has no code, 学校名称 is L1 … 班级数 L5, the values L6–L12. */
+const FIXED = 5;
 
 export function buildTable2_2(src: NationalSource, ctx: ReportContext): SheetModel {
   const { std } = ctx;
@@ -24,7 +25,7 @@ export function buildTable2_2(src: NationalSource, ctx: ReportContext): SheetMod
     ['序号', '学校名称', '举办者类型', '在校生数', '年级数', '班级数', ...RESOURCE_IDS.map((id) => indicatorHeader(std, id)), '该校综合评估是否达标', `备注（注明有哪几项指标达标，哪几项指标达到${Math.round(std.settings.minShare * 100)}%）`],
   ];
   const width = headerRows[0].length;
-  const codeRow = codes(width);
+  const codeRow = codes(width, 1);
   const rows: ModelCell[][] = [];
   const merges: ModelMerge[] = [];
   const ordered = orderSchools(src.result.schools);
@@ -60,7 +61,7 @@ export function buildTable2_2(src: NationalSource, ctx: ReportContext): SheetMod
       merges,
       notes: [
         '注：指标值保留两位小数。',
-        `备注中 L${FIXED + 1}—L${FIXED + RESOURCE_IDS.length} 指第 L${FIXED + 1}—L${FIXED + RESOURCE_IDS.length} 列的七项指标；“达到${Math.round(std.settings.minShare * 100)}%”指未达到标准但不低于标准的 ${Math.round(std.settings.minShare * 100)}%。`,
+        `备注中的 L${FIXED + 1}—L${FIXED + RESOURCE_IDS.length} 指本表 L${FIXED + 1}—L${FIXED + RESOURCE_IDS.length} 列的七项指标；“达到${Math.round(std.settings.minShare * 100)}%”指未达到标准但不低于标准的 ${Math.round(std.settings.minShare * 100)}%。`,
       ],
       orientation: 'landscape',
       widths: { min: 8, max: 14, fixed: { 0: 6, 1: 24, [width - 1]: 40 } },

@@ -111,7 +111,7 @@ describe('表Ⅱ-2 per school', () => {
         const missing: string[] = [];
         RESOURCE_IDS.forEach((id, k) => {
           const x = p.values[id];
-          const code = `L${7 + k}`;
+          const code = `L${6 + k}`;
           if (x === null) missing.push(code);
           else if (reaches(x, T(id, stage))) reached.push(code);
           else if (reaches(x, T(id, stage) * 0.85)) near.push(code);
@@ -123,7 +123,7 @@ describe('表Ⅱ-2 per school', () => {
           ...(near.length ? [`${near.join('、')} 达到85%`] : []),
           ...(below.length ? [`${below.join('、')} 未达到85%`] : []),
           ...(missing.length ? [`${missing.join('、')} 缺少数据`] : []),
-          ...(p.name === '红旗学校' ? ['L10、L11、L12、L13 由全校数按加权学生数分摊'] : []),
+          ...(p.name === '红旗学校' ? ['L9、L10、L11、L12 由全校数按加权学生数分摊'] : []),
         ].join('；');
         const grades = p.name === '城关小学' ? 6 : null;
         const classCount = p.name === '城关小学' ? 12 : p.name === '东关小学' ? 10 : null;
@@ -151,9 +151,9 @@ describe('表Ⅱ-2 per school', () => {
   it('has the boundary verdicts: exactly 85 % passes, 84.9 % fails', () => {
     const row = (name: string) => m.rows.find((x) => x[1].value === name)?.map(value);
     expect(row('东关小学')?.[13]).toBe('是');
-    expect(row('东关小学')?.[14]).toContain('L11 达到85%');
+    expect(row('东关小学')?.[14]).toContain('L10 达到85%');
     expect(row('西关小学')?.[13]).toBe('否');
-    expect(row('西关小学')?.[14]).toContain('L11 未达到85%');
+    expect(row('西关小学')?.[14]).toContain('L10 未达到85%');
     expect(row('河东小学')?.[13]).toBe('否');
   });
 
