@@ -61,12 +61,19 @@ export interface SheetModel {
   /** Merged ranges inside the header block, 0-based within it. */
   headerMerges?: ModelMerge[];
   /**
+   * Height in points of each header-block row, so the wrapped header texts show whole (the model measures them:
+   * hosts need not). A host without it keeps its single-header-row height.
+   */
+  headerHeights?: number[];
+  /**
    * The form's code row (L1, L2 … under the header; '' for a column without a code), one sheet row directly
    * below the header block (or below row 3 without one): centred, bordered, not bold, no fill.
    */
   codeRow?: string[];
   /** Merged ranges of data rows, 0-based within `rows` (row 0 is the first data row). A merged cell takes the style of its top-left model cell. */
   merges?: ModelMerge[];
+  /** Height in points of each data row whose wrapped text needs more than one line (measured by the model); unset = the host's default. */
+  rowHeights?: (number | null)[];
   /**
    * The form's notes (注：…), one sheet row each after the data rows, every one merged across all columns,
    * left-aligned, wrapped, no border, in the 'note' look but not italic (hosts may give the row height two lines).
@@ -75,7 +82,8 @@ export interface SheetModel {
   /**
    * The signature line under the table (填报单位（盖章）： 填表人： 审核人： 填报日期：), one sheet row after the
    * notes with one blank row before it: the columns split into `signature.length` runs as even as possible, left to
-   * right; each run merged and holding its label, left-aligned, no border.
+   * right; each run merged and holding its label, left-aligned, no border. With fewer columns than labels, one cell
+   * merged across all columns holds the labels joined by four full-width spaces.
    */
   signature?: string[];
   /** Page setup for printing: A4 paper, the orientation, fit all columns to one page wide. */

@@ -122,6 +122,7 @@ export function formSheet(spec: FormSpec, ctx: ReportContext): SheetModel {
     columns.push({ header, width: fixed ?? Math.min(Math.max(w + 2, min), max) });
   }
   return {
+    headerHeights: headerHeights(spec.headerRows, spec.headerMerges, columns),
     name: spec.name,
     title: spec.title,
     subtitle: sourceLine(ctx),
@@ -132,6 +133,7 @@ export function formSheet(spec: FormSpec, ctx: ReportContext): SheetModel {
     headerMerges: spec.headerMerges,
     codeRow: spec.codeRow,
     merges: spec.merges && spec.merges.length > 0 ? spec.merges : undefined,
+    rowHeights: rowHeights(spec.rows, spec.merges ?? [], columns),
     notes: spec.notes,
     signature: [...SIGNATURE],
     print: {
@@ -147,4 +149,43 @@ export function formSheet(spec: FormSpec, ctx: ReportContext): SheetModel {
 export function indicatorHeader(std: Standard, id: IndicatorId): string {
   const ind = std.indicators[id];
   return ind.unit ? `${ind.name}（${ind.unit}）` : ind.name;
+}
+
+/** Points per wrapped line of a 10–11 pt header, and the padding of a row. */
+const LINE = 14;
+const PAD = 6;
+
+/**
+ * Each header row's height: the most lines any of its texts needs once wrapped in its (merged) width; a text merged
+ * over several rows shares its lines among them.
+ */
+export function headerHeights(rows: readonly string[][], merges: readonly ModelMerge[], columns: readonly ModelColumn[]): number[] {
+  const lines = rows.map(() => 1);
+  rows.forEach((row, r) =>
+    row.forEach((t, c) => {
+      if (t === '') return;
+      const m = merges.find((x) => x.row === r && x.col === c) ?? { row: r, col: c, rows: 1, cols: 1 };
+      let w = 0;
+      for (let k = m.col; k < m.col + m.cols; k++) w += columns[k]?.width ?? 8;
+      const need = Math.ceil(textWidth(t) / Math.max(1, w - 1));
+      const per = Math.ceil(need / m.rows);
+      for (let k = m.row; k < m.row + m.rows; k++) lines[k] = Math.max(lines[k], per);
+    }),
+  );
+  return lines.map((n) => n * LINE + PAD);
+}
+
+/** Data rows' heights: null for a one-line row, else the lines its longest wrapped text needs. */
+export function rowHeights(rows: readonly ModelCell[][], merges: readonly ModelMerge[], columns: readonly ModelColumn[]): (number | null)[] {
+  return rows.map((row, r) => {
+    let lines = 1;
+    row.forEach((cell, c) => {
+      if (typeof cell.value !== 'string' || cell.value === '') return;
+      const m = merges.find((x) => x.row === r && x.col === c) ?? { row: r, col: c, rows: 1, cols: 1 };
+      let w = 0;
+      for (let k = m.col; k < m.col + m.cols; k++) w += columns[k]?.width ?? 8;
+      lines = Math.max(lines, Math.ceil(textWidth(cell.value) / Math.max(1, w - 1) / m.rows));
+    });
+    return lines > 1 ? lines * LINE + PAD : null;
+  });
 }

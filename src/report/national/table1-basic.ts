@@ -88,7 +88,7 @@ export function buildTable1(src: NationalSource, ctx: ReportContext): SheetModel
       rows: [row],
       notes,
       orientation: 'landscape',
-      widths: { min: 7, max: 10 },
+      widths: { min: 8, max: 12 },
       onePage: true,
     },
     ctx,
