@@ -25,8 +25,16 @@ export interface Context {
   std: Standard;
 }
 
+/** The reader's and the checks' findings of an item, each once (the checks may pass the reader's through). */
 function findingsOf(c: Context, id: IndicatorId, kind: Finding['kind']): Finding[] {
-  return c.result.findings.concat(c.ledgers.findings).filter((f) => f.indicator === id && f.kind === kind);
+  const seen = new Set<string>();
+  return [...c.ledgers.findings, ...c.result.findings].filter((f) => {
+    if (f.indicator !== id || f.kind !== kind) return false;
+    const key = JSON.stringify([f.sheet, f.cell, f.school, f.stage, f.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Distinct schools named by compliance findings of an item. */
