@@ -88,6 +88,15 @@ function sizeGroup(rec: SchoolRecord | undefined): SizeGroup | null {
   return null;
 }
 
+/** A school's 在校生数 is known: its whole-school cell, or every 学段 cell it has. */
+function sizeKnown(s: SchoolRecord): boolean {
+  const st = s.quantities.students;
+  if (!st) return false;
+  if (st.all && st.all.value !== null) return true;
+  const parts = [st.小学, st.初中].filter((n) => n !== undefined);
+  return parts.length > 0 && parts.every((n) => n?.value !== null);
+}
+
 export function g4(c: Context): string | null {
   if (!judged(c, 'G4')) return null;
   const th = c.std.indicators.G4.thresholds;
@@ -99,7 +108,8 @@ export function g4(c: Context): string | null {
   }
   const schools = th.小学 === th.初中 ? `超过 ${limit(th.小学)} 人的小学 ${n.小学} 所，初中 ${n.初中} 所` : `超过 ${limit(th.小学)} 人的小学 ${n.小学} 所，超过 ${limit(th.初中)} 人的初中 ${n.初中} 所`;
   const through = th.九年一贯制 === th.十二年一贯制 ? `超过 ${limit(th.九年一贯制)} 人的一贯制学校 ${n.一贯制} 所` : `超过 ${limit(th.九年一贯制)} 人的九年一贯制学校、超过 ${limit(th.十二年一贯制)} 人的十二年一贯制学校共 ${n.一贯制} 所`;
-  return `${schools}，${through}${dataTail(c, 'G4')}`;
+  const unknown = c.ledgers.schools.filter((s) => s.type !== '特殊教育学校' && !sizeKnown(s)).length;
+  return `${schools}，${through}${unknown > 0 ? `（另有 ${unknown} 所学校在校生数未填或无法识别，未计入）` : ''}`;
 }
 
 export function g5(c: Context): string | null {
