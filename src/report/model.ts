@@ -49,6 +49,66 @@ export interface SheetModel {
    * cell, with values in columns 2 … 1 + `valueColumns`. Placed to the right of the table.
    */
   chart?: SheetChart;
+  /**
+   * A form's header block (the national 申报 tables), replacing the single header row 3 when present:
+   * `headerRows[r][c]` is the text of sheet row 3 + r, column c + 1 ('' for a cell covered by a merge). Each row has
+   * `columns.length` entries; `columns[c].header` stays the column's lowest header text for hosts that do not
+   * render the block. Hosts render it like the single header row (bold, fill, centred, wrapped, bordered) and
+   * merge `headerMerges`. With a header block the data rows start at sheet row 3 + headerRows.length (+ 1 with
+   * `codeRow`), and panes freeze below the block (and the code row).
+   */
+  headerRows?: string[][];
+  /** Merged ranges inside the header block, 0-based within it. */
+  headerMerges?: ModelMerge[];
+  /**
+   * Height in points of each header-block row, so the wrapped header texts show whole (the model measures them:
+   * hosts need not). A host without it keeps its single-header-row height.
+   */
+  headerHeights?: number[];
+  /**
+   * The form's code row (L1, L2 … under the header; '' for a column without a code), one sheet row directly
+   * below the header block (or below row 3 without one): centred, bordered, not bold, no fill.
+   */
+  codeRow?: string[];
+  /** Merged ranges of data rows, 0-based within `rows` (row 0 is the first data row). A merged cell takes the style of its top-left model cell. */
+  merges?: ModelMerge[];
+  /** Height in points of each data row whose wrapped text needs more than one line (measured by the model); unset = the host's default. */
+  rowHeights?: (number | null)[];
+  /**
+   * The form's notes (注：…), one sheet row each after the data rows, every one merged across all columns,
+   * left-aligned, wrapped, no border, in the 'note' look but not italic (hosts may give the row height two lines).
+   */
+  notes?: string[];
+  /**
+   * The signature line under the table (填报单位（盖章）： 填表人： 审核人： 填报日期：), one sheet row after the
+   * notes with one blank row before it: the columns split into `signature.length` runs as even as possible, left to
+   * right; each run merged and holding its label, left-aligned, no border. With fewer columns than labels, one cell
+   * merged across all columns holds the labels joined by four full-width spaces.
+   */
+  signature?: string[];
+  /** Page setup for printing: A4 paper, the orientation, fit all columns to one page wide. */
+  print?: PrintSpec;
+}
+
+/** A rectangle of cells: 0-based row and column of its top-left cell, and its size (≥ 1 each). */
+export interface ModelMerge {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Page setup: A4 (`paperSize` 9 in Excel, 'A4' in Office.js), `orientation`; `fitToWidth` fits every column on one
+ * page wide (fitToWidth 1, fitToHeight 0 = as many pages tall as needed); `titleRows` sheet rows from row 1 repeated
+ * at the top of every page (print titles `$1:$n`); `onePage` also fits the height to one page (fitToHeight 1).
+ * Hosts centre the table horizontally on the page.
+ */
+export interface PrintSpec {
+  orientation: 'portrait' | 'landscape';
+  fitToWidth: true;
+  titleRows: number;
+  onePage?: boolean;
 }
 
 export interface SheetChart {
