@@ -91,3 +91,30 @@ export function noteMissing(
   ctx.blankSeen.add(k);
   dataFinding(ctx, num.ref, indicator, school, stage, blankMessage(label, what));
 }
+
+/** A finding with text actual/required values (complianceFinding takes numbers). */
+export function textFinding(
+  ctx: Ctx,
+  kind: Finding['kind'],
+  ref: CellRef | null,
+  indicator: IndicatorId,
+  school: string | null,
+  stage: Stage | null,
+  actual: string | number | null,
+  required: string | number | null,
+  message: string,
+): void {
+  ctx.findings.push({
+    kind,
+    indicator,
+    sheet: ref ? ref.sheet : null,
+    cell: ref ? cellAddress(ref.row, ref.col) : null,
+    school,
+    stage,
+    actual,
+    required,
+    gap: null,
+    message,
+    departments: ctx.std.indicators[indicator].departments.slice(),
+  });
+}

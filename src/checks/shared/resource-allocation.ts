@@ -1,30 +1,32 @@
 /**
- * 资源配置 (R1–R7): per school and 学段 values, the 6-of-7 / 85 % verdict, and the per-school inputs of the
- * 校际差异系数. Spec §1.
+ * 资源配置 (R1–R7), judged jointly: per school and 学段 values of the seven (what each reads is declared in
+ * rules/R1–R7), the 6-of-7 / 85 % verdict, the findings, and the per-school inputs of the 校际差异系数. Spec §1.
  */
-import type { CellRef, Num, SchoolQuantity, SchoolRecord, StageKey } from '../ledger/types';
-import { RESOURCE_IDS, STAGES, type ResourceId, type Stage, type Standard } from '../standard/schema';
-import { threshold } from '../standard';
-import type { IndicatorResult, SchoolStageResult, Verdict } from './types';
-import { atLeast, ceilTo, ceilTol } from './compare';
-import { complianceFinding, dataFinding, noteMissing, type Ctx } from './context';
-import { indicatorRef, quantityLabel, resourceMessage, roundTo } from './format';
+import type { CellRef, Num, SchoolQuantity, SchoolRecord, StageKey } from '../../ledger/types';
+import { RESOURCE_IDS, STAGES, type ResourceId, type Stage, type Standard } from '../../standard/schema';
+import { threshold } from '../../standard';
+import type { IndicatorResult, SchoolStageResult, Verdict } from '../types';
+import { atLeast, ceilTo, ceilTol } from '../compare';
+import { complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
+import { indicatorRef, quantityLabel, resourceMessage, roundTo } from '../format';
+import { R1 } from '../rules/R1-degree-teachers';
+import { R2 } from '../rules/R2-backbone-teachers';
+import { R3 } from '../rules/R3-pe-art-teachers';
+import { R4 } from '../rules/R4-floor-area';
+import { R5 } from '../rules/R5-sports-area';
+import { R6 } from '../rules/R6-equipment-value';
+import { R7 } from '../rules/R7-multimedia-rooms';
+import type { ResourceRule } from './resource-item';
 
-/** Indicators that are "per 100 students" (value = quantity ÷ students × 100); the others are per student. */
-export const PER_100: Readonly<Record<ResourceId, number>> = { R1: 100, R2: 100, R3: 100, R4: 1, R5: 1, R6: 1, R7: 100 };
+const RULES: readonly ResourceRule[] = [R1, R2, R3, R4, R5, R6, R7];
 
-/** The ledger quantity that is the numerator of each indicator (R3: see `peArtTeachers` / PE + music + art). */
-export const NUMERATOR: Readonly<Record<ResourceId, SchoolQuantity>> = {
-  R1: 'degreeTeachers',
-  R2: 'backboneTeachers',
-  R3: 'peArtTeachers',
-  R4: 'floorArea',
-  R5: 'sportsArea',
-  R6: 'equipmentValue',
-  R7: 'multimediaRooms',
-};
+/** Indicators that are "per 100 students" (value = quantity ÷ students × 100); the others are per student. From rules/R1–R7. */
+export const PER_100: Readonly<Record<ResourceId, number>> = Object.fromEntries(RULES.map((r) => [r.id, r.per])) as Record<ResourceId, number>;
 
-const R3_PARTS: readonly SchoolQuantity[] = ['peTeachers', 'musicTeachers', 'artTeachers'];
+/** The ledger quantity that is the numerator of each indicator (R3: see `peArtTeachers` / PE + music + art). From rules/R1–R7. */
+export const NUMERATOR: Readonly<Record<ResourceId, SchoolQuantity>> = Object.fromEntries(RULES.map((r) => [r.id, r.numerator])) as Record<ResourceId, SchoolQuantity>;
+
+const R3_PARTS: readonly SchoolQuantity[] = R3.parts ?? [];
 
 /** Which 学段 of a school are judged, which 学段 share its whole-school quantities, and their weights. */
 export interface SchoolPlan {
