@@ -56,9 +56,25 @@ export function complianceFinding(
   message: string,
   measure?: 'cv',
 ): void {
+  pushFinding(ctx, 'compliance', ref, indicator, school, stage, actual, required, gap, message, measure);
+}
+
+function pushFinding(
+  ctx: Ctx,
+  kind: Finding['kind'],
+  ref: CellRef | null,
+  indicator: IndicatorId,
+  school: string | null,
+  stage: Stage | null,
+  actual: Finding['actual'],
+  required: Finding['required'],
+  gap: number | null,
+  message: string,
+  measure?: 'cv',
+): void {
   ctx.findings.push({
     ...(measure ? { measure } : {}),
-    kind: 'compliance',
+    kind,
     indicator,
     sheet: ref ? ref.sheet : null,
     cell: ref ? cellAddress(ref.row, ref.col) : null,
@@ -104,17 +120,5 @@ export function textFinding(
   required: string | number | null,
   message: string,
 ): void {
-  ctx.findings.push({
-    kind,
-    indicator,
-    sheet: ref ? ref.sheet : null,
-    cell: ref ? cellAddress(ref.row, ref.col) : null,
-    school,
-    stage,
-    actual,
-    required,
-    gap: null,
-    message,
-    departments: ctx.std.indicators[indicator].departments.slice(),
-  });
+  pushFinding(ctx, kind, ref, indicator, school, stage, actual, required, null, message);
 }

@@ -3,8 +3,7 @@
  * 比例不低于85% (threshold share). Once for the county: the 随迁子女 share from the 县级数据 sheet, and the
  * 留守儿童关爱体系 half from its 核查清单 line. Both halves count.
  */
-import { combine } from '../shared/item-status';
-import { partItem, shareFigure, type ItemPart } from '../shared/county-figure';
+import { countyHooks, partItem, shareFigure, withChecklistHalf } from '../shared/county-figure';
 import type { ItemStatus } from '../types';
 import type { Rule } from './types';
 
@@ -18,22 +17,9 @@ export const G15: Rule = {
     { kind: 'data', when: 'on a blank figure' },
   ],
   checklist: { content: '县域内留守儿童关爱体系健全，全面纳入政府保障（随迁子女就读比例见县级数据）' },
-  start: (run) => {
-    let part: ItemPart | null = null;
-    return {
-      county: (county) => {
-        part = shareFigure(run.ctx, county, 'G15', 'migrantShare');
-      },
-      item: () => {
-        const figure = part ?? shareFigure(run.ctx, null, 'G15', 'migrantShare');
-        const second: ItemStatus = run.checklist.find((l) => l.id === 'G15')?.status ?? '待核实';
-        return {
-          ...partItem('G15', '县级数据 + 核查清单', figure),
-          status: combine([figure.status, second]),
-          failing: figure.failing + (second === '未达标' ? 1 : 0),
-          note: `${figure.note}；留守儿童关爱体系：核查清单${second}`,
-        };
-      },
-    };
-  },
+  start: (run) =>
+    countyHooks(run, (ctx, county) => shareFigure(ctx, county, 'G15', 'migrantShare'), (figure) => {
+      const second: ItemStatus = run.checklist.find((l) => l.id === 'G15')?.status ?? '待核实';
+      return withChecklistHalf(partItem('G15', '县级数据 + 核查清单', figure), figure, second, `${figure.note}；留守儿童关爱体系：核查清单${second}`);
+    }),
 };

@@ -8,8 +8,7 @@ import { threshold } from '../../standard';
 import { atLeast } from '../compare';
 import { complianceFinding, dataFinding, textFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold } from '../format';
-import { countyReader, LABEL, missingPart, partItem, type ItemPart } from '../shared/county-figure';
-import { combine } from '../shared/item-status';
+import { countyHooks, countyReader, LABEL, missingPart, partItem, withChecklistHalf, type ItemPart } from '../shared/county-figure';
 import type { ItemStatus } from '../types';
 import type { Rule } from './types';
 
@@ -73,23 +72,17 @@ export const G8: Rule = {
   ],
   checklist: { content: '按规定足额核定教师绩效工资总量（县级数据表填写了「绩效工资足额核定」时以县级数据为准）' },
   start: (run) => {
-    let parts: { G8: ItemPart; G8performance: ItemPart | null } | null = null;
-    return {
-      county: (county) => {
-        parts = checkTeacherPay(run.ctx, county);
-      },
-      item: () => {
-        const { G8: pay, G8performance: perf } = parts ?? checkTeacherPay(run.ctx, null);
-        const line = run.checklist.find((l) => l.id === 'G8');
-        const second: ItemStatus = perf ? perf.status : (line?.status ?? '待核实');
-        const notes = [pay.note, perf ? perf.note : `绩效工资足额核定：核查清单${line?.status ?? '待核实'}`];
-        return {
-          ...partItem('G8', '县级数据 + 核查清单', pay),
-          status: combine([pay.status, second]),
-          failing: pay.failing + (second === '未达标' ? 1 : 0),
-          note: notes.join('；'),
-        };
-      },
+    let perf: ItemPart | null = null;
+    const check = (ctx: Ctx, county: CountyFigures | null): ItemPart => {
+      const parts = checkTeacherPay(ctx, county);
+      perf = parts.G8performance;
+      return parts.G8;
     };
+    return countyHooks(run, check, (pay) => {
+      const line = run.checklist.find((l) => l.id === 'G8');
+      const second: ItemStatus = perf ? perf.status : (line?.status ?? '待核实');
+      const note = [pay.note, perf ? perf.note : `绩效工资足额核定：核查清单${line?.status ?? '待核实'}`].join('；');
+      return withChecklistHalf(partItem('G8', '县级数据 + 核查清单', pay), pay, second, note);
+    });
   },
 };

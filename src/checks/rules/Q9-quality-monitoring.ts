@@ -7,7 +7,7 @@ import { threshold } from '../../standard';
 import { atLeast } from '../compare';
 import { complianceFinding, textFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold } from '../format';
-import { countyReader, LABEL, missingPart, partItem, type ItemPart } from '../shared/county-figure';
+import { countyHooks, countyReader, LABEL, missingPart, partItem, type ItemPart } from '../shared/county-figure';
 import type { Rule } from './types';
 
 function checkQualityMonitoring(ctx: Ctx, county: CountyFigures | null): ItemPart {
@@ -81,13 +81,5 @@ export const Q9: Rule = {
     { kind: 'compliance', when: 'on the 学业水平 cell when below; on the 校际差异率 cell when not below the limit' },
     { kind: 'data', when: 'on a blank figure' },
   ],
-  start: (run) => {
-    let part: ItemPart | null = null;
-    return {
-      county: (county) => {
-        part = checkQualityMonitoring(run.ctx, county);
-      },
-      item: () => partItem('Q9', '县级数据', part ?? checkQualityMonitoring(run.ctx, null)),
-    };
-  },
+  start: (run) => countyHooks(run, checkQualityMonitoring, (p) => partItem('Q9', '县级数据', p)),
 };

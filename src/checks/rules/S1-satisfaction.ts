@@ -8,7 +8,7 @@ import { threshold } from '../../standard';
 import { atLeast } from '../compare';
 import { complianceFinding, dataFinding, type Ctx } from '../context';
 import { formatNumber, pct } from '../format';
-import { countyReader, missingPart, partItem, type ItemPart } from '../shared/county-figure';
+import { countyHooks, countyReader, missingPart, partItem, type ItemPart } from '../shared/county-figure';
 import type { Rule } from './types';
 
 function checkSatisfaction(ctx: Ctx, county: CountyFigures | null): ItemPart {
@@ -72,13 +72,5 @@ export const S1: Rule = {
     { kind: 'compliance', when: 'on the 社会认可度 (or 满意人数) cell when short' },
     { kind: 'data', when: 'on a blank figure; a survey of 0 people; more satisfied than surveyed' },
   ],
-  start: (run) => {
-    let part: ItemPart | null = null;
-    return {
-      county: (county) => {
-        part = checkSatisfaction(run.ctx, county);
-      },
-      item: () => partItem('S1', '县级数据（满意度调查）', part ?? checkSatisfaction(run.ctx, null)),
-    };
-  },
+  start: (run) => countyHooks(run, checkSatisfaction, (p) => partItem('S1', '县级数据（满意度调查）', p)),
 };

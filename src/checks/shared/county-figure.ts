@@ -8,7 +8,9 @@ import { threshold } from '../../standard';
 import { atLeast } from '../compare';
 import { complianceFinding, dataFinding, type Ctx } from '../context';
 import { formatNumber, pct } from '../format';
+import type { Rule, Run } from '../rules/types';
 import type { ItemResult, ItemStatus } from '../types';
+import { combine } from './item-status';
 
 /** One part of an item (G8 and G15 have two: a figure and a checklist half). */
 export interface ItemPart {
@@ -72,4 +74,38 @@ export function shareFigure(ctx: Ctx, county: CountyFigures | null, id: 'G14' | 
 /** The item of a county part. */
 export function partItem(id: IndicatorId, method: string, p: ItemPart): ItemResult {
   return { id, status: p.status, value: p.value, required: p.required, failing: p.failing, method, note: p.note };
+}
+
+/**
+ * The hooks of a county rule: `check` runs once in the county pass (its findings then), and the item is
+ * made from its part; a second half from the 核查清单 (G8, G15) is added by `item`.
+ */
+export function countyHooks(run: Run, check: (ctx: Ctx, county: CountyFigures | null) => ItemPart, item: (part: ItemPart) => ItemResult): ReturnType<Rule['start']> {
+  let part: ItemPart | null = null;
+  return {
+    county: (county) => {
+      part = check(run.ctx, county);
+    },
+    item: () => item(part ?? check(run.ctx, null)),
+  };
+}
+
+/** An item with a 核查清单 half: 未达标 if either fails, else 数据不全, else 待核实, else 达标. */
+export function withChecklistHalf(item: ItemResult, first: ItemPart, second: ItemStatus, note: string): ItemResult {
+  return { ...item, status: combine([first.status, second]), failing: first.failing + (second === '未达标' ? 1 : 0), note };
+}
+
+/** A county share rule (G14, Q1, Q2): the 县级数据 figure ≥ threshold(id, 'share'). */
+export function shareRule(id: 'G14' | 'Q1' | 'Q2', item: CountyItem): Rule {
+  return {
+    id,
+    reads: [{ ledger: '县级数据', fields: [LABEL[item]] }],
+    pass: 'county',
+    checks: 'once: the figure ≥ share',
+    raises: [
+      { kind: 'compliance', when: "on the figure's value cell when short" },
+      { kind: 'data', when: 'on a blank figure (an ambiguous or unreadable one is raised by the ledger reader)' },
+    ],
+    start: (run) => countyHooks(run, (ctx, county) => shareFigure(ctx, county, id, item), (p) => partItem(id, '县级数据', p)),
+  };
 }

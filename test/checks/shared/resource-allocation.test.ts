@@ -1,9 +1,9 @@
-import { nationalStandard, standardWithOverride } from '../../src/standard';
-import { runChecks } from '../../src/checks';
-import { decideVerdict, type IndicatorState } from '../../src/checks/shared/resource-allocation';
-import { cellAddress } from '../../src/ledger/grid';
-import type { SchoolRecord } from '../../src/ledger/types';
-import { cls as clsOf, colOf, ledgers, primary, school, SHEET } from './builder';
+import { nationalStandard, standardWithOverride } from '../../../src/standard';
+import { runChecks } from '../../../src/checks';
+import { decideVerdict, type IndicatorState } from '../../../src/checks/shared/resource-allocation';
+import { cellAddress } from '../../../src/ledger/grid';
+import type { SchoolRecord } from '../../../src/ledger/types';
+import { cls as clsOf, colOf, ledgers, primary, school, SHEET } from '../builder';
 
 const std = nationalStandard();
 
@@ -91,56 +91,6 @@ describe('verdict: 6 of 7 and 85 %', () => {
     const local = standardWithOverride('{"settings":{"minReached":5}}');
     const res = runChecks(ledgers([primary('甲', 1000, { degreeTeachers: 37.8, floorArea: 4050 })]), local);
     expect(res.schools[0].verdict).toBe('达标');
-  });
-});
-
-describe('compliance findings', () => {
-  it('R4: value, threshold, gap in ㎡, cell, departments', () => {
-    const s = primary('城关小学', 37, { floorArea: 136.9 });
-    const res = run(s);
-    const f = res.findings.find((x) => x.indicator === 'R4')!;
-    expect(f).toEqual({
-      kind: 'compliance',
-      indicator: 'R4',
-      sheet: SHEET,
-      cell: cellAddress(s.row, colOf('floorArea', 'all')),
-      school: '城关小学',
-      stage: '小学',
-      actual: 3.7,
-      required: 4.5,
-      gap: 29.6,
-      message: '生均教学及辅助用房面积 3.70 ㎡，标准 ≥ 4.5 ㎡，还差 29.6 ㎡',
-      departments: std.indicators.R4.departments,
-    });
-    expect(res.schools[0].indicators.R4.ref).toEqual({ sheet: SHEET, row: s.row, col: colOf('floorArea', 'all') });
-  });
-
-  it('R2: whole teachers', () => {
-    const res = run(primary('甲', 1000, { backboneTeachers: 8 }));
-    const f = res.findings.find((x) => x.indicator === 'R2')!;
-    expect(f.gap).toBe(2);
-    expect(f.actual).toBe(0.8);
-    // 0.8 is 80 % of 1: below 85 %, so the school fails and no "仍达标" note is added
-    expect(f.message).toBe('每百名学生拥有县级及以上骨干教师数 0.80 人，标准 ≥ 1 人，还需 2 名教师');
-  });
-
-  it('R6 in 元 (precision 0) and R7 whole rooms', () => {
-    const res = run(primary('甲', 300, { equipmentValue: 450000, multimediaRooms: 5 }));
-    const r6 = res.findings.find((x) => x.indicator === 'R6')!;
-    expect(r6.message).toBe('生均教学仪器设备值 1500 元，标准 ≥ 2000 元，还差 150000 元');
-    expect(r6.gap).toBe(150000);
-    const r7 = res.findings.find((x) => x.indicator === 'R7')!;
-    expect(r7.gap).toBe(2); // 6.9 rooms needed → 2 more
-    expect(r7.message).toBe('每百名学生拥有网络多媒体教室数 1.67 间，标准 ≥ 2.3 间，还需 2 间');
-  });
-
-  it('R3 from PE + music + art when there is no combined column', () => {
-    const s = primary('甲', 1000);
-    delete s.quantities.peArtTeachers;
-    const withParts = school('乙', '小学', { ...plainOf(s), peTeachers: 4, musicTeachers: 2, artTeachers: 2 });
-    const res = run(withParts);
-    expect(res.schools[0].indicators.R3.value).toBeCloseTo(0.8, 12);
-    expect(res.schools[0].indicators.R3.ref!.col).toBe(colOf('peTeachers', 'all'));
   });
 });
 

@@ -1,8 +1,8 @@
-import { nationalStandard } from '../../src/standard';
-import { runChecks } from '../../src/checks';
-import { weightedCv } from '../../src/checks/cv';
-import { formatCv } from '../../src/checks/format';
-import { ledgers, primary, school } from './builder';
+import { nationalStandard } from '../../../src/standard';
+import { runChecks } from '../../../src/checks';
+import { weightedCv } from '../../../src/checks/cv';
+import { formatCv } from '../../../src/checks/format';
+import { ledgers, primary, school } from '../builder';
 
 const std = nationalStandard();
 
