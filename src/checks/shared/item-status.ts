@@ -58,14 +58,12 @@ export interface PerSchoolItem {
 export function perSchoolItem(run: Pick<Run, 'tally'>, o: PerSchoolItem): ItemResult {
   const { failing, data } = run.tally(o.id, o.unit);
   const word = o.unit === 'cell' ? '个班级' : '所学校';
-  const base = { id: o.id, required: o.required, failing, method: o.method };
-  if (failing > 0) {
-    return { ...base, status: '未达标', value: `${failing} ${word}未达标`, note: `${failing} ${word}未达标（见问题清单）${data > 0 ? `；另有 ${data} 处数据问题` : ''}` };
-  }
-  if (!o.present) return { ...base, status: '数据不全', value: null, note: o.missing };
-  if (data > 0) return { ...base, status: '数据不全', value: null, note: `${data} 处数据问题（见问题清单），尚不能判定` };
-  if (o.notApplicable) return { ...base, status: '达标', value: '不适用', note: o.notApplicable };
-  return { ...base, status: '达标', value: o.checked !== undefined ? `${o.checked} ${word}均达标` : '均达标', note: o.passNote ?? '未发现问题' };
+  const item = (status: ItemStatus, value: string | null, note: string): ItemResult => ({ id: o.id, status, value, required: o.required, failing, method: o.method, note });
+  if (failing > 0) return item('未达标', `${failing} ${word}未达标`, `${failing} ${word}未达标（见问题清单）${data > 0 ? `；另有 ${data} 处数据问题` : ''}`);
+  if (!o.present) return item('数据不全', null, o.missing);
+  if (data > 0) return item('数据不全', null, `${data} 处数据问题（见问题清单），尚不能判定`);
+  if (o.notApplicable) return item('达标', '不适用', o.notApplicable);
+  return item('达标', o.checked !== undefined ? `${o.checked} ${word}均达标` : '均达标', o.passNote ?? '未发现问题');
 }
 
 /** An item verified only by the 核查清单: the user's answer, 待核实 until answered. */
