@@ -21,6 +21,7 @@ export const G12: Rule = {
   ],
   start: (run) => {
     const { ctx } = run;
+    const share = threshold(ctx.std, 'G12', 'share');
     let fullTime = 0;
     let certified = 0;
     let unknown = 0;
@@ -36,7 +37,7 @@ export const G12: Rule = {
         if (c === true) certified++;
         else if (c === false) {
           textFinding(ctx, 'compliance', t.certificate.ref, 'G12', school, stage, t.certificate.text, '有',
-            `专任教师“${t.name}”未持有教师资格证（「教师资格证」填写为“${t.certificate.text}”），标准：专任教师持证上岗率 100%`);
+            `专任教师“${t.name}”未持有教师资格证（「教师资格证」填写为“${t.certificate.text}”），标准：专任教师持证上岗率 ${pct(share)}`);
         } else {
           unknown++;
           dataFinding(ctx, t.certificate.ref, 'G12', school, stage,
@@ -46,7 +47,7 @@ export const G12: Rule = {
         }
       },
       end: () => {
-        item = rateItem(ctx, 'G12', run.hasTeacherLedger && column, fullTime - unknown, certified, unknown, threshold(ctx.std, 'G12', 'share'), {
+        item = rateItem(ctx, 'G12', run.hasTeacherLedger && column, fullTime - unknown, certified, unknown, share, {
           method: '教师台账',
           what: (share, k, r) => `专任教师持证上岗率 ${pct(share)}（${r}/${k} 人）`,
           short: (need) => `还有 ${need} 名专任教师未持证`,

@@ -6,7 +6,7 @@
  * `failing` = failing parts + CVs over.
  */
 import type { SchoolQuantity } from '../../ledger/types';
-import { STAGES, type ResourceId } from '../../standard/schema';
+import { RESOURCE_IDS, STAGES, type ResourceId } from '../../standard/schema';
 import { formatCv } from '../format';
 import type { Reads, Rule, Run } from '../rules/types';
 import type { ItemResult, ItemStatus } from '../types';
@@ -22,7 +22,7 @@ export interface ResourceRule extends Rule {
   parts?: readonly SchoolQuantity[];
 }
 
-export function resourceItem(id: ResourceId, run: Pick<Run, 'resources' | 'cv'>): ItemResult {
+export function resourceItem(id: ResourceId, run: Pick<Run, 'resources' | 'cv' | 'ctx'>): ItemResult {
   let failing = 0;
   let missing = 0;
   let parts = 0;
@@ -54,7 +54,7 @@ export function resourceItem(id: ResourceId, run: Pick<Run, 'resources' | 'cv'>)
     id,
     status,
     value: cvText.length > 0 ? `差异系数 ${cvText.join('；')}` : null,
-    required: `各校达到标准（7 项中 ≥ 6 项）；差异系数 ${limits.join('，')}`,
+    required: `各校达到标准（${RESOURCE_IDS.length} 项中 ≥ ${run.ctx.std.settings.minReached} 项）；差异系数 ${limits.join('，')}`,
     failing: failing + cvOver,
     method: '学校台账（资源配置、差异系数）',
     note: notes.length > 0 ? notes.join('；') : '所有参评学校达到，差异系数在标准内',
