@@ -56,9 +56,25 @@ export function complianceFinding(
   message: string,
   measure?: 'cv',
 ): void {
+  pushFinding(ctx, 'compliance', ref, indicator, school, stage, actual, required, gap, message, measure);
+}
+
+function pushFinding(
+  ctx: Ctx,
+  kind: Finding['kind'],
+  ref: CellRef | null,
+  indicator: IndicatorId,
+  school: string | null,
+  stage: Stage | null,
+  actual: Finding['actual'],
+  required: Finding['required'],
+  gap: number | null,
+  message: string,
+  measure?: 'cv',
+): void {
   ctx.findings.push({
     ...(measure ? { measure } : {}),
-    kind: 'compliance',
+    kind,
     indicator,
     sheet: ref ? ref.sheet : null,
     cell: ref ? cellAddress(ref.row, ref.col) : null,
@@ -90,4 +106,19 @@ export function noteMissing(
   if (ctx.blankSeen.has(k)) return;
   ctx.blankSeen.add(k);
   dataFinding(ctx, num.ref, indicator, school, stage, blankMessage(label, what));
+}
+
+/** A finding with text actual/required values (complianceFinding takes numbers). */
+export function textFinding(
+  ctx: Ctx,
+  kind: Finding['kind'],
+  ref: CellRef | null,
+  indicator: IndicatorId,
+  school: string | null,
+  stage: Stage | null,
+  actual: string | number | null,
+  required: string | number | null,
+  message: string,
+): void {
+  pushFinding(ctx, kind, ref, indicator, school, stage, actual, required, null, message);
 }

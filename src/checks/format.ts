@@ -33,6 +33,16 @@ export function formatThreshold(v: number): string {
   return formatNumber(v, 6);
 }
 
+/** A share as a percent, at most 2 decimals: 0.955 → "95.5%". */
+export function pct(share: number): string {
+  return `${formatNumber(share * 100, 2)}%`;
+}
+
+/** Money in 元 with at most 2 decimals: "62000 元". */
+export function yuan(v: number): string {
+  return `${formatNumber(v, 2)} 元`;
+}
+
 /** A 差异系数, always two decimals: 0.5 → "0.50". */
 export function formatCv(v: number): string {
   return formatFixed(v, 2);

@@ -1,85 +1,98 @@
 /**
  * The rules engine entry point: typed ledgers + a standard → per-school results, 差异系数 and findings.
- * Pure and synchronous.
+ * Pure and synchronous. The rules are in rules/ (one module per id, registry in rules/index.ts); this file
+ * runs them pass by pass after the derivations (derive/).
  */
 import type { LedgerSet, SchoolRecord } from '../ledger/types';
-import { RESOURCE_IDS, STAGES, type Stage, type Standard } from '../standard/schema';
-import type { CheckResult, CvResult } from './types';
-import { atMost } from './compare';
-import { complianceFinding, newCtx } from './context';
-import { weightedCv } from './cv';
-import { cvMessage, roundTo } from './format';
-import { checkCounty } from './county';
-import {
-  checkCharter, checkNearbyEnrolment, checkSmallSchoolFunding, checkSpecialSchoolFunding, checkStudentsAgainstClasses,
-  checkTrainingFunds, newFinanceTally,
-} from './finance';
-import { checkClass, checkSchoolSize, checkSpecialRooms } from './guarantee';
-import { buildChecklist, buildItems } from './items';
-import { PER_100, evaluateSchool, newCvAccumulator } from './resources';
-import { checkTeachers } from './teachers';
+import type { Standard } from '../standard/schema';
+import { newCtx } from './context';
+import { deriveClassStages, schoolOfClass } from './derive/class-stages';
+import { deriveTeachers } from './derive/teacher-ledger';
+import { CHECKLIST_LINES, RULES, RUN_ORDER, type Pass, type RuleHooks, type Run } from './rules';
+import { buildChecklist } from './shared/checklist';
+import { checkStudentsAgainstClasses } from './shared/cross-ledger';
+import { tallyFindings } from './shared/item-status';
+import { evaluateSchool, newCvAccumulator } from './shared/resource-allocation';
+import type { CheckResult, ItemResult } from './types';
 
 export function runChecks(ledgers: LedgerSet, std: Standard): CheckResult {
   const ctx = newCtx(std);
-  const acc = newCvAccumulator();
-  const schools: CheckResult['schools'] = [];
-  const byName = new Map<string, SchoolRecord>();
   const teachers = ledgers.teachers ?? [];
-  const hasTeacherLedger = ledgers.ledgers.some((l) => l.kind === 'teacher') || teachers.length > 0;
-  // The teacher ledger first: it cross-checks R1–R3 counts and fills them in where the school ledger lacks them.
-  const teacherOutcome = checkTeachers(ctx, teachers, ledgers.schools, hasTeacherLedger);
-  const finance = newFinanceTally();
+  let tally: ReturnType<typeof tallyFindings> | null = null;
+  const run: Run = {
+    ctx,
+    ledgers,
+    schools: ledgers.schools,
+    schoolsByName: new Map(),
+    resources: [],
+    cvInputs: newCvAccumulator(),
+    cv: [],
+    compositeCv: { 小学: null, 初中: null },
+    checklist: [],
+    hasTeacherLedger: ledgers.ledgers.some((l) => l.kind === 'teacher') || teachers.length > 0,
+    // Called by item() only, once every finding is known.
+    tally: (id, unit) => (tally ??= tallyFindings([...ledgers.findings, ...ctx.findings]))(id, unit),
+  };
+  const started = RUN_ORDER.map((rule) => ({ rule, hooks: rule.start(run) }));
+  const of = (pass: Pass): RuleHooks[] => started.filter((s) => s.rule.pass === pass).map((s) => s.hooks);
+  const end = (pass: Pass) => {
+    for (const h of of(pass)) h.end?.();
+  };
 
-  for (const school of teacherOutcome.schools) {
-    const key = school.name.trim();
-    if (!byName.has(key)) byName.set(key, school);
-    for (const r of evaluateSchool(ctx, school, acc)) schools.push(r);
-    checkSpecialRooms(ctx, school);
-    checkSchoolSize(ctx, school);
-    checkSmallSchoolFunding(ctx, school, finance);
-    checkSpecialSchoolFunding(ctx, school, finance);
-    checkTrainingFunds(ctx, school, finance);
-    checkNearbyEnrolment(ctx, school, finance);
-    checkCharter(ctx, school, finance);
+  // Teacher rows, read once: the derivation (school, 学段, degree, backbone, 专任; R1–R3 counts) then G9, G12, G11.
+  const derivation = deriveTeachers(ctx, teachers, ledgers.schools, run.hasTeacherLedger);
+  const teacherRules = of('teacher');
+  for (const t of teachers) {
+    const row = derivation.row(t);
+    for (const h of teacherRules) h.teacherRow?.(row);
   }
-  for (const cls of ledgers.classes) checkClass(ctx, cls, byName);
+  run.schools = derivation.end();
+  end('teacher');
+
+  const byName = new Map<string, SchoolRecord>();
+  for (const s of run.schools) if (!byName.has(s.name.trim())) byName.set(s.name.trim(), s);
+  run.schoolsByName = byName;
+  deriveClassStages(ledgers.classes, byName);
+
+  const schoolRules = of('school');
+  for (const school of run.schools) {
+    for (const r of evaluateSchool(ctx, school, run.cvInputs)) run.resources.push(r);
+    for (const h of schoolRules) h.school?.(school);
+  }
+  end('school');
+
+  const classRules = of('class');
+  for (const cls of ledgers.classes) {
+    const school = schoolOfClass(cls, byName);
+    for (const h of classRules) h.classRow?.(cls, school);
+  }
+  end('class');
   checkStudentsAgainstClasses(ctx, ledgers.schools, ledgers.classes);
-  const countyParts = checkCounty(ctx, ledgers.county ?? null);
-  const checklist = buildChecklist(ctx, ledgers.checklist ?? []);
 
-  const cv: CvResult[] = [];
-  const compositeCv = { 小学: null, 初中: null } as Record<Stage, number | null>;
-  for (const stage of STAGES) {
-    const limit = std.settings.cvLimits[stage];
-    let sum = 0;
-    let all = true;
-    for (const id of RESOURCE_IDS) {
-      const P = acc.students[stage][id];
-      const Q = acc.quantities[stage][id];
-      const r = weightedCv(P, Q);
-      const value = r ? r.cv : null;
-      const pass = value === null ? null : atMost(value, limit, std.settings.epsilon);
-      cv.push({ indicator: id, stage, countyValue: r ? r.mean * PER_100[id] : null, value, limit, pass, schools: P.length });
-      if (value === null) all = false;
-      else sum += value;
-      if (pass === false && value !== null) {
-        complianceFinding(ctx, null, id, null, stage, roundTo(value, 2), limit, roundTo(value - limit, 4), cvMessage(std, id, stage, value, limit), 'cv');
-      }
-    }
-    compositeCv[stage] = all ? sum / RESOURCE_IDS.length : null;
+  for (const h of of('county')) h.county?.(ledgers.county ?? null);
+  end('county');
+
+  for (const line of buildChecklist(ctx, CHECKLIST_LINES, ledgers.checklist ?? [])) run.checklist.push(line);
+  end('checklist');
+  end('cv');
+
+  const hooksOf = new Map(started.map((s) => [s.rule.id, s.hooks]));
+  const items: ItemResult[] = [];
+  for (const rule of RULES) {
+    const item = hooksOf.get(rule.id)?.item?.();
+    if (item) items.push(item);
   }
-
-  const items = buildItems(ctx, ledgers, teacherOutcome.schools, { schools, cv }, teacherOutcome.items, countyParts, finance, checklist);
-  return { schools, cv, compositeCv, findings: ctx.findings, items, checklist };
+  return { schools: run.resources, cv: run.cv, compositeCv: run.compositeCv, findings: ctx.findings, items, checklist: run.checklist };
 }
 
 export { weightedCv } from './cv';
 export type { CvValue } from './cv';
 export { atLeast, atMost } from './compare';
-export { decideVerdict, indicatorState, planSchool, PER_100, NUMERATOR } from './resources';
-export type { IndicatorState, SchoolPlan } from './resources';
-export { stageOfGrade } from './guarantee';
-export { CHECKLIST_LINES, CHECKLIST_STATUSES } from './items';
-export { localeOf, boardingOf } from './finance';
-export { TeacherVocabulary, certificateOf, stageOfText } from './teachers';
+export { decideVerdict, indicatorState, planSchool, PER_100, NUMERATOR } from './shared/resource-allocation';
+export type { IndicatorState, SchoolPlan } from './shared/resource-allocation';
+export { stageOfGrade } from './derive/class-stages';
+export { CHECKLIST_LINES, RULES, ruleOf } from './rules';
+export { CHECKLIST_STATUSES } from './shared/checklist';
+export { localeOf, boardingOf } from './rules/G13-nearby-enrolment';
+export { TeacherVocabulary, certificateOf, stageOfText } from './derive/teacher-vocabulary';
 export * from './format';

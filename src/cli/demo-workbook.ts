@@ -483,16 +483,6 @@ function toFullWidth(s: string): string {
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 }
 
-export interface DemoTypingSlip {
-  sheet: string;
-  cell: string;
-  school: string;
-  /** What the cell holds (text). */
-  text: string;
-  /** The number meant, or null when nothing can be read ("暂无"). */
-  meant: number | null;
-}
-
 interface Slip {
   school: string;
   col: number;
@@ -811,187 +801,34 @@ export function buildDemoWorkbook(): ExcelJS.Workbook {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Facts: what the sample holds and what was planted, for tests
+// What the sample was built from, for the tests' oracle (test/fixtures/demo-facts.ts)
 
-export interface DemoSchoolFact {
-  name: string;
-  type: DemoType;
-  /** 1-based row in 学校基本情况台账. */
-  row: number;
-  students: Partial<Record<Part, number>>;
-  classes: Partial<Record<Part, number>>;
-  /** The true values (after reading slips correctly); equipment in 元. */
-  degreeTeachers: Partial<Record<'小学' | '初中', number>>;
-  backboneTeachers: number;
-  peArtTeachers: number;
-  floorArea: number;
-  sportsArea: number;
-  equipmentValue: number;
-  multimediaRooms: number;
-  musicRooms: number;
-  musicRoomArea: number;
-  artRooms: number;
-  artRoomArea: number;
-}
+export type { DemoType, Part, PlannedSchool };
 
-function facts() {
-  const schools: DemoSchoolFact[] = PLAN.schools.map((s, i) => ({
-    name: s.spec.name,
-    type: s.spec.type,
-    row: FIRST_SCHOOL_ROW + i,
-    students: { ...s.students },
-    classes: { ...s.classes },
-    degreeTeachers: { ...s.degreeTeachers },
-    backboneTeachers: s.backboneTeachers,
-    peArtTeachers: s.peArtTeachers,
-    floorArea: s.floorArea,
-    sportsArea: s.sportsArea,
-    equipmentValue: Math.round(s.equipmentWan * 10000),
-    multimediaRooms: s.multimediaRooms,
-    musicRooms: s.musicRooms,
-    musicRoomArea: s.musicArea,
-    artRooms: s.artRooms,
-    artRoomArea: s.artArea,
-  }));
-  const rowOf = (name: string) => FIRST_SCHOOL_ROW + PLAN.schools.findIndex((s) => s.spec.name === name);
-  const classRows = PLAN.classes.map((c, i) => ({ ...c, row: FIRST_CLASS_ROW + i }));
-  const g5Limit: Record<Part, number | null> = { 小学: STD.indicators.G5.thresholds.小学, 初中: STD.indicators.G5.thresholds.初中, 高中: null };
-  const totalRow = FIRST_SCHOOL_ROW + PLAN.schools.length;
-  const vStudents = (s: PlannedSchool) => (s.students.小学 ?? 0) + (s.students.初中 ?? 0);
-  const g4Limit = (t: DemoType) => STD.indicators.G4.thresholds[t === '九年一贯制' || t === '十二年一贯制' ? t : '小学'];
-  return {
-    county: '示例县',
-    sheets: { school: DEMO_SCHOOL_SHEET, class: DEMO_CLASS_SHEET, teacher: DEMO_TEACHER_SHEET, county: DEMO_COUNTY_SHEET, notes: DEMO_NOTES_SHEET },
-    schoolTitle: SCHOOL_TITLE,
-    classTitle: CLASS_TITLE,
-    schoolHeaderRows: [3, 4],
-    firstSchoolRow: FIRST_SCHOOL_ROW,
-    totalRow,
-    classHeaderRow: 2,
-    firstClassRow: FIRST_CLASS_ROW,
-    schoolCount: PLAN.schools.length,
-    classCount: PLAN.classes.length,
-    schools,
-    /** Schools planted 未达标 in 资源配置 (6-of-7 / 85 % rule), with the indicators that fall short. */
-    resourceFailures: [
-      { school: '石门乡中心小学', stage: '小学' as const, indicators: ['R4'], row: rowOf('石门乡中心小学') },
-      { school: '马圪当乡中心小学', stage: '小学' as const, indicators: ['R5', 'R7'], row: rowOf('马圪当乡中心小学') },
-      { school: '西河乡初级中学', stage: '初中' as const, indicators: ['R6'], row: rowOf('西河乡初级中学') },
-    ],
-    /**
-     * Short on one indicator but still ≥ 85 % of it: passes (6 of 7). The area is whole-school; apportioned
-     * 1 : 1.1 the 初中部 gets 90 % of its threshold while the 小学部 still reaches its own.
-     */
-    passWithOneShort: [{ school: '平城镇九年一贯制学校', stage: '初中' as const, indicator: 'R4', row: rowOf('平城镇九年一贯制学校') }],
-    /** G4: schools over the size limit. */
-    oversizedSchools: PLAN.schools
-      .filter((s) => vStudents(s) > g4Limit(s.spec.type) && s.spec.type !== '特殊教育学校')
-      .map((s) => ({ school: s.spec.name, students: vStudents(s), limit: g4Limit(s.spec.type), row: rowOf(s.spec.name) })),
-    /** G3: fewer music rooms than ceil(班级数 / 12). */
-    musicRoomShort: PLAN.schools
-      .filter((s) => s.spec.musicShort)
-      .map((s) => {
-        const cls = PARTS.reduce((n, p) => n + (s.classes[p] ?? 0), 0);
-        return { school: s.spec.name, classes: cls, musicRooms: s.musicRooms, required: Math.ceil(cls / 12), row: rowOf(s.spec.name), cell: addr(rowOf(s.spec.name), C.musicRooms) };
-      }),
-    /** G5: classes over 45 (小学) / 50 (初中). */
-    oversizedClasses: classRows
-      .filter((c) => {
-        const lim = g5Limit[c.part];
-        return lim !== null && c.students > lim;
-      })
-      .map((c) => ({ school: c.school, stage: c.part, grade: c.grade, className: c.name, students: c.students, limit: g5Limit[c.part], row: c.row, cell: addr(c.row, 5) })),
-    /** 教学点 under the cut (50): left out of 资源配置 and the CV. */
-    excludedTeachingPoints: PLAN.schools
-      .filter((s) => s.spec.type === '教学点' && vStudents(s) < STD.settings.teachingPointCut)
-      .map((s) => ({ school: s.spec.name, students: vStudents(s), row: rowOf(s.spec.name) })),
-    /** 校际差异系数 over its limit (by design: the two big 城关 primary schools are far better equipped). */
-    cvOverLimit: [{ indicator: 'R6', stage: '小学' as const }],
-    /** Cells typed the way people do: one unreadable, three readable with care. */
-    typingSlips: SLIPS.map((slip): DemoTypingSlip => {
-      const s = PLAN.schools.find((p) => p.spec.name === slip.school);
-      const values = s ? schoolRowValues(s, 0) : [];
-      const textValue = values[slip.col - 1];
-      const raw = s ? rawValue(s, slip.col) : 0;
-      return {
-        sheet: DEMO_SCHOOL_SHEET,
-        cell: addr(rowOf(slip.school), slip.col),
-        school: slip.school,
-        text: typeof textValue === 'string' ? textValue : String(textValue),
-        meant: slip.meant(raw),
-      };
-    }),
-    /** 教师台账 and 县级数据. */
-    teacherSheet: DEMO_TEACHER_SHEET,
-    countySheet: DEMO_COUNTY_SHEET,
-    teacherHeaderRow: 2,
-    firstTeacherRow: FIRST_TEACHER_ROW,
-    teacherCount: TEACHERS.length,
-    /** G9: teachers under 360 hours (the hours cell), and one at exactly 360 (passes). */
-    shortHours: HOURS_SHORT.map((h) => {
-      const i = TEACHERS.indexOf(TEACHERS.filter((t) => t.school === h.school)[h.index]);
-      return { school: h.school, hours: h.hours, cell: addr(FIRST_TEACHER_ROW + i, TC.hours) };
-    }),
-    exactHours: (() => {
-      const i = TEACHERS.indexOf(TEACHERS.filter((t) => t.school === HOURS_EXACT.school)[HOURS_EXACT.index]);
-      return { school: HOURS_EXACT.school, cell: addr(FIRST_TEACHER_ROW + i, TC.hours) };
-    })(),
-    /** G12: a 专任 teacher without a certificate (the certificate cell). */
-    noCertificate: (() => {
-      const i = TEACHERS.indexOf(TEACHERS.filter((t) => t.school === NO_CERTIFICATE.school)[NO_CERTIFICATE.index]);
-      return { school: NO_CERTIFICATE.school, cell: addr(FIRST_TEACHER_ROW + i, TC.certificate) };
-    })(),
-    /** G11: rotated ÷ eligible just under 10 %; the backbone share passes. */
-    rotation: (() => {
-      const eligible = TEACHERS.filter((t) => t.eligible === '是').length;
-      const rotated = TEACHERS.filter((t) => t.rotated === '是').length;
-      const backbone = TEACHERS.filter((t) => t.rotated === '是' && ['县级', '市级', '省级'].includes(t.backbone)).length;
-      return { eligible, rotated, share: rotated / eligible, backbone };
-    })(),
-    /** School-ledger cells whose teacher counts the teacher ledger contradicts. */
-    teacherMismatches: [
-      { school: MISMATCH_BACKBONE, indicator: 'R2', cell: addr(rowOf(MISMATCH_BACKBONE), C.backbone) },
-      { school: MISMATCH_DEGREE.school, indicator: 'R1', cell: addr(rowOf(MISMATCH_DEGREE.school), C.degJ) },
-    ],
-    /** A teacher whose school (a short name) is not in the school ledger: the school cell of its row. */
-    unknownSchool: { name: UNKNOWN_SCHOOL, cell: addr(FIRST_TEACHER_ROW + TEACHERS.findIndex((t) => t.school === UNKNOWN_SCHOOL), TC.school) },
-    /** G6: a 教学点 of 99 students funded under 100 × 定额 (the 公用经费 cell). */
-    g6: { school: G6_SCHOOL, students: 99, cell: addr(rowOf(G6_SCHOOL), C.budget) },
-    /** Q4: 教师培训经费 4.9 % (fails, the training cell) and exactly 5 % (passes). */
-    q4: { fail: { school: Q4_FAIL_SCHOOL, cell: addr(rowOf(Q4_FAIL_SCHOOL), C.training) }, exact: { school: Q4_EXACT_SCHOOL, cell: addr(rowOf(Q4_EXACT_SCHOOL), C.training) } },
-    /** G13: 初中 94.9 % and 小学 99.9 % fail; 初中 95 % passes. */
-    g13: {
-      fail: ['示例县第二中学', '示例县城关第二小学'].map((n) => ({ school: n, cell: addr(rowOf(n), C.nearby) })),
-      pass: [{ school: '示例县城关中学', cell: addr(rowOf('示例县城关中学'), C.nearby) }],
-    },
-    /** Q3: a school without a 章程. */
-    q3: { school: Q3_FAIL_SCHOOL, cell: addr(rowOf(Q3_FAIL_SCHOOL), C.charter) },
-    /** 县级数据 cells: G8 pay (fails), G14 48 % (fails), Q2 a bare 1 (ambiguous percent → data finding). */
-    countyFigures: {
-      g8: { cell: addr(FIRST_COUNTY_ROW, 2) },
-      g14: { cell: addr(FIRST_COUNTY_ROW + 3, 2) },
-      ambiguous: { indicator: 'Q2', cell: addr(FIRST_COUNTY_ROW + 6, 2) },
-      satisfaction: 0.85,
-    },
-    /** The item statuses the planted data gives (the rest are not asserted). */
-    expectedStatuses: {
-      R4: '未达标', R5: '未达标', R6: '未达标', R7: '未达标',
-      G1: '待核实', G2: '待核实', G3: '未达标', G5: '未达标', G6: '未达标', G7: '达标', G8: '未达标', G9: '未达标', G10: '待核实',
-      G11: '未达标', G12: '未达标', G13: '未达标', G14: '未达标', G15: '待核实',
-      Q1: '达标', Q2: '数据不全', Q3: '未达标', Q4: '未达标', Q5: '待核实', Q6: '待核实', Q7: '待核实', Q8: '待核实', Q9: '达标',
-      S1: '达标',
-    } as Record<string, '达标' | '未达标' | '待核实' | '数据不全'>,
-    /** Schools whose 学校名称 cell is merged down over their classes in 班级台账. */
-    classSchoolMerges: PLAN.schools.filter((s, i) => i % 3 === 0 && PLAN.classes.some((c) => c.school === s.spec.name)).map((s) => s.spec.name),
-  };
-}
-
-function rawValue(s: PlannedSchool, col: number): number {
-  const row = schoolRowValues({ ...s, spec: { ...s.spec, name: `${s.spec.name}\u0000raw` } }, 0);
-  const v = row[col - 1];
-  return typeof v === 'number' ? v : 0;
-}
-
-/** What the sample workbook holds and what failures were planted in it. */
-export const demoWorkbookFacts = facts();
-export type DemoWorkbookFacts = typeof demoWorkbookFacts;
+/** The plan the sample is written from and where it writes it; the expected results live in the tests. */
+export const demoPlan = {
+  std: STD,
+  plan: PLAN,
+  teachers: TEACHERS,
+  slips: SLIPS,
+  parts: PARTS,
+  schoolRowValues,
+  addr,
+  columns: C,
+  teacherColumns: TC,
+  sheets: { school: DEMO_SCHOOL_SHEET, class: DEMO_CLASS_SHEET, teacher: DEMO_TEACHER_SHEET, county: DEMO_COUNTY_SHEET, notes: DEMO_NOTES_SHEET },
+  titles: { school: SCHOOL_TITLE, class: CLASS_TITLE },
+  firstRows: { school: FIRST_SCHOOL_ROW, class: FIRST_CLASS_ROW, teacher: FIRST_TEACHER_ROW, county: FIRST_COUNTY_ROW },
+  planted: {
+    hoursShort: HOURS_SHORT,
+    hoursExact: HOURS_EXACT,
+    noCertificate: NO_CERTIFICATE,
+    mismatchBackbone: MISMATCH_BACKBONE,
+    mismatchDegree: MISMATCH_DEGREE,
+    unknownSchool: UNKNOWN_SCHOOL,
+    g6School: G6_SCHOOL,
+    q4FailSchool: Q4_FAIL_SCHOOL,
+    q4ExactSchool: Q4_EXACT_SCHOOL,
+    q3FailSchool: Q3_FAIL_SCHOOL,
+  },
+};

@@ -35,7 +35,7 @@ export {
   OVERVIEW_SHEET,
   CHECKLIST_SHEET,
   CHECKLIST_STATUS_LIST,
-} from './items';
+} from './sheets';
 export {
   trackFindings,
   findingKeys,
@@ -50,4 +50,4 @@ export {
   type ResolvedFinding,
 } from './history';
 export { computePlans, ledgerAdd, type Plans, type SchoolPlanEntry, type CvPlanEntry } from './plans';
-export { buildPlanSheet, buildProgressSheet, departmentOrder } from './tracking-sheets';
+export { buildPlanSheet, buildProgressSheet, departmentOrder, SHEETS, buildSheets, type SheetSpec, type SheetInput } from './sheets';

@@ -7,11 +7,9 @@ import type { EngineOutput, RunMeta } from './engine-types';
 import { sheetOrderOf, sortFindings } from './format';
 import { buildJsonReport } from './json';
 import { buildMarks } from './marks';
-import { buildChecklistSheet, buildGuaranteeSheet, buildOverviewSheet, buildQualitySheet, buildSatisfactionSheet } from './items';
 import { trackFindings, type HistoryRun } from './history';
 import { computePlans } from './plans';
-import { buildCvSheet, buildFindingsSheet, buildResourceSheet } from './sheets';
-import { buildPlanSheet, buildProgressSheet } from './tracking-sheets';
+import { buildSheets } from './sheets';
 
 /** The report half of checkWorkbook, for callers (and tests) that already hold ledgers and results. */
 export function buildOutput(
@@ -32,23 +30,7 @@ export function buildOutput(
   const ctx = { std, workbook: meta.workbook, date: meta.date };
   const tracking = trackFindings(findings, ledgers, opts.history ?? [], meta.date, std);
   const plans = computePlans(result, ledgers, std);
-  const sheets = [
-    buildResourceSheet(result, ledgers, ctx),
-    buildCvSheet(result, ledgers, ctx, plans.cv),
-    buildFindingsSheet(findings, ctx, tracking),
-    buildPlanSheet(plans, ledgers, ctx),
-    buildProgressSheet(tracking.history, ctx),
-  ];
-  // The item sheets need the item results (a CheckResult built before they existed has none).
-  if (result.items && result.items.length > 0) {
-    sheets.push(
-      buildGuaranteeSheet(result, ctx),
-      buildQualitySheet(result, ctx),
-      buildSatisfactionSheet(result, ledgers, ctx),
-      buildOverviewSheet(result, ctx),
-      buildChecklistSheet(result, ctx),
-    );
-  }
+  const sheets = buildSheets({ result, ledgers, ctx, findings, tracking, plans });
   return {
     ledgers,
     result,

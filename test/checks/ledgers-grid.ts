@@ -31,3 +31,18 @@ export function run(grids: SheetGrid[]) {
   const item = (id: string) => result.items.find((i) => i.id === id)!;
   return { ledgers, result, findings, item, of: (id: string) => findings.filter((f) => f.indicator === id) };
 }
+
+/** A school ledger with the finance and enrolment columns (G6, G7, G13, Q3, Q4). */
+const FINANCE_HEAD: CellValue[] = ['学校名称', '学校类型', '在校生数', '公用经费（万元）', '生均基准定额（元）', '教师培训经费（元）', '城乡类型', '是否寄宿制', '就近划片入学比例', '章程'];
+export const financeRow = (name: string, type: string, students: number, o: Partial<{ budget: CellValue; quota: CellValue; training: CellValue; locale: string; boarding: string; nearby: CellValue; charter: string }> = {}): CellValue[] => [
+  name, type, students, o.budget ?? 100, o.quota ?? 650, o.training ?? 60000, o.locale ?? '乡村', o.boarding ?? '否', o.nearby ?? null, o.charter ?? '有',
+];
+export const financeSchool = (...rows: CellValue[][]) => sheet('学校台账', [FINANCE_HEAD, ...rows]);
+
+/** A 县级数据 sheet: 指标 | 数值 | 说明, or 指标 | 单位 | 数值. */
+export const countySheet = (rows: [string, CellValue, string?][], layout: 'plain' | 'unit' = 'plain') =>
+  sheet('县级数据', [
+    ['示例县县级数据'],
+    layout === 'plain' ? ['指标', '数值', '说明'] : ['指标', '单位', '数值'],
+    ...rows.map(([l, v, n]) => (layout === 'plain' ? [l, v, n ?? null] : [l, typeof v === 'number' && v > 100 ? '元' : '%', v])),
+  ]);

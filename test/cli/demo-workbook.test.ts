@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { buildDemoWorkbook, demoWorkbookFacts as facts } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
 
 async function roundTrip(): Promise<ExcelJS.Workbook> {
   const buf = await buildDemoWorkbook().xlsx.writeBuffer();

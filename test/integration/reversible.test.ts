@@ -4,7 +4,8 @@
  * and extra sheets.
  */
 import ExcelJS from 'exceljs';
-import { DEMO_CLASS_SHEET, DEMO_SCHOOL_SHEET, buildDemoWorkbook, demoWorkbookFacts as facts } from '../../src/cli/demo-workbook';
+import { DEMO_CLASS_SHEET, DEMO_SCHOOL_SHEET, buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
 import { clearRun, runCheck } from '../../src/host/run';
 import { MEMORY_SHEET } from '../../src/host/memory';
 import { nationalStandard } from '../../src/standard';

@@ -1,5 +1,5 @@
 import { checkWorkbook } from '../../src/report/engine';
-import { CHECKLIST_SHEET, OVERVIEW_SHEET } from '../../src/report/items';
+import { CHECKLIST_SHEET, OVERVIEW_SHEET } from '../../src/report/sheets';
 import type { SheetGrid } from '../../src/ledger/grid';
 import { meta, std } from './fixtures';
 

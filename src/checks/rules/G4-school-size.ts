@@ -1,0 +1,117 @@
+/**
+ * G4 学校规模不超过2000人，九年一贯制学校、十二年一贯制学校义务教育阶段不超过2500人 (thresholds per school
+ * type). Per school: 义务教育 students (小学 + 初中, never 高中).
+ */
+import type { Num, SchoolRecord, SchoolType } from '../../ledger/types';
+import { threshold } from '../../standard';
+import { atMost } from '../compare';
+import { complianceFinding, noteMissing, type Ctx } from '../context';
+import { formatNumber, formatThreshold, indicatorRef, quantityLabel } from '../format';
+import { perSchoolItem } from '../shared/item-status';
+import type { Rule } from './types';
+
+/** The G4 threshold key of a school type (null for types G4 does not judge). */
+function sizeKey(type: SchoolType): string | null {
+  switch (type) {
+    case '小学':
+    case '教学点':
+      return '小学';
+    case '初中':
+    case '完全中学':
+      return '初中';
+    case '九年一贯制':
+    case '十二年一贯制':
+      return type;
+    case '特殊教育学校':
+      return null;
+  }
+}
+
+/** G4: 义务教育 students (小学 + 初中, never 高中) within the limit for the school's type. */
+function checkSchoolSize(ctx: Ctx, school: SchoolRecord): void {
+  if (school.type === '特殊教育学校') return;
+  const st = school.quantities.students;
+  if (!st) return;
+  const what = indicatorRef(ctx.std, 'G4');
+  const p = st['小学'];
+  const j = st['初中'];
+  const h = st['高中'];
+  const all = st.all;
+  let key: string | null;
+  if (school.type !== null) key = sizeKey(school.type);
+  else if (p && j) key = '九年一贯制';
+  else if (p) key = '小学';
+  else if (j) key = '初中';
+  else key = null;
+  if (key === null) return;
+
+  // Which cells make up the 义务教育 students.
+  let cells: Num[] = [];
+  let minus: Num | null = null;
+  const t = school.type;
+  if (t === '小学' || t === '教学点') cells = p ? [p] : all ? [all] : [];
+  else if (t === '初中') cells = j ? [j] : all ? [all] : [];
+  else if (t === '九年一贯制') cells = p && j ? [p, j] : all ? [all] : [];
+  else if (t === '完全中学') {
+    if (j) cells = [j];
+    else if (all && h) {
+      cells = [all];
+      minus = h;
+    }
+  } else if (t === '十二年一贯制') {
+    if (p && j) cells = [p, j];
+    else if (all && h) {
+      cells = [all];
+      minus = h;
+    }
+  } else cells = [p, j].filter((n): n is Num => n !== undefined);
+  if (cells.length === 0) return;
+
+  let value = 0;
+  for (const n of minus ? [...cells, minus] : cells) {
+    noteMissing(ctx, n, quantityLabel('students', n === all ? 'all' : n === p ? '小学' : n === j ? '初中' : '高中'), what, 'G4', school.name, null);
+    if (n.value === null) return;
+  }
+  for (const n of cells) value += n.value ?? 0;
+  if (minus) value -= minus.value ?? 0;
+  const limit = threshold(ctx.std, 'G4', key);
+  if (atMost(value, limit, ctx.eps)) return;
+  const ref = (all ?? cells[0]).ref;
+  const gap = value - limit;
+  const who = t === '九年一贯制' || t === '十二年一贯制' ? `${t}学校义务教育阶段在校生` : t === '完全中学' ? '初中部在校生' : '在校生';
+  complianceFinding(
+    ctx,
+    ref,
+    'G4',
+    school.name,
+    null,
+    value,
+    limit,
+    gap,
+    `学校规模：${who} ${formatNumber(value)} 人，标准 ≤ ${formatThreshold(limit)} 人，超出 ${formatNumber(gap)} 人`,
+  );
+}
+
+export const G4: Rule = {
+  id: 'G4',
+  reads: [{ ledger: '学校台账', fields: ['学校类型', '在校生数（小学、初中、高中或全校）'] }],
+  pass: 'school',
+  checks: 'per school (not 特殊教育学校): 义务教育 students within the limit of the school type (a 完全中学 / 十二年一贯制 without 学段 columns: 全校 − 高中)',
+  raises: [
+    { kind: 'compliance', when: 'on the students cell (全校, else the first 学段 cell) when over the limit' },
+    { kind: 'data', when: 'on a blank students cell' },
+  ],
+  start: (run) => ({
+    school: (s) => checkSchoolSize(run.ctx, s),
+    item: () => {
+      const t = run.ctx.std.indicators.G4.thresholds;
+      return perSchoolItem(run, {
+        id: 'G4',
+        method: '学校台账',
+        required: `小学、初中 ≤ ${formatThreshold(t.小学)} 人；一贯制 ≤ ${formatThreshold(t.九年一贯制)} 人`,
+        present: run.schools.some((s) => s.quantities.students !== undefined),
+        missing: '学校台账缺少在校生数',
+      });
+    },
+  }),
+};

@@ -1,0 +1,10 @@
+/** R4 生均教学及辅助用房面积: 教学及辅助用房面积 ÷ 在校生数 (㎡). */
+import { resourceRule } from '../shared/resource-item';
+
+export const R4 = resourceRule({
+  id: 'R4',
+  numerator: 'floorArea',
+  per: 1,
+  fields: ['教学及辅助用房面积'],
+  value: '教学及辅助用房面积 ÷ 在校生数',
+});

@@ -1,0 +1,10 @@
+/** R5 生均体育运动场馆面积: 体育运动场馆面积 ÷ 在校生数 (㎡). */
+import { resourceRule } from '../shared/resource-item';
+
+export const R5 = resourceRule({
+  id: 'R5',
+  numerator: 'sportsArea',
+  per: 1,
+  fields: ['体育运动场馆面积'],
+  value: '体育运动场馆面积 ÷ 在校生数',
+});

@@ -1,0 +1,99 @@
+/** 问题清单: every finding, with its 整改 status, and the previous run's findings now gone. */
+import type { Finding } from '../../ledger/finding';
+import { quoteSheetName } from '../../ledger/grid';
+import { RESOURCE_IDS } from '../../standard/schema';
+import { fitColumns, indicatorNumFmt, indicatorOf, isoDate, subtitle } from '../format';
+import type { ResolvedFinding } from '../history';
+import type { ModelCell, SheetModel } from '../model';
+import { num, text, type ReportContext } from './cells';
+
+export const FINDINGS_SHEET = '问题清单';
+
+function statusCell(status: '新发现' | '仍未整改' | '已整改'): ModelCell {
+  return { value: status, style: status === '已整改' ? 'pass' : status === '新发现' ? 'warn' : 'fail' };
+}
+
+function findingValue(v: number | string | null, fmt: string | undefined): ModelCell {
+  if (v === null) return text('');
+  if (typeof v === 'string') return text(v);
+  return num(v, fmt);
+}
+
+/** The 整改 side of 问题清单: statuses aligned with the findings, and the previous run's findings now gone. */
+export interface FindingsTracking {
+  tracks: readonly { status: '新发现' | '仍未整改'; firstSeen: string }[];
+  resolved: readonly ResolvedFinding[];
+  previousAt: string | null;
+}
+
+/**
+ * 问题清单: one row per finding, in the order given (the engine sorts them by location), with its 整改 status
+ * (新发现 / 仍未整改) and the date it was first found; then one row per finding of the previous run that this run
+ * did not find again (状态 已整改; the cell is shown as it was then, as text: the row may have moved). Without
+ * `tracking` every finding is 新发现 as of the run's date.
+ */
+export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportContext, tracking?: FindingsTracking): SheetModel {
+  const { std } = ctx;
+  const headers = ['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位', '状态', '首次发现日期'];
+  const today = isoDate(ctx.date);
+  const indicatorLabel = (id: string | null, measure?: 'cv'): string => {
+    const ind = indicatorOf(std, id);
+    return id === null ? '' : ind ? `${id} ${ind.short ?? ind.name}${measure === 'cv' ? '（差异系数）' : ''}` : id;
+  };
+  const rows: ModelCell[][] = findings.map((f, i) => {
+    const track = tracking?.tracks[i];
+    const status = track?.status ?? '新发现';
+    const ind = indicatorOf(std, f.indicator);
+    const fmt = f.measure === 'cv' ? '0.00' : ind ? indicatorNumFmt(ind) : undefined;
+    const hasCell = f.sheet !== null && f.cell !== null && f.sheet !== '' && f.cell !== '';
+    return [
+      { value: i + 1, style: 'number', numFmt: '0' },
+      f.kind === 'data' ? text('数据问题', 'warn') : text('达标问题', 'fail'),
+      text(f.sheet ?? ''),
+      hasCell
+        ? { value: `${quoteSheetName(f.sheet as string)}!${f.cell}`, style: 'link', link: { sheet: f.sheet as string, cell: f.cell as string } }
+        : text(''),
+      text(f.school ?? ''),
+      text(f.stage ?? ''),
+      text(indicatorLabel(f.indicator, f.measure)),
+      findingValue(f.actual, fmt),
+      findingValue(f.required, fmt),
+      f.gap === null ? text('') : num(f.gap, fmt),
+      text(f.message),
+      text(f.departments.join('、')),
+      statusCell(status),
+      text(track?.firstSeen ?? today),
+    ];
+  });
+  const since = tracking?.previousAt ? `上次检查（${tracking.previousAt}）发现，本次检查未再发现` : '上次检查发现，本次检查未再发现';
+  for (const r of tracking?.resolved ?? []) {
+    // A 差异系数 finding is the only resource finding without a school.
+    const cv = r.school === null && (RESOURCE_IDS as readonly string[]).includes(r.indicator ?? '');
+    const ind = indicatorOf(std, r.indicator);
+    const fmt = cv ? '0.00' : ind ? indicatorNumFmt(ind) : undefined;
+    rows.push([
+      { value: rows.length + 1, style: 'number', numFmt: '0' },
+      r.kind === 'data' ? text('数据问题', 'warn') : text('达标问题', 'fail'),
+      text(r.sheet ?? ''),
+      text(r.sheet !== null && r.cell !== null ? `${quoteSheetName(r.sheet)}!${r.cell}` : ''),
+      text(r.school ?? ''),
+      text(r.stage ?? ''),
+      text(indicatorLabel(r.indicator, cv ? 'cv' : undefined)),
+      findingValue(r.actual, fmt),
+      text(''),
+      text(''),
+      text(since, 'note'),
+      text(r.departments.join('、')),
+      statusCell('已整改'),
+      text(r.firstSeen),
+    ]);
+  }
+  return {
+    name: FINDINGS_SHEET,
+    title: FINDINGS_SHEET,
+    subtitle: subtitle(ctx.workbook, std, ctx.date),
+    columns: fitColumns(headers, rows, { headerMax: 16, max: 60 }),
+    rows,
+    autoFilter: true,
+  };
+}

@@ -1,0 +1,12 @@
+/** 政府保障程度: the items G1–G15. */
+import type { CheckResult } from '../../checks/types';
+import { GUARANTEE_IDS } from '../../standard/schema';
+import type { SheetModel } from '../model';
+import type { ReportContext } from './cells';
+import { itemSheet } from './item-sheet';
+
+export const GUARANTEE_SHEET = '政府保障程度';
+
+export function buildGuaranteeSheet(result: CheckResult, ctx: ReportContext): SheetModel {
+  return itemSheet(GUARANTEE_SHEET, GUARANTEE_IDS, result, ctx);
+}

@@ -1,0 +1,92 @@
+/** 资源配置达标情况: one row per school and 学段 with R1–R7 against their thresholds and the verdict. */
+import type { CheckResult, IndicatorResult, SchoolStageResult } from '../../checks/types';
+import type { LedgerSet } from '../../ledger/types';
+import { RESOURCE_IDS } from '../../standard/schema';
+import { fitColumns, indicatorNumFmt, subtitle } from '../format';
+import type { ModelCell, SheetModel } from '../model';
+import { MISSING_MARK, notAssessed, num, orderSchools, passCell, schoolLink, text, type NotAssessed, type ReportContext } from './cells';
+
+export const RESOURCE_SHEET = '资源配置达标情况';
+
+function verdictCell(s: SchoolStageResult): ModelCell {
+  if (s.excluded) return { value: '不参评', style: 'note' };
+  switch (s.verdict) {
+    case '达标':
+      return { value: '达标', style: 'pass' };
+    case '未达标':
+      return { value: '未达标', style: 'fail' };
+    default:
+      return { value: s.verdict, style: 'warn' };
+  }
+}
+
+/** 资源配置达标情况: one row per school and 学段. */
+export function buildResourceSheet(result: CheckResult, ledgers: LedgerSet | null, ctx: ReportContext): SheetModel {
+  const { std } = ctx;
+  const headers = ['学校', '学校类型', '学段', '在校生数'];
+  for (const id of RESOURCE_IDS) {
+    const ind = std.indicators[id];
+    headers.push(`${id} ${ind.name}${ind.unit ? `（${ind.unit}）` : ''}`, `${id}达标`);
+  }
+  headers.push('达标项数', '结论', '说明');
+
+  const rows: ModelCell[][] = [];
+  const counts = { 达标: 0, 未达标: 0, 数据不全: 0, 不参评: 0 };
+  // Ledger schools the checks did not assess at all (特殊教育学校 …) get a 不参评 row at their ledger position.
+  const unassessed = notAssessed(result, ledgers).filter((n) => n.stage === null);
+  const typeOf = (n: NotAssessed) => ledgers?.schools.find((r) => r.sheet === n.sheet && r.row === n.row)?.type ?? null;
+  const entries: ({ kind: 'result'; s: SchoolStageResult } | { kind: 'unassessed'; n: NotAssessed })[] = [
+    ...orderSchools(result.schools).map((s) => ({ kind: 'result' as const, s })),
+  ];
+  for (const n of unassessed) {
+    const at = entries.findIndex((e) => e.kind === 'result' && (e.s.sheet > n.sheet || (e.s.sheet === n.sheet && e.s.row > n.row)));
+    entries.splice(at < 0 ? entries.length : at, 0, { kind: 'unassessed', n });
+  }
+  for (const e of entries) {
+    if (e.kind === 'unassessed') {
+      const row: ModelCell[] = [{ value: e.n.name, style: 'link', link: e.n.link }, text(typeOf(e.n) ?? MISSING_MARK), text(MISSING_MARK), num(e.n.students, '#,##0')];
+      for (let i = 0; i < RESOURCE_IDS.length * 2 + 1; i++) row.push(text(''));
+      row.push({ value: '不参评', style: 'note' }, text(e.n.reason, 'note'));
+      counts.不参评 += 1;
+      rows.push(row);
+      continue;
+    }
+    const s = e.s;
+    const row: ModelCell[] = [
+      { value: s.name, style: 'link', link: schoolLink(s, ledgers) },
+      text(s.type ?? MISSING_MARK),
+      text(s.stage),
+      num(s.students, '#,##0'),
+    ];
+    const apportioned: string[] = [];
+    for (const id of RESOURCE_IDS) {
+      const r: IndicatorResult | undefined = s.indicators[id];
+      row.push(num(r ? r.value : null, indicatorNumFmt(std.indicators[id])), passCell(r ? r.pass : null));
+      if (r?.apportioned) apportioned.push(id);
+    }
+    row.push({ value: s.reached, style: 'number', numFmt: `0"/${RESOURCE_IDS.length}"` }, verdictCell(s));
+    const notes: string[] = [];
+    if (s.excluded) notes.push(s.excludedReason ?? '不参加资源配置评估');
+    if (apportioned.length > 0) notes.push(`${apportioned.join('、')} 由全校数按加权学生数分摊`);
+    row.push(text(notes.join('；'), 'note'));
+    counts[s.excluded ? '不参评' : s.verdict] += 1;
+    rows.push(row);
+  }
+  const columns = fitColumns(headers, rows, { headerMax: 16 });
+  if (rows.length > 0) {
+    rows.push([
+      text(
+        `共 ${rows.length} 行：达标 ${counts.达标}，未达标 ${counts.未达标}，数据不全 ${counts.数据不全}，不参评 ${counts.不参评}`,
+        'note',
+      ),
+    ]);
+  }
+  return {
+    name: RESOURCE_SHEET,
+    title: RESOURCE_SHEET,
+    subtitle: subtitle(ctx.workbook, std, ctx.date),
+    columns,
+    rows,
+    autoFilter: false,
+  };
+}
