@@ -1,8 +1,4 @@
-import type { CellValue } from '../../../src/ledger/grid';
 import { run, teacher, teacherSheet } from '../ledgers-grid';
-
-const many = (n: number, school: string, over: Parameters<typeof teacher>[1] = {}, from = 0): CellValue[][] =>
-  Array.from({ length: n }, (_, i) => teacher(school, over, from + i));
 
 describe('G12 持证上岗', () => {
   it('a 专任 teacher with 无 fails on the certificate cell; a number counts; 兼任 without one is not checked', () => {

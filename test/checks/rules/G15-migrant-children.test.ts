@@ -1,4 +1,4 @@
-import { countySheet as county, run, sheet } from '../ledgers-grid';
+import { countySheet as county, run } from '../ledgers-grid';
 
 describe('county figures sheet', () => {
   it('G14 and G15 (G15 also needs its checklist half)', () => {

@@ -1,4 +1,4 @@
-import { countySheet as county, run, sheet } from '../ledgers-grid';
+import { countySheet as county, run } from '../ledgers-grid';
 
 describe('county figures sheet', () => {
   it('G8: teacher pay below civil servants fails; equal passes; 绩效 否 fails', () => {

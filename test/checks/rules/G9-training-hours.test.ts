@@ -1,5 +1,5 @@
 import type { CellValue } from '../../../src/ledger/grid';
-import { run, sheet, teacher, teacherSheet } from '../ledgers-grid';
+import { run, teacher, teacherSheet } from '../ledgers-grid';
 
 const many = (n: number, school: string, over: Parameters<typeof teacher>[1] = {}, from = 0): CellValue[][] =>
   Array.from({ length: n }, (_, i) => teacher(school, over, from + i));

@@ -1,4 +1,4 @@
-import { countySheet as county, run, sheet } from '../ledgers-grid';
+import { countySheet as county, run } from '../ledgers-grid';
 
 describe('county figures sheet', () => {
   it('Q1 94.9 % fails on the value cell, 95 % passes', () => {

@@ -1,4 +1,4 @@
-import { countySheet as county, run, sheet } from '../ledgers-grid';
+import { countySheet as county, run } from '../ledgers-grid';
 
 describe('county figures sheet', () => {
   it('Q9: Ⅲ级 and 0.149 pass; 0.15 fails (must stay below); Ⅱ级 fails; 是 counts as Ⅲ级以上', () => {

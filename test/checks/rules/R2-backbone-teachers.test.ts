@@ -1,7 +1,7 @@
 import { nationalStandard } from '../../../src/standard';
 import { runChecks } from '../../../src/checks';
 import type { SchoolRecord } from '../../../src/ledger/types';
-import { ledgers, primary, school } from '../builder';
+import { ledgers, primary } from '../builder';
 
 const std = nationalStandard();
 

@@ -1,7 +1,7 @@
 import { nationalStandard } from '../../../src/standard';
 import { runChecks } from '../../../src/checks';
 import type { SchoolRecord } from '../../../src/ledger/types';
-import { cls as clsOf, colOf, ledgers, primary, school } from '../builder';
+import { colOf, ledgers, primary, school } from '../builder';
 
 const std = nationalStandard();
 

@@ -2,7 +2,7 @@ import { nationalStandard } from '../../../src/standard';
 import { runChecks } from '../../../src/checks';
 import { cellAddress } from '../../../src/ledger/grid';
 import type { SchoolRecord } from '../../../src/ledger/types';
-import { colOf, ledgers, primary, school, SHEET } from '../builder';
+import { colOf, ledgers, primary, SHEET } from '../builder';
 
 const std = nationalStandard();
 

@@ -1,4 +1,4 @@
-import { countySheet as county, run, sheet } from '../ledgers-grid';
+import { countySheet as county, run } from '../ledgers-grid';
 
 describe('county figures sheet', () => {
   it('S1 from a percentage or a tally ((满意 + 基本满意) ÷ 调查人数); 84.9 % fails, 85 % passes', () => {

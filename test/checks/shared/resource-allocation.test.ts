@@ -237,13 +237,6 @@ describe('missing data', () => {
   });
 });
 
-/** The plain per-quantity `all` values of a record built by the builder (to rebuild with extra columns). */
-function plainOf(s: SchoolRecord): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, split] of Object.entries(s.quantities)) if (split?.all?.value != null) out[k] = split.all.value;
-  return out;
-}
-
 describe('multi-学段 messages', () => {
   it('a 九年一贯制 finding names the 学段 and says the value was apportioned', () => {
     // 小学 166, 初中 210, sports area 1000 ㎡ for the whole school
