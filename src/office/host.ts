@@ -27,9 +27,24 @@
  * Syncs of a whole runCheck: 5 without a previous run, 6 with one (its undo reads travel with the grid
  * values); clearRun: 5 (see test/office/sync.test.ts).
  *
- * Notes need ExcelApi 1.18 (`workbook.notes`). Without it the explanation lives in 问题清单 only: no note is
- * written, the memory records the hash of the empty text as the note written (NO_NOTE_APPLIED) and the
- * original note as null, and notes are never touched.
+ * Notes need ExcelApi 1.18 AND a client library that has them: the npm office.js (1.1.110) defines no
+ * `NoteCollection` while Excel answers `isSetSupported('ExcelApi', '1.18')` with true, so an optional API is
+ * used only when the loaded library has it AND the requirement set is there (never the set alone). Notes go
+ * through `worksheet.notes` keyed by plain cell address ("B3"), the form of Microsoft's samples. Without
+ * notes the explanation lives in 问题清单 only: no note is written, the memory records the hash of the empty
+ * text as the note written (NO_NOTE_APPLIED) and the original note as null, and notes are never touched.
+ *
+ * Batches are not atomic in Excel (what ran before a failing command stays applied). So nothing is queued
+ * before every refusal that can be known is checked (protected sheets; workbook structure protection, read
+ * with the sheet list), and the marks and summary sheets are held back until writeMemory: the final batch
+ * writes the new memory FIRST (it already describes every mark and sheet of the run), then the marks, then
+ * the summary sheets. A failure at any point leaves nothing 清除标记 cannot undo.
+ *
+ * Merged areas: `getMergedAreasOrNullObject` (ExcelApi 1.13) is used only where the library has it (else no
+ * merges are read and `mergesUnavailable` says so). It fails over a range of more than 512 merged areas: a
+ * refused read of the dimensions is retried without merges, and the merges read in row slices (halved while
+ * Excel still refuses) — two more syncs, only for such sheets. A read that lists only the top-left cell of
+ * each area (#1590) is read again through `RangeAreas.areas`.
  */
 import type { CellValue, MergeRange, SheetGrid } from '../ledger/grid';
 import { columnLetter, parseCell, quoteSheetName } from '../ledger/grid';
@@ -48,7 +63,7 @@ import {
 import type { SheetInfo, SheetState, SheetWrite, UndoResult, WorkbookHost } from '../host/port';
 import { fitCellText, isErrorLiteral, keptFormat } from '../host/grid-rules';
 import { addressChunks, blocksOf, parseAreas, rectAddress, type CellPos, type Rect } from './address';
-import { OfficeHostError, protectedSheetMessage } from './errors';
+import { MSG_PROTECTED_WORKBOOK, OfficeHostError, protectedSheetMessage } from './errors';
 import { argbToHex, fillRestore, isMarkFill, officeToFillDesc, type OfficeFill, type OfficeFillDesc } from './fill';
 
 /** The hash recorded as "note written" when no note was written (notes unsupported). */
@@ -74,15 +89,55 @@ export interface OfficeHostOptions {
   budgetBytes?: number;
 }
 
-/** True when this Excel has the notes API (ExcelApi 1.18). */
-export function notesSupportedHere(): boolean {
+/** True when Office says this Excel has the requirement set (false when Office or the answer is missing). */
+export function setSupported(version: string): boolean {
   try {
     const o = (globalThis as { Office?: typeof Office }).Office;
-    return !!o?.context?.requirements?.isSetSupported('ExcelApi', '1.18');
+    return !!o?.context?.requirements?.isSetSupported('ExcelApi', version);
   } catch {
     return false;
   }
 }
+
+/** True when the loaded office.js defines the notes API (Excel.NoteCollection, Worksheet.notes, Workbook.notes). */
+export function libraryHasNotes(): boolean {
+  try {
+    const E = (globalThis as { Excel?: unknown }).Excel as
+      | { NoteCollection?: unknown; Workbook?: { prototype?: object }; Worksheet?: { prototype?: object } }
+      | undefined;
+    if (!E || typeof E.NoteCollection !== 'function') return false;
+    const wb = E.Workbook?.prototype;
+    const ws = E.Worksheet?.prototype;
+    return !!wb && !!ws && 'notes' in wb && 'notes' in ws;
+  } catch {
+    return false;
+  }
+}
+
+/** True when notes can be used here: the library has them AND Excel has ExcelApi 1.18 — never the set alone. */
+export function notesSupportedHere(): boolean {
+  return libraryHasNotes() && setSupported('1.18');
+}
+
+/**
+ * True when this request context's objects offer notes: `workbook.notes` exists on the context, and the global
+ * library (when there is one) defines `Worksheet.notes`. Reading the property queues nothing.
+ */
+function contextHasNotes(context: Excel.RequestContext): boolean {
+  try {
+    const wb = context.workbook as unknown as { notes?: unknown };
+    if (wb.notes === undefined || wb.notes === null) return false;
+    const E = (globalThis as { Excel?: { Worksheet?: { prototype?: object } } }).Excel;
+    const proto = E?.Worksheet?.prototype;
+    return !proto || 'notes' in proto;
+  } catch {
+    return false;
+  }
+}
+
+/** What the pane says when this Excel could not read merged cells (no getMergedAreasOrNullObject). */
+export const MSG_NO_MERGES =
+  '当前 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），台账中由合并单元格表示的表头或学校名可能识别不全。';
 
 /** Runs `fn` with an OfficeHost inside `Excel.run({ delayForCellEdit: true })` and sends what it queued. */
 export async function runInExcel<T>(fn: (host: OfficeHost, context: Excel.RequestContext) => Promise<T>, opts: OfficeHostOptions = {}): Promise<T> {
@@ -363,12 +418,24 @@ export class OfficeHost implements WorkbookHost {
   private dirty = false;
   /** context.sync() calls made by this host. */
   syncs = 0;
+  /** Workbook structure protection as read with the sheet list (ExcelApi 1.7); false when it cannot be read. */
+  structureProtected = false;
+  private workbookProtection: Excel.WorkbookProtection | null = null;
+  /**
+   * True when this Excel's library has no getMergedAreasOrNullObject (ExcelApi 1.13): no merged cells were
+   * read, and the pane should say so (MSG_NO_MERGES).
+   */
+  mergesUnavailable = false;
+  /** Writes held back until writeMemory (marks, then summary sheets), so that the memory goes first. */
+  private deferred: (() => Promise<void>)[] = [];
+  /** Summary sheets in the cache that Excel does not have yet (held back). */
+  private unsent = new Set<string>();
 
   constructor(
     readonly context: Excel.RequestContext,
     opts: OfficeHostOptions = {},
   ) {
-    this.notesSupported = opts.notesSupported ?? notesSupportedHere();
+    this.notesSupported = (opts.notesSupported ?? notesSupportedHere()) && contextHasNotes(context);
     this.budget = opts.budgetBytes ?? REQUEST_BUDGET;
   }
 
@@ -396,6 +463,7 @@ export class OfficeHost implements WorkbookHost {
 
   /** Sends queued writes, if any. */
   async flush(): Promise<void> {
+    if (this.deferred.length) await this.sendDeferred();
     if (this.dirty) await this.sync();
   }
 
@@ -403,8 +471,9 @@ export class OfficeHost implements WorkbookHost {
     return this.context.workbook.worksheets.getItem(name);
   }
 
-  private noteAddress(sheet: string, cell: string): string {
-    return `${quoteSheetName(sheet)}!${cell}`;
+  /** The sheet's notes (ExcelApi 1.18; only called when notesSupported). */
+  private notes(sheet: string): Excel.NoteCollection {
+    return (this.ws(sheet) as unknown as { notes: Excel.NoteCollection }).notes;
   }
 
   // -- sheets -----------------------------------------------------------------------------------
@@ -412,10 +481,17 @@ export class OfficeHost implements WorkbookHost {
   private queueList(): Excel.WorksheetCollection {
     const wss = this.context.workbook.worksheets;
     wss.load('items/name,items/visibility,items/position');
+    // Workbook structure protection (ExcelApi 1.7), read with the list: known before anything is written.
+    const prot = (this.context.workbook as unknown as { protection?: Excel.WorkbookProtection }).protection;
+    if (prot && typeof prot.load === 'function') {
+      prot.load('protected');
+      this.workbookProtection = prot;
+    }
     return wss;
   }
 
   private takeList(wss: Excel.WorksheetCollection): void {
+    if (this.workbookProtection) this.structureProtected = this.workbookProtection.protected;
     this.sheets = wss.items
       .map((w) => ({ name: w.name, state: VIS_TO_STATE[w.visibility] ?? 'visible', pos: w.position }))
       .sort((a, b) => a.pos - b.pos)
@@ -679,9 +755,9 @@ export class OfficeHost implements WorkbookHost {
     const notes = new Map<string, Excel.Note>();
     if (this.notesSupported) {
       for (const c of cells) {
-        const addr = this.noteAddress(sheet, `${columnLetter(c.col)}${c.row}`);
+        const addr = `${columnLetter(c.col)}${c.row}`;
         await this.reserve(300 + addr.length);
-        const n = this.context.workbook.notes.getItemOrNullObject(addr);
+        const n = this.notes(sheet).getItemOrNullObject(addr);
         n.load('content');
         notes.set(`${c.row},${c.col}`, n);
       }
@@ -705,6 +781,11 @@ export class OfficeHost implements WorkbookHost {
     };
   }
 
+  /** Refuses (nothing written yet) when the workbook's structure is protected: every run adds or deletes a sheet. */
+  private assertStructure(): void {
+    if (this.structureProtected) throw new OfficeHostError('protected-workbook', MSG_PROTECTED_WORKBOOK);
+  }
+
   private assertWritable(sheets: Iterable<string>): void {
     for (const s of sheets) {
       if (this.dims.get(s)?.protected) throw new OfficeHostError('protected-sheet', protectedSheetMessage(s), s);
@@ -725,6 +806,7 @@ export class OfficeHost implements WorkbookHost {
     const ws = this.ws(sheet);
     for (const g of groups.values()) {
       const rs = g.restore;
+      if (rs.kind === 'unwritable') continue;
       if (rs.kind === 'props') {
         // Rare (tints, patterns): exact round trip of what getCellProperties read, per block.
         const fill: Record<string, unknown> = {};
@@ -777,18 +859,26 @@ export class OfficeHost implements WorkbookHost {
     this.takeDims(read.pend);
     const { bySheet, snaps } = read;
     const res: UndoResult = { restored: 0, kept: 0, missing: read.missing, removedSheets: [], removedAt: [] };
+    this.assertStructure();
     this.assertWritable(bySheet.keys());
+    const notRestored: NonNullable<UndoResult['notRestored']> = [];
 
     for (const [sheet, list] of bySheet) {
       const snap = snaps.get(sheet)!;
       const fills: { pos: CellPos; restore: ReturnType<typeof fillRestore> }[] = [];
       for (const { m, pos } of list) {
-        const fillOurs = isMarkFill(snap.fill(pos), memory.colours[m.style]);
+        let fillOurs = isMarkFill(snap.fill(pos), memory.colours[m.style]);
+        const restore = fillRestore(m.fill as OfficeFillDesc | null);
+        if (fillOurs && restore.kind === 'unwritable') {
+          // A gradient: Office.js cannot write one back. The cell is left as it is, and the user told.
+          fillOurs = false;
+          notRestored.push({ sheet, cell: m.cell, reason: '原为渐变填充，Excel 加载项无法写回渐变填充，标记颜色未清除，请手动恢复' });
+        }
         const note = snap.note(pos);
         let noteOurs: boolean;
         if (this.notesSupported) noteOurs = noteHash(note ? note.content : '') === m.applied;
         else noteOurs = m.applied === NO_NOTE_APPLIED;
-        if (fillOurs) fills.push({ pos, restore: fillRestore(m.fill as OfficeFillDesc | null) });
+        if (fillOurs) fills.push({ pos, restore });
         if (noteOurs && this.notesSupported) {
           const orig = m.note === null ? null : noteText(m.note);
           if (orig === null) {
@@ -796,7 +886,7 @@ export class OfficeHost implements WorkbookHost {
           } else if (note) {
             note.content = orig;
           } else {
-            this.context.workbook.notes.add(this.noteAddress(sheet, m.cell), orig);
+            this.notes(sheet).add(m.cell, orig);
           }
           await this.reserve(200 + (orig?.length ?? 0) * 3);
         }
@@ -819,6 +909,7 @@ export class OfficeHost implements WorkbookHost {
       this.dims.delete(s.name);
       res.removedSheets.push(s.name);
     }
+    if (notRestored.length) res.notRestored = notRestored;
     return res;
   }
 
@@ -835,6 +926,7 @@ export class OfficeHost implements WorkbookHost {
       l.push(x);
       order.push(x);
     }
+    this.assertStructure();
     if (!order.length) return [];
     this.assertWritable(bySheet.keys());
     const unknown = [...bySheet.keys()].filter((s) => !this.dims.has(s));
@@ -848,9 +940,10 @@ export class OfficeHost implements WorkbookHost {
     this.assertWritable(bySheet.keys());
 
     const result = new Map<{ mark: Mark; pos: CellPos }, MarkedCell>();
+    const writes: { sheet: string; notes: { cell: string; note: Excel.Note | null; text: string }[]; list: typeof order }[] = [];
     for (const [sheet, list] of bySheet) {
       const snap = snaps.get(sheet)!;
-      const ws = this.ws(sheet);
+      const notes: (typeof writes)[number]['notes'] = [];
       for (const x of list) {
         const origFill = officeToFillDesc(snap.fill(x.pos));
         const noteObj = snap.note(x.pos);
@@ -858,9 +951,7 @@ export class OfficeHost implements WorkbookHost {
         let written = '';
         if (this.notesSupported) {
           written = fitCellText(appliedNoteText(x.mark.note, origNote));
-          if (noteObj) noteObj.content = written;
-          else this.context.workbook.notes.add(this.noteAddress(sheet, x.mark.cell), written);
-          await this.reserve(200 + written.length * 3);
+          notes.push({ cell: x.mark.cell, note: noteObj, text: written });
         }
         result.set(x, {
           sheet,
@@ -871,17 +962,29 @@ export class OfficeHost implements WorkbookHost {
           applied: noteHash(written),
         });
       }
-      for (const style of ['fail', 'data'] as const) {
-        const cells = list.filter((x) => x.mark.style === style).map((x) => x.pos);
-        if (!cells.length) continue;
-        for (const addr of addressChunks(blocksOf(cells))) {
-          const areas = ws.getRanges(addr);
-          areas.format.fill.clear();
-          areas.format.fill.color = argbToHex(colours[style]);
-          await this.reserve(addr.length + 300);
+      writes.push({ sheet, notes, list });
+    }
+    // Held back: writeMemory sends the memory (which describes these marks) first, then these.
+    this.deferred.push(async () => {
+      for (const w of writes) {
+        const ws = this.ws(w.sheet);
+        for (const n of w.notes) {
+          if (n.note) n.note.content = n.text;
+          else this.notes(w.sheet).add(n.cell, n.text);
+          await this.reserve(200 + n.text.length * 3);
+        }
+        for (const style of ['fail', 'data'] as const) {
+          const cells = w.list.filter((x) => x.mark.style === style).map((x) => x.pos);
+          if (!cells.length) continue;
+          for (const addr of addressChunks(blocksOf(cells))) {
+            const areas = ws.getRanges(addr);
+            areas.format.fill.clear();
+            areas.format.fill.color = argbToHex(colours[style]);
+            await this.reserve(addr.length + 300);
+          }
         }
       }
-    }
+    });
     return order.map((x) => result.get(x)!);
   }
 
@@ -896,15 +999,26 @@ export class OfficeHost implements WorkbookHost {
 
   async writeSheets(sheets: SheetWrite[]): Promise<string[]> {
     if (!this.sheets) await this.listSheets();
+    this.assertStructure();
     const names: string[] = [];
+    // The cache takes the sheets now (later calls see them); Excel gets them after the memory (writeMemory).
     for (const s of sheets) {
-      const ws = this.context.workbook.worksheets.add(s.name);
-      const at = this.insertSheet(s.name, 'visible', s.index);
-      if (s.index !== undefined && at !== this.sheets!.length - 1) ws.position = at;
-      await this.reserve(200);
-      await this.renderSummary(ws, s.model);
+      this.insertSheet(s.name, 'visible', s.index);
       names.push(s.name);
+      this.unsent.add(s.name);
     }
+    this.deferred.push(async () => {
+      for (const s of sheets) {
+        const ws = this.context.workbook.worksheets.add(s.name);
+        this.unsent.delete(s.name);
+        // Excel appends; its place is where the cache has it among the sheets Excel already has.
+        const present = this.sheets!.filter((x) => !this.unsent.has(x.name));
+        const at = present.findIndex((x) => x.name === s.name);
+        if (at >= 0 && at !== present.length - 1) ws.position = at;
+        await this.reserve(200);
+        await this.renderSummary(ws, s.model);
+      }
+    });
     return names;
   }
 
@@ -1090,6 +1204,7 @@ export class OfficeHost implements WorkbookHost {
 
   async writeMemory(rows: MemoryRows | null): Promise<void> {
     if (!this.sheets) await this.listSheets();
+    this.assertStructure();
     if (this.has(MEMORY_SHEET)) {
       const old = this.ws(MEMORY_SHEET);
       old.visibility = 'Hidden';
@@ -1109,6 +1224,15 @@ export class OfficeHost implements WorkbookHost {
       ws.visibility = 'VeryHidden';
       await this.reserve(100);
     }
+    // Only now the marks and summary sheets: the memory above already describes every one of them.
+    await this.sendDeferred();
     await this.sync();
+  }
+
+  /** Queues the held-back writes (marks, summary sheets) in the order they were made. */
+  private async sendDeferred(): Promise<void> {
+    const list = this.deferred;
+    this.deferred = [];
+    for (const f of list) await f();
   }
 }

@@ -100,6 +100,7 @@ export function restoredLook(d: FillDesc | null): { color: string; pattern: stri
   const r = fillRestore(d as OfficeFillDesc | null);
   if (r.kind === 'clear') return null;
   if (r.kind === 'solid') return { color: r.color.toUpperCase(), pattern: 'Solid', tint: 0 };
+  if (r.kind === 'unwritable') return { color: '', pattern: 'gradient', tint: 0 };
   return { color: (r.fill.color ?? '#FFFFFF').toUpperCase(), pattern: r.fill.pattern ?? 'Solid', tint: r.fill.tintAndShade ?? 0 };
 }
 
