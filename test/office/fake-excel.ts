@@ -205,6 +205,8 @@ export interface FakeExcelOptions {
   mergeReading?: 'intersect' | 'topLeftInRange' | 'topLeftCells';
   /** The code a write on a protected sheet fails with (undocumented; default AccessDenied). */
   protectedWriteCode?: string;
+  /** Methods this Excel's library lacks (e.g. 'getMergedAreasOrNullObject' before ExcelApi 1.13). */
+  missingApis?: string[];
 }
 
 /** The documented limit of getMergedAreasOrNullObject. */
@@ -246,12 +248,19 @@ export class FakeExcel {
   structureProtected = false;
   /** Calls of getMergedAreasOrNullObject refused over the 512-area limit. */
   mergeLimitFailures = 0;
+  readonly missingApis: Set<string>;
+  /**
+   * Makes the `nth` (1-based) operation of kind `what` (e.g. "worksheets.add") fail when it runs, as Excel
+   * may fail any command: to test what a failure half-way through a batch leaves behind. Cleared once used.
+   */
+  failAt: { what: string; nth: number; seen?: number } | null = null;
 
   constructor(opts: FakeExcelOptions = {}) {
     this.notesSupported = !!opts.notesSupported;
     this.fillReading = opts.fillReading ?? 'documented';
     this.mergeReading = opts.mergeReading ?? 'intersect';
     this.protectedWriteCode = opts.protectedWriteCode ?? 'AccessDenied';
+    this.missingApis = new Set(opts.missingApis ?? []);
     // "5 MB" read as the smaller 5 000 000 bytes, so a host that passes here passes either reading.
     this.payloadLimit = opts.payloadLimit ?? 5_000_000;
   }
@@ -420,6 +429,11 @@ export class FakeContext {
       for (const op of ops) {
         let loaded: number | void;
         try {
+          const f = x.failAt;
+          if (f && op.what === f.what && (f.seen = (f.seen ?? 0) + 1) === f.nth) {
+            x.failAt = null;
+            throw new RichApiError('GeneralException', `There was an internal error while processing the request. (injected: ${op.what})`);
+          }
           loaded = op.run();
         } catch (e) {
           this.failedTag = op.tag;
@@ -885,6 +899,8 @@ export class FakeRange extends ClientObject<RangeTarget> {
       },
       nullable,
     );
+    // An older library: the method is simply not there.
+    for (const m of ctx.excel.missingApis) Object.defineProperty(this, m, { value: undefined });
   }
   rectNow(): RangeTarget {
     return this.target();
