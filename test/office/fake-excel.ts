@@ -94,6 +94,8 @@ export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface FakeSheet {
   name: string;
+  /** Excel's worksheet id (stable across renames); getItem accepts it as well as the name. */
+  id: string;
   visibility: Visibility;
   cells: Map<number, FakeCell>;
   merges: Rect[];
@@ -246,6 +248,7 @@ export class FakeExcel {
   readonly protectedWriteCode: string;
   /** Workbook structure protection (审阅 → 保护工作簿): no sheet may be added, deleted, moved, hidden or shown. */
   structureProtected = false;
+  private sheetIds = 0;
   /** Calls of getMergedAreasOrNullObject refused over the 512-area limit. */
   mergeLimitFailures = 0;
   readonly missingApis: Set<string>;
@@ -268,6 +271,7 @@ export class FakeExcel {
   addSheet(name: string, visibility: Visibility = 'Visible'): FakeSheet {
     const s: FakeSheet = {
       name,
+      id: `{00000000-0001-0000-${String(++this.sheetIds).padStart(4, '0')}-000000000000}`,
       visibility,
       cells: new Map(),
       merges: [],
@@ -288,6 +292,11 @@ export class FakeExcel {
   sheet(name: string): FakeSheet | undefined {
     const k = name.toLocaleLowerCase();
     return this.sheets.find((s) => s.name.toLocaleLowerCase() === k);
+  }
+
+  /** A sheet by name or by id (worksheets.getItem takes either). */
+  sheetByKey(key: string): FakeSheet | undefined {
+    return this.sheet(key) ?? this.sheets.find((s) => s.id === key);
   }
 
   /** A new request context, as `Excel.run` gives the batch function. */
@@ -605,7 +614,7 @@ export class FakeWorksheetCollection extends ClientObject<FakeExcel> {
     return this.loadedItems;
   }
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.excel.sheet(name) ?? null);
+    return new FakeWorksheet(this.context, () => this.context.excel.sheetByKey(name) ?? null);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.excel.sheet(name) ?? null, true);
@@ -1076,6 +1085,23 @@ export class FakeRange extends ClientObject<RangeTarget> {
       const { rect } = this.target();
       if (i < 0 || rect.top + i > rect.bottom) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       return { top: rect.top + i, left: rect.left, bottom: rect.top + i, right: rect.right };
+    });
+  }
+  /** The smallest range holding this one and `other` (office.js splits large writes into such row blocks). */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.context, this.ws, () => {
+      const a = this.target().rect;
+      const o = other.rectNow().rect;
+      return { top: Math.min(a.top, o.top), left: Math.min(a.left, o.left), bottom: Math.max(a.bottom, o.bottom), right: Math.max(a.right, o.right) };
+    });
+  }
+  /** office.js's check before a large write split into blocks: the array must match the range. */
+  _ValidateArraySize(rows: number, cols: number): void {
+    this.context.enqueue('range._ValidateArraySize', 16, () => {
+      const { rect } = this.target();
+      if (rows !== rect.bottom - rect.top + 1 || cols !== rect.right - rect.left + 1) {
+        throw new RichApiError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
     });
   }
   getResizedRange(deltaRows: number, deltaCols: number): FakeRange {

@@ -36,7 +36,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { ClientResult, FakeContext, RichApiError, type FakeExcel } from '../fake-excel';
+import { ClientResult, FakeContext, FakeWorksheet, RichApiError, type FakeExcel } from '../fake-excel';
 
 /** The client library as loaded: its Excel and OfficeExtension namespaces. */
 type SendRequest = (req: { url: string; body: unknown }) => Promise<unknown>;
@@ -220,7 +220,7 @@ export class RichApiExcel {
     }
     const { ctx } = session;
     const paths = req.ObjectPaths ?? {};
-    const results: { index: number; id: number; value: () => unknown }[] = [];
+    const results: { index: number; id: number; value: () => unknown; optional?: boolean }[] = [];
     let failure: { index: number; error: unknown } | null = null;
     for (let i = 0; i < actions.length && !failure; i++) {
       const a = actions[i];
@@ -228,7 +228,9 @@ export class RichApiExcel {
       try {
         const obj = this.resolve(session, paths, a.ObjectPathId);
         switch (a.ActionType) {
-          case 1: // Instantiate
+          case 1: // Instantiate: Excel answers with the object's id where it has one (a worksheet), so the
+            // library can address an object made by add() in later requests (worksheets.getItem(id)).
+            if (obj instanceof FakeWorksheet) results.push({ index: i, id: a.Id, value: () => ({ Id: obj.sheetNow().id }), optional: true });
             break;
           case 2: {
             // Query
@@ -278,7 +280,7 @@ export class RichApiExcel {
       try {
         out.push({ ActionId: r.id, Value: r.value() });
       } catch (e) {
-        failure ??= { index: r.index, error: e };
+        if (!r.optional) failure ??= { index: r.index, error: e };
       }
     }
     answer.Results = out;
