@@ -109,6 +109,11 @@ export async function runDiagnostics(context: Excel.RequestContext, officeInfo?:
   return { items, report: reportText(info, items) };
 }
 
+/** True when the library's object has this method (an optional API), without reading a property of it. */
+function hasMethod(obj: unknown, name: string): boolean {
+  return typeof (obj as Record<string, unknown>)[name] === 'function';
+}
+
 function freeName(base: string, names: string[]): string {
   const taken = new Set(names.map((n) => n.toLocaleLowerCase()));
   if (!taken.has(base.toLocaleLowerCase())) return base;
@@ -185,8 +190,7 @@ async function runSheetChecks(
     try {
       ws.getRange('C1:D2').merge(false);
       const whole = ws.getRange('A1:E5');
-      const fn = (whole as unknown as { getMergedAreasOrNullObject?: unknown }).getMergedAreasOrNullObject;
-      if (typeof fn !== 'function') {
+      if (!hasMethod(whole, 'getMergedAreasOrNullObject')) {
         await context.sync();
         add('merges', '读取合并单元格', false, '加载的 office.js 没有 getMergedAreasOrNullObject（需要 ExcelApi 1.13）：台账中的合并单元格无法识别。');
       } else {
@@ -276,14 +280,16 @@ async function runSheetChecks(
     }
   } finally {
     // Remove what was made, each shown first (a very hidden sheet cannot be deleted as such).
-    for (const name of made) {
-      try {
+    if (made.length) {
+      for (const name of made) {
         const w = wss.getItem(name);
         if (name === hidden) w.visibility = 'Hidden';
         w.delete();
+      }
+      try {
         await context.sync();
       } catch (e) {
-        add('cleanup', '删除临时工作表', false, `临时工作表「${name}」未能删除，请手动删除：${errText(e)}`);
+        add('cleanup', '删除临时工作表', false, `临时工作表${made.map((n) => `「${n}」`).join('、')}未能全部删除，请手动删除：${errText(e)}`);
       }
     }
   }
