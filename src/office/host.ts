@@ -157,7 +157,12 @@ interface Dims {
   protected: boolean;
   /** Used range (values only), 0-based indexes; null when the sheet holds no value. */
   used: { row: number; col: number; rows: number; cols: number } | null;
-  merges: MergeRange[];
+  /** Used range with formats and merges (getUsedRange(false)), 0-based; where merged areas are looked for. */
+  area: { row: number; col: number; rows: number; cols: number };
+  /** Merged areas; null while not read (a read refused over Excel's 512-area limit is redone in slices). */
+  merges: MergeRange[] | null;
+  /** Merge reads that listed single cells (#1590: only each area's top-left cell), to read again through `areas`. */
+  suspect: Excel.RangeAreas[];
   /** Estimated response bytes per cell of a `values` read, measured on a sample of the sheet's rows. */
   valueBytes: number;
   /** Estimated response bytes per cell of a `numberFormat` read. */
@@ -208,9 +213,33 @@ interface PendingDims {
   ws: Excel.Worksheet;
   prot: Excel.WorksheetProtection;
   used: Excel.Range;
-  merged: Excel.RangeAreas;
+  full: Excel.Range;
+  merged: Excel.RangeAreas | null;
   sample: Excel.Range;
 }
+
+/** Cells per merge-read slice to start with when a whole-sheet read was refused (halved while refused). */
+const MERGE_SLICE_CELLS = 2048;
+/** A slice of at most this many cells holds at most 512 merged areas (each has a cell in it): never refused. */
+const MERGE_SAFE_CELLS = 512;
+
+/** Errors after which a read is not worth retrying differently (Excel busy with editing, workbook gone). */
+const FATAL_CODES = new Set(['InvalidOperationInCellEditMode', 'InactiveWorkbook', 'WorkbookClosed', 'ConnectionFailure', 'RequestAborted']);
+const retryable = (e: unknown) => {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && !FATAL_CODES.has(code);
+};
+
+/** Merged areas as read (possibly from overlapping slices): duplicates and areas inside others dropped. */
+function distinctAreas(list: MergeRange[]): MergeRange[] {
+  const seen = new Map<string, MergeRange>();
+  for (const m of list) seen.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
+  const all = [...seen.values()];
+  const inside = (a: MergeRange, b: MergeRange) => a !== b && a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+  return all.filter((a) => !all.some((b) => inside(a, b))).sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+const isCell = (m: MergeRange) => m.top === m.bottom && m.left === m.right;
 
 type Cell = string | number | boolean;
 
@@ -514,7 +543,14 @@ export class OfficeHost implements WorkbookHost {
 
   // -- dimensions (used range, merges, protection) ---------------------------------------------
 
-  private async queueDims(names: string[]): Promise<Map<string, PendingDims>> {
+  /** True when the library has getMergedAreasOrNullObject on this range (ExcelApi 1.13); else notes the lack. */
+  private canReadMerges(range: Excel.Range): boolean {
+    const ok = typeof (range as unknown as { getMergedAreasOrNullObject?: unknown }).getMergedAreasOrNullObject === 'function';
+    if (!ok) this.mergesUnavailable = true;
+    return ok;
+  }
+
+  private async queueDims(names: string[], withMerges = true): Promise<Map<string, PendingDims>> {
     const out = new Map<string, PendingDims>();
     for (const name of names) {
       if (this.dims.has(name) || out.has(name)) continue;
@@ -525,12 +561,17 @@ export class OfficeHost implements WorkbookHost {
       prot.load('protected');
       const used = ws.getUsedRange(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
-      const merged = ws.getUsedRange(false).getMergedAreasOrNullObject();
-      merged.load('address');
+      const full = ws.getUsedRange(false);
+      full.load('rowIndex,columnIndex,rowCount,columnCount');
+      let merged: Excel.RangeAreas | null = null;
+      if (withMerges && this.canReadMerges(full)) {
+        merged = full.getMergedAreasOrNullObject();
+        merged.load('address');
+      }
       // A sample of the first rows, to size the values read (text-heavy sheets cost more per cell).
       const sample = ws.getUsedRange(true).getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
       sample.load('values,numberFormat');
-      out.set(name, { ws, prot, used, merged, sample });
+      out.set(name, { ws, prot, used, full, merged, sample });
     }
     return out;
   }
@@ -540,9 +581,91 @@ export class OfficeHost implements WorkbookHost {
       this.dims.set(name, {
         protected: p.prot.protected,
         used: { row: p.used.rowIndex, col: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount },
-        merges: p.merged.isNullObject ? [] : parseAreas(p.merged.address),
+        area: { row: p.full.rowIndex, col: p.full.columnIndex, rows: p.full.rowCount, cols: p.full.columnCount },
+        merges: this.mergesUnavailable && !p.merged ? [] : p.merged ? (p.merged.isNullObject ? [] : parseAreas(p.merged.address)) : null,
+        suspect: p.merged && !p.merged.isNullObject && parseAreas(p.merged.address).some(isCell) ? [p.merged] : [],
         ...analyseSample(p.sample.values, p.sample.numberFormat, p.used.rowCount),
       });
+    }
+  }
+
+  /**
+   * Sends a request carrying dimension reads (and nothing but reads). When Excel refuses it and merges were
+   * in it (more than 512 merged areas in a sheet fail the whole request), the same reads go again without
+   * merges (`again` re-queues the request's other reads); readGrids then reads the merges in slices.
+   */
+  private async syncDims(pend: Map<string, PendingDims>, again: () => Promise<void> = async () => undefined): Promise<Map<string, PendingDims>> {
+    try {
+      await this.sync();
+      return pend;
+    } catch (e) {
+      if (![...pend.values()].some((p) => p.merged) || !retryable(e)) throw e;
+      await again();
+      const bare = await this.queueDims([...pend.keys()], false);
+      await this.sync();
+      return bare;
+    }
+  }
+
+  /**
+   * Merged areas of the sheets still without them, in row slices of the used range (one request; slices
+   * halved while Excel refuses, down to slices of ≤ 512 cells, which cannot hold more than 512 areas); then
+   * reads that listed only top-left cells (#1590) again through `RangeAreas.areas`. Costs syncs only for
+   * such sheets.
+   */
+  private async settleMerges(names: string[]): Promise<void> {
+    const todo = names.filter((n) => this.dims.get(n)?.merges === null);
+    if (todo.length) {
+      let cells = MERGE_SLICE_CELLS;
+      for (;;) {
+        const reads: { name: string; areas: Excel.RangeAreas }[] = [];
+        let single = true;
+        try {
+          for (const name of todo) {
+            const a = this.dims.get(name)!.area;
+            const step = Math.max(1, Math.floor(cells / Math.max(1, a.cols)));
+            if (step > 1) single = false;
+            for (let r = 0; r < a.rows; r += step) {
+              await this.reserve(500);
+              const range = this.ws(name).getRangeByIndexes(a.row + r, a.col, Math.min(step, a.rows - r), a.cols);
+              const m = range.getMergedAreasOrNullObject();
+              m.load('address');
+              reads.push({ name, areas: m });
+            }
+          }
+          await this.sync();
+        } catch (e) {
+          if (!retryable(e) || cells <= MERGE_SAFE_CELLS || single) throw e;
+          cells = Math.floor(cells / 2);
+          continue;
+        }
+        for (const name of todo) {
+          const d = this.dims.get(name)!;
+          const mine = reads.filter((x) => x.name === name && !x.areas.isNullObject);
+          d.merges = distinctAreas(mine.flatMap((x) => parseAreas(x.areas.address)));
+          d.suspect = mine.filter((x) => parseAreas(x.areas.address).some(isCell)).map((x) => x.areas);
+        }
+        break;
+      }
+    }
+    const suspects = names.filter((n) => (this.dims.get(n)?.suspect.length ?? 0) > 0);
+    if (!suspects.length) return;
+    const detail: { name: string; items: Excel.RangeCollection }[] = [];
+    for (const name of suspects) {
+      for (const a of this.dims.get(name)!.suspect) {
+        const areas = (a as unknown as { areas?: Excel.RangeCollection }).areas;
+        if (!areas || typeof areas.load !== 'function') continue;
+        await this.reserve(400);
+        areas.load('items/address');
+        detail.push({ name, items: areas });
+      }
+    }
+    if (detail.length) await this.sync();
+    for (const name of suspects) {
+      const d = this.dims.get(name)!;
+      const more = detail.filter((x) => x.name === name).flatMap((x) => x.items.items.flatMap((r) => parseAreas(r.address)));
+      d.merges = distinctAreas([...(d.merges ?? []), ...more]).filter((m) => !isCell(m));
+      d.suspect = [];
     }
   }
 
@@ -553,14 +676,18 @@ export class OfficeHost implements WorkbookHost {
     if (!this.has(MEMORY_SHEET)) return null;
     // Sync 2: the memory sheet's size, and (prefetch for readGrids) every other sheet's dimensions.
     if (!this.memDims) {
-      const used = this.ws(MEMORY_SHEET).getUsedRange(true);
+      let used = this.ws(MEMORY_SHEET).getUsedRange(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
       await this.reserve(300);
       const pend = await this.queueDims(this.sheets!.filter((s) => s.state !== 'veryHidden').map((s) => s.name));
-      const context = this.context;
-      this.sending();
-      await context.sync();
-      this.takeDims(pend);
+      const got = await this.syncDims(pend, async () => {
+        used = this.ws(MEMORY_SHEET).getUsedRange(true);
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        await this.reserve(300);
+      });
+      this.takeDims(got);
+      // Loaded and synced inside syncDims (the rule cannot see through the call).
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
       this.memDims = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
     }
     const d = this.memDims;
@@ -710,10 +837,8 @@ export class OfficeHost implements WorkbookHost {
     if (!this.sheets) await this.listSheets();
     const wanted = names.filter((n) => this.has(n));
     const pend = await this.queueDims(wanted);
-    if (pend.size) {
-      await this.sync();
-      this.takeDims(pend);
-    }
+    if (pend.size) this.takeDims(await this.syncDims(pend));
+    await this.settleMerges(wanted);
     // A request Excel refuses as too large (estimates are estimates) is read again in requests half the
     // size: reads change nothing.
     let states: SheetRead[] = [];
@@ -733,7 +858,7 @@ export class OfficeHost implements WorkbookHost {
         this.budgetOverride = null;
       }
     }
-    return states.map((s) => toGrid(s.name, s.used.row, s.used.col, s.vals, s.fmts, s.dims.merges));
+    return states.map((s) => toGrid(s.name, s.used.row, s.used.col, s.vals, s.fmts, s.dims.merges ?? []));
   }
 
   /**
