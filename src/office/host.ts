@@ -966,7 +966,8 @@ export class OfficeHost implements WorkbookHost {
       if (!l) bySheet.set(m.sheet, (l = []));
       l.push({ m, pos });
     }
-    const pend = await this.queueDims([...bySheet.keys()].filter((s) => !this.dims.has(s)));
+    // No merges: only protection is needed here, and this request may carry writes that a refused merge read must not break.
+    const pend = await this.queueDims([...bySheet.keys()].filter((s) => !this.dims.has(s)), false);
     const snaps = new Map<string, Snapshot>();
     for (const [sheet, list] of bySheet) snaps.set(sheet, await this.queueSnapshot(sheet, list.map((x) => x.pos)));
     return { key: JSON.stringify(memory.cells), bySheet, missing, pend, snaps };
@@ -1055,7 +1056,8 @@ export class OfficeHost implements WorkbookHost {
     if (!order.length) return [];
     this.assertWritable(bySheet.keys());
     const unknown = [...bySheet.keys()].filter((s) => !this.dims.has(s));
-    const pend = await this.queueDims(unknown);
+    // No merges: only protection is needed here, and this request may carry writes that a refused merge read must not break.
+    const pend = await this.queueDims(unknown, false);
     const snaps = new Map<string, Snapshot>();
     for (const [sheet, list] of bySheet) snaps.set(sheet, await this.queueSnapshot(sheet, list.map((x) => x.pos)));
     // This sync also carries the queued undo of a previous run: it runs first, so the snapshot reads the
