@@ -23,14 +23,16 @@
  * refused (RequestPayloadSizeLimitExceeded) before anything runs, and an over-large answer is refused after
  * running (ResponsePayloadSizeLimitExceeded), as Excel on the web does.
  *
- * What a call the shipped library does not have does: it fails in the host as it would in Excel (e.g.
+ * A call the shipped library does not have fails in the host as it would in Excel (e.g.
  * `context.workbook.notes` is undefined in office.js 1.1.110, so `.notes.add` throws a TypeError).
+ * Instantiate actions on worksheets are answered with the sheet's `Id` (as Excel does, so an object made by
+ * `worksheets.add()` can be used in later requests: the library then addresses it as getItem(id)).
  *
  * Covered: every RichApi path and action the Office host uses for listSheets, readMemory, readGrids, undo,
  * applyMarks, writeSheets (values, formats, fonts, borders, merges, hyperlinks, validations, freeze panes,
  * autofilter, charts), writeMemory, and src/office/diagnostics.ts. Not covered: events, `Excel.run`'s
- * session handling (tests construct `new Excel.RequestContext(url)` directly), `getItem` by object id,
- * `ExpandInfo`/nested loads (`format/fill/color`), and anything not modelled by the fake (it throws
+ * session handling (tests construct `new Excel.RequestContext(url)` directly), ids of objects other
+ * than worksheets (charts, ranges: the host never reuses those across requests), `ExpandInfo`/nested loads (`format/fill/color`), and anything not modelled by the fake (it throws
  * "fake-excel: … not modelled"; the simulator records that in `problems` and answers with an error).
  */
 import * as fs from 'fs';
