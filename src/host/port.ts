@@ -38,6 +38,11 @@ export interface UndoResult {
    * user may have moved them since the run); a re-run puts the new summary sheets back there.
    */
   removedAt: AddedSheet[];
+  /**
+   * Marked cells left as they are because the host cannot write their original fill back (Office.js cannot
+   * write a gradient), with a Chinese reason; also counted in `kept`. Absent when there is none.
+   */
+  notRestored?: { sheet: string; cell: string; reason: string }[];
 }
 
 export interface WorkbookHost {

@@ -115,6 +115,8 @@ export interface ClearResult {
    * a face that asks before clearing can tell the user beforehand with `savedHistory`.
    */
   historyRuns: number;
+  /** Cells whose original fill the host could not write back (UndoResult.notRestored); absent when none. */
+  notRestored?: { sheet: string; cell: string; reason: string }[];
   message: string;
 }
 
@@ -422,7 +424,13 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: string
   const parts = [`已清除 ${r.restored} 个单元格的标记，恢复了原有的填充和批注`];
   if (r.removedSheets.length) parts.push(`删除了本工具生成的工作表${r.removedSheets.map((s) => `「${s}」`).join('、')}`);
   if (settled.answered.length) parts.push(`${settled.answered.map((n) => `「${n}」`).join('、')}中已填写核查结果，予以保留`);
-  if (r.kept) parts.push(`${r.kept} 个单元格在检查后被修改过填充或批注，保留了修改后的样子`);
+  const unwritable = r.notRestored ?? [];
+  const changed = r.kept - unwritable.length;
+  if (changed > 0) parts.push(`${changed} 个单元格在检查后被修改过填充或批注，保留了修改后的样子`);
+  if (unwritable.length) {
+    const shown = unwritable.slice(0, 5).map((c) => `「${c.sheet}」${c.cell}`).join('、');
+    parts.push(`${unwritable.length} 个单元格（${shown}${unwritable.length > 5 ? ' 等' : ''}）原为渐变填充，Excel 加载项无法写回，保留了标记颜色，请手动恢复`);
+  }
   const historyRuns = mem.memory.history?.length ?? 0;
   if (historyRuns > 0) parts.push(historyMessage(mem.memory.history ?? []));
   return {
@@ -433,6 +441,7 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: string
     removedSheets: r.removedSheets,
     sheetsRemoved: r.removedSheets,
     historyRuns,
+    ...(unwritable.length ? { notRestored: unwritable } : {}),
     message: parts.join('；') + '。',
   };
 }

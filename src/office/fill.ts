@@ -92,15 +92,20 @@ export function officeToFillDesc(f: OfficeFill | null | undefined): OfficeFillDe
   return d;
 }
 
-/** True when the fill as read is a solid fill of exactly this ARGB colour (the run's mark). */
+/**
+ * True when the fill as read is a solid fill of exactly this ARGB colour (the run's mark). A null pattern is
+ * taken as solid: OfficeDev/office-js#4900 reports pattern null for every fill (a mark is never white).
+ */
 export function isMarkFill(f: OfficeFill | null | undefined, argb: string): boolean {
-  if (!f || f.pattern !== 'Solid') return false;
+  if (!f || (f.pattern != null && f.pattern !== 'Solid')) return false;
   return hexToArgb(f.color) === `FF${argb.toUpperCase().slice(-6)}`;
 }
 
 /** How to put a remembered fill back in Office. */
 export type FillRestore =
   | { kind: 'clear' }
+  /** Office.js cannot write it (a gradient read in Excel): the cell is left alone. */
+  | { kind: 'unwritable' }
   | { kind: 'solid'; color: string }
   | { kind: 'props'; fill: OfficeFill };
 
@@ -125,7 +130,10 @@ function xColorHex(c: XColor | undefined): { hex?: string; tint?: number } {
 /** FillDesc → the Office operation that restores it (as exactly as Office allows). */
 export function fillRestore(d: OfficeFillDesc | null): FillRestore {
   if (!d) return { kind: 'clear' };
-  if (d.o && typeof d.o === 'object') return { kind: 'props', fill: { ...d.o } };
+  if (d.o && typeof d.o === 'object') {
+    if (typeof d.o.pattern === 'string' && isGradient(d.o.pattern)) return { kind: 'unwritable' };
+    return { kind: 'props', fill: { ...d.o } };
+  }
   if (d.pattern === 'none') return { kind: 'clear' };
   const x = (d.x && typeof d.x === 'object' ? d.x : {}) as { fgColor?: XColor; bgColor?: XColor; type?: unknown };
   if (d.pattern === 'solid') {

@@ -27,9 +27,24 @@
  * Syncs of a whole runCheck: 5 without a previous run, 6 with one (its undo reads travel with the grid
  * values); clearRun: 5 (see test/office/sync.test.ts).
  *
- * Notes need ExcelApi 1.18 (`workbook.notes`). Without it the explanation lives in 问题清单 only: no note is
- * written, the memory records the hash of the empty text as the note written (NO_NOTE_APPLIED) and the
- * original note as null, and notes are never touched.
+ * Notes need ExcelApi 1.18 AND a client library that has them: the npm office.js (1.1.110) defines no
+ * `NoteCollection` while Excel answers `isSetSupported('ExcelApi', '1.18')` with true, so an optional API is
+ * used only when the loaded library has it AND the requirement set is there (never the set alone). Notes go
+ * through `worksheet.notes` keyed by plain cell address ("B3"), the form of Microsoft's samples. Without
+ * notes the explanation lives in 问题清单 only: no note is written, the memory records the hash of the empty
+ * text as the note written (NO_NOTE_APPLIED) and the original note as null, and notes are never touched.
+ *
+ * Batches are not atomic in Excel (what ran before a failing command stays applied). So nothing is queued
+ * before every refusal that can be known is checked (protected sheets; workbook structure protection, read
+ * with the sheet list), and the marks and summary sheets are held back until writeMemory: the final batch
+ * writes the new memory FIRST (it already describes every mark and sheet of the run), then the marks, then
+ * the summary sheets. A failure at any point leaves nothing 清除标记 cannot undo.
+ *
+ * Merged areas: `getMergedAreasOrNullObject` (ExcelApi 1.13) is used only where the library has it (else no
+ * merges are read and `mergesUnavailable` says so). It fails over a range of more than 512 merged areas: a
+ * refused read of the dimensions is retried without merges, and the merges read in row slices (halved while
+ * Excel still refuses) — two more syncs, only for such sheets. A read that lists only the top-left cell of
+ * each area (#1590) is read again through `RangeAreas.areas`.
  */
 import type { CellValue, MergeRange, SheetGrid } from '../ledger/grid';
 import { columnLetter, parseCell, quoteSheetName } from '../ledger/grid';
@@ -48,7 +63,7 @@ import {
 import type { SheetInfo, SheetState, SheetWrite, UndoResult, WorkbookHost } from '../host/port';
 import { fitCellText, isErrorLiteral, keptFormat } from '../host/grid-rules';
 import { addressChunks, blocksOf, parseAreas, rectAddress, type CellPos, type Rect } from './address';
-import { OfficeHostError, protectedSheetMessage } from './errors';
+import { MSG_PROTECTED_WORKBOOK, OfficeHostError, protectedSheetMessage } from './errors';
 import { argbToHex, fillRestore, isMarkFill, officeToFillDesc, type OfficeFill, type OfficeFillDesc } from './fill';
 
 /** The hash recorded as "note written" when no note was written (notes unsupported). */
@@ -74,15 +89,55 @@ export interface OfficeHostOptions {
   budgetBytes?: number;
 }
 
-/** True when this Excel has the notes API (ExcelApi 1.18). */
-export function notesSupportedHere(): boolean {
+/** True when Office says this Excel has the requirement set (false when Office or the answer is missing). */
+export function setSupported(version: string): boolean {
   try {
     const o = (globalThis as { Office?: typeof Office }).Office;
-    return !!o?.context?.requirements?.isSetSupported('ExcelApi', '1.18');
+    return !!o?.context?.requirements?.isSetSupported('ExcelApi', version);
   } catch {
     return false;
   }
 }
+
+/** True when the loaded office.js defines the notes API (Excel.NoteCollection, Worksheet.notes, Workbook.notes). */
+export function libraryHasNotes(): boolean {
+  try {
+    const E = (globalThis as { Excel?: unknown }).Excel as
+      | { NoteCollection?: unknown; Workbook?: { prototype?: object }; Worksheet?: { prototype?: object } }
+      | undefined;
+    if (!E || typeof E.NoteCollection !== 'function') return false;
+    const wb = E.Workbook?.prototype;
+    const ws = E.Worksheet?.prototype;
+    return !!wb && !!ws && 'notes' in wb && 'notes' in ws;
+  } catch {
+    return false;
+  }
+}
+
+/** True when notes can be used here: the library has them AND Excel has ExcelApi 1.18 — never the set alone. */
+export function notesSupportedHere(): boolean {
+  return libraryHasNotes() && setSupported('1.18');
+}
+
+/**
+ * True when this request context's objects offer notes: `workbook.notes` exists on the context, and the global
+ * library (when there is one) defines `Worksheet.notes`. Reading the property queues nothing.
+ */
+function contextHasNotes(context: Excel.RequestContext): boolean {
+  try {
+    const wb = context.workbook as unknown as { notes?: unknown };
+    if (wb.notes === undefined || wb.notes === null) return false;
+    const E = (globalThis as { Excel?: { Worksheet?: { prototype?: object } } }).Excel;
+    const proto = E?.Worksheet?.prototype;
+    return !proto || 'notes' in proto;
+  } catch {
+    return false;
+  }
+}
+
+/** What the pane says when this Excel could not read merged cells (no getMergedAreasOrNullObject). */
+export const MSG_NO_MERGES =
+  '当前 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），台账中由合并单元格表示的表头或学校名可能识别不全。';
 
 /** Runs `fn` with an OfficeHost inside `Excel.run({ delayForCellEdit: true })` and sends what it queued. */
 export async function runInExcel<T>(fn: (host: OfficeHost, context: Excel.RequestContext) => Promise<T>, opts: OfficeHostOptions = {}): Promise<T> {
@@ -102,7 +157,12 @@ interface Dims {
   protected: boolean;
   /** Used range (values only), 0-based indexes; null when the sheet holds no value. */
   used: { row: number; col: number; rows: number; cols: number } | null;
-  merges: MergeRange[];
+  /** Used range with formats and merges (getUsedRange(false)), 0-based; where merged areas are looked for. */
+  area: { row: number; col: number; rows: number; cols: number };
+  /** Merged areas; null while not read (a read refused over Excel's 512-area limit is redone in slices). */
+  merges: MergeRange[] | null;
+  /** Merge reads that listed single cells (#1590: only each area's top-left cell), to read again through `areas`. */
+  suspect: Excel.RangeAreas[];
   /** Estimated response bytes per cell of a `values` read, measured on a sample of the sheet's rows. */
   valueBytes: number;
   /** Estimated response bytes per cell of a `numberFormat` read. */
@@ -153,9 +213,33 @@ interface PendingDims {
   ws: Excel.Worksheet;
   prot: Excel.WorksheetProtection;
   used: Excel.Range;
-  merged: Excel.RangeAreas;
+  full: Excel.Range;
+  merged: Excel.RangeAreas | null;
   sample: Excel.Range;
 }
+
+/** Cells per merge-read slice to start with when a whole-sheet read was refused (halved while refused). */
+const MERGE_SLICE_CELLS = 2048;
+/** A slice of at most this many cells holds at most 512 merged areas (each has a cell in it): never refused. */
+const MERGE_SAFE_CELLS = 512;
+
+/** Errors after which a read is not worth retrying differently (Excel busy with editing, workbook gone). */
+const FATAL_CODES = new Set(['InvalidOperationInCellEditMode', 'InactiveWorkbook', 'WorkbookClosed', 'ConnectionFailure', 'RequestAborted']);
+const retryable = (e: unknown) => {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && !FATAL_CODES.has(code);
+};
+
+/** Merged areas as read (possibly from overlapping slices): duplicates and areas inside others dropped. */
+function distinctAreas(list: MergeRange[]): MergeRange[] {
+  const seen = new Map<string, MergeRange>();
+  for (const m of list) seen.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
+  const all = [...seen.values()];
+  const inside = (a: MergeRange, b: MergeRange) => a !== b && a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+  return all.filter((a) => !all.some((b) => inside(a, b))).sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+const isCell = (m: MergeRange) => m.top === m.bottom && m.left === m.right;
 
 type Cell = string | number | boolean;
 
@@ -363,12 +447,24 @@ export class OfficeHost implements WorkbookHost {
   private dirty = false;
   /** context.sync() calls made by this host. */
   syncs = 0;
+  /** Workbook structure protection as read with the sheet list (ExcelApi 1.7); false when it cannot be read. */
+  structureProtected = false;
+  private workbookProtection: Excel.WorkbookProtection | null = null;
+  /**
+   * True when this Excel's library has no getMergedAreasOrNullObject (ExcelApi 1.13): no merged cells were
+   * read, and the pane should say so (MSG_NO_MERGES).
+   */
+  mergesUnavailable = false;
+  /** Writes held back until writeMemory (marks, then summary sheets), so that the memory goes first. */
+  private deferred: (() => Promise<void>)[] = [];
+  /** Summary sheets in the cache that Excel does not have yet (held back). */
+  private unsent = new Set<string>();
 
   constructor(
     readonly context: Excel.RequestContext,
     opts: OfficeHostOptions = {},
   ) {
-    this.notesSupported = opts.notesSupported ?? notesSupportedHere();
+    this.notesSupported = (opts.notesSupported ?? notesSupportedHere()) && contextHasNotes(context);
     this.budget = opts.budgetBytes ?? REQUEST_BUDGET;
   }
 
@@ -396,6 +492,7 @@ export class OfficeHost implements WorkbookHost {
 
   /** Sends queued writes, if any. */
   async flush(): Promise<void> {
+    if (this.deferred.length) await this.sendDeferred();
     if (this.dirty) await this.sync();
   }
 
@@ -403,8 +500,9 @@ export class OfficeHost implements WorkbookHost {
     return this.context.workbook.worksheets.getItem(name);
   }
 
-  private noteAddress(sheet: string, cell: string): string {
-    return `${quoteSheetName(sheet)}!${cell}`;
+  /** The sheet's notes (ExcelApi 1.18; only called when notesSupported). */
+  private notes(sheet: string): Excel.NoteCollection {
+    return (this.ws(sheet) as unknown as { notes: Excel.NoteCollection }).notes;
   }
 
   // -- sheets -----------------------------------------------------------------------------------
@@ -412,10 +510,17 @@ export class OfficeHost implements WorkbookHost {
   private queueList(): Excel.WorksheetCollection {
     const wss = this.context.workbook.worksheets;
     wss.load('items/name,items/visibility,items/position');
+    // Workbook structure protection (ExcelApi 1.7), read with the list: known before anything is written.
+    const prot = (this.context.workbook as unknown as { protection?: Excel.WorkbookProtection }).protection;
+    if (prot && typeof prot.load === 'function') {
+      prot.load('protected');
+      this.workbookProtection = prot;
+    }
     return wss;
   }
 
   private takeList(wss: Excel.WorksheetCollection): void {
+    if (this.workbookProtection) this.structureProtected = this.workbookProtection.protected;
     this.sheets = wss.items
       .map((w) => ({ name: w.name, state: VIS_TO_STATE[w.visibility] ?? 'visible', pos: w.position }))
       .sort((a, b) => a.pos - b.pos)
@@ -438,7 +543,14 @@ export class OfficeHost implements WorkbookHost {
 
   // -- dimensions (used range, merges, protection) ---------------------------------------------
 
-  private async queueDims(names: string[]): Promise<Map<string, PendingDims>> {
+  /** True when the library has getMergedAreasOrNullObject on this range (ExcelApi 1.13); else notes the lack. */
+  private canReadMerges(range: Excel.Range): boolean {
+    const ok = typeof (range as unknown as { getMergedAreasOrNullObject?: unknown }).getMergedAreasOrNullObject === 'function';
+    if (!ok) this.mergesUnavailable = true;
+    return ok;
+  }
+
+  private async queueDims(names: string[], withMerges = true): Promise<Map<string, PendingDims>> {
     const out = new Map<string, PendingDims>();
     for (const name of names) {
       if (this.dims.has(name) || out.has(name)) continue;
@@ -449,12 +561,17 @@ export class OfficeHost implements WorkbookHost {
       prot.load('protected');
       const used = ws.getUsedRange(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
-      const merged = ws.getUsedRange(false).getMergedAreasOrNullObject();
-      merged.load('address');
+      const full = ws.getUsedRange(false);
+      full.load('rowIndex,columnIndex,rowCount,columnCount');
+      let merged: Excel.RangeAreas | null = null;
+      if (withMerges && this.canReadMerges(full)) {
+        merged = full.getMergedAreasOrNullObject();
+        merged.load('address');
+      }
       // A sample of the first rows, to size the values read (text-heavy sheets cost more per cell).
       const sample = ws.getUsedRange(true).getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
       sample.load('values,numberFormat');
-      out.set(name, { ws, prot, used, merged, sample });
+      out.set(name, { ws, prot, used, full, merged, sample });
     }
     return out;
   }
@@ -464,9 +581,91 @@ export class OfficeHost implements WorkbookHost {
       this.dims.set(name, {
         protected: p.prot.protected,
         used: { row: p.used.rowIndex, col: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount },
-        merges: p.merged.isNullObject ? [] : parseAreas(p.merged.address),
+        area: { row: p.full.rowIndex, col: p.full.columnIndex, rows: p.full.rowCount, cols: p.full.columnCount },
+        merges: this.mergesUnavailable && !p.merged ? [] : p.merged ? (p.merged.isNullObject ? [] : parseAreas(p.merged.address)) : null,
+        suspect: p.merged && !p.merged.isNullObject && parseAreas(p.merged.address).some(isCell) ? [p.merged] : [],
         ...analyseSample(p.sample.values, p.sample.numberFormat, p.used.rowCount),
       });
+    }
+  }
+
+  /**
+   * Sends a request carrying dimension reads (and nothing but reads). When Excel refuses it and merges were
+   * in it (more than 512 merged areas in a sheet fail the whole request), the same reads go again without
+   * merges (`again` re-queues the request's other reads); readGrids then reads the merges in slices.
+   */
+  private async syncDims(pend: Map<string, PendingDims>, again: () => Promise<void> = async () => undefined): Promise<Map<string, PendingDims>> {
+    try {
+      await this.sync();
+      return pend;
+    } catch (e) {
+      if (![...pend.values()].some((p) => p.merged) || !retryable(e)) throw e;
+      await again();
+      const bare = await this.queueDims([...pend.keys()], false);
+      await this.sync();
+      return bare;
+    }
+  }
+
+  /**
+   * Merged areas of the sheets still without them, in row slices of the used range (one request; slices
+   * halved while Excel refuses, down to slices of ≤ 512 cells, which cannot hold more than 512 areas); then
+   * reads that listed only top-left cells (#1590) again through `RangeAreas.areas`. Costs syncs only for
+   * such sheets.
+   */
+  private async settleMerges(names: string[]): Promise<void> {
+    const todo = names.filter((n) => this.dims.get(n)?.merges === null);
+    if (todo.length) {
+      let cells = MERGE_SLICE_CELLS;
+      for (;;) {
+        const reads: { name: string; areas: Excel.RangeAreas }[] = [];
+        let single = true;
+        try {
+          for (const name of todo) {
+            const a = this.dims.get(name)!.area;
+            const step = Math.max(1, Math.floor(cells / Math.max(1, a.cols)));
+            if (step > 1) single = false;
+            for (let r = 0; r < a.rows; r += step) {
+              await this.reserve(500);
+              const range = this.ws(name).getRangeByIndexes(a.row + r, a.col, Math.min(step, a.rows - r), a.cols);
+              const m = range.getMergedAreasOrNullObject();
+              m.load('address');
+              reads.push({ name, areas: m });
+            }
+          }
+          await this.sync();
+        } catch (e) {
+          if (!retryable(e) || cells <= MERGE_SAFE_CELLS || single) throw e;
+          cells = Math.floor(cells / 2);
+          continue;
+        }
+        for (const name of todo) {
+          const d = this.dims.get(name)!;
+          const mine = reads.filter((x) => x.name === name && !x.areas.isNullObject);
+          d.merges = distinctAreas(mine.flatMap((x) => parseAreas(x.areas.address)));
+          d.suspect = mine.filter((x) => parseAreas(x.areas.address).some(isCell)).map((x) => x.areas);
+        }
+        break;
+      }
+    }
+    const suspects = names.filter((n) => (this.dims.get(n)?.suspect.length ?? 0) > 0);
+    if (!suspects.length) return;
+    const detail: { name: string; items: Excel.RangeCollection }[] = [];
+    for (const name of suspects) {
+      for (const a of this.dims.get(name)!.suspect) {
+        const areas = (a as unknown as { areas?: Excel.RangeCollection }).areas;
+        if (!areas || typeof areas.load !== 'function') continue;
+        await this.reserve(400);
+        areas.load('items/address');
+        detail.push({ name, items: areas });
+      }
+    }
+    if (detail.length) await this.sync();
+    for (const name of suspects) {
+      const d = this.dims.get(name)!;
+      const more = detail.filter((x) => x.name === name).flatMap((x) => x.items.items.flatMap((r) => parseAreas(r.address)));
+      d.merges = distinctAreas([...(d.merges ?? []), ...more]).filter((m) => !isCell(m));
+      d.suspect = [];
     }
   }
 
@@ -477,14 +676,18 @@ export class OfficeHost implements WorkbookHost {
     if (!this.has(MEMORY_SHEET)) return null;
     // Sync 2: the memory sheet's size, and (prefetch for readGrids) every other sheet's dimensions.
     if (!this.memDims) {
-      const used = this.ws(MEMORY_SHEET).getUsedRange(true);
+      let used = this.ws(MEMORY_SHEET).getUsedRange(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
       await this.reserve(300);
       const pend = await this.queueDims(this.sheets!.filter((s) => s.state !== 'veryHidden').map((s) => s.name));
-      const context = this.context;
-      this.sending();
-      await context.sync();
-      this.takeDims(pend);
+      const got = await this.syncDims(pend, async () => {
+        used = this.ws(MEMORY_SHEET).getUsedRange(true);
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        await this.reserve(300);
+      });
+      this.takeDims(got);
+      // Loaded and synced inside syncDims (the rule cannot see through the call).
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
       this.memDims = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
     }
     const d = this.memDims;
@@ -634,10 +837,8 @@ export class OfficeHost implements WorkbookHost {
     if (!this.sheets) await this.listSheets();
     const wanted = names.filter((n) => this.has(n));
     const pend = await this.queueDims(wanted);
-    if (pend.size) {
-      await this.sync();
-      this.takeDims(pend);
-    }
+    if (pend.size) this.takeDims(await this.syncDims(pend));
+    await this.settleMerges(wanted);
     // A request Excel refuses as too large (estimates are estimates) is read again in requests half the
     // size: reads change nothing.
     let states: SheetRead[] = [];
@@ -657,7 +858,7 @@ export class OfficeHost implements WorkbookHost {
         this.budgetOverride = null;
       }
     }
-    return states.map((s) => toGrid(s.name, s.used.row, s.used.col, s.vals, s.fmts, s.dims.merges));
+    return states.map((s) => toGrid(s.name, s.used.row, s.used.col, s.vals, s.fmts, s.dims.merges ?? []));
   }
 
   /**
@@ -679,9 +880,9 @@ export class OfficeHost implements WorkbookHost {
     const notes = new Map<string, Excel.Note>();
     if (this.notesSupported) {
       for (const c of cells) {
-        const addr = this.noteAddress(sheet, `${columnLetter(c.col)}${c.row}`);
+        const addr = `${columnLetter(c.col)}${c.row}`;
         await this.reserve(300 + addr.length);
-        const n = this.context.workbook.notes.getItemOrNullObject(addr);
+        const n = this.notes(sheet).getItemOrNullObject(addr);
         n.load('content');
         notes.set(`${c.row},${c.col}`, n);
       }
@@ -705,6 +906,11 @@ export class OfficeHost implements WorkbookHost {
     };
   }
 
+  /** Refuses (nothing written yet) when the workbook's structure is protected: every run adds or deletes a sheet. */
+  private assertStructure(): void {
+    if (this.structureProtected) throw new OfficeHostError('protected-workbook', MSG_PROTECTED_WORKBOOK);
+  }
+
   private assertWritable(sheets: Iterable<string>): void {
     for (const s of sheets) {
       if (this.dims.get(s)?.protected) throw new OfficeHostError('protected-sheet', protectedSheetMessage(s), s);
@@ -725,6 +931,7 @@ export class OfficeHost implements WorkbookHost {
     const ws = this.ws(sheet);
     for (const g of groups.values()) {
       const rs = g.restore;
+      if (rs.kind === 'unwritable') continue;
       if (rs.kind === 'props') {
         // Rare (tints, patterns): exact round trip of what getCellProperties read, per block.
         const fill: Record<string, unknown> = {};
@@ -759,7 +966,8 @@ export class OfficeHost implements WorkbookHost {
       if (!l) bySheet.set(m.sheet, (l = []));
       l.push({ m, pos });
     }
-    const pend = await this.queueDims([...bySheet.keys()].filter((s) => !this.dims.has(s)));
+    // No merges: only protection is needed here, and this request may carry writes that a refused merge read must not break.
+    const pend = await this.queueDims([...bySheet.keys()].filter((s) => !this.dims.has(s)), false);
     const snaps = new Map<string, Snapshot>();
     for (const [sheet, list] of bySheet) snaps.set(sheet, await this.queueSnapshot(sheet, list.map((x) => x.pos)));
     return { key: JSON.stringify(memory.cells), bySheet, missing, pend, snaps };
@@ -777,18 +985,26 @@ export class OfficeHost implements WorkbookHost {
     this.takeDims(read.pend);
     const { bySheet, snaps } = read;
     const res: UndoResult = { restored: 0, kept: 0, missing: read.missing, removedSheets: [], removedAt: [] };
+    this.assertStructure();
     this.assertWritable(bySheet.keys());
+    const notRestored: NonNullable<UndoResult['notRestored']> = [];
 
     for (const [sheet, list] of bySheet) {
       const snap = snaps.get(sheet)!;
       const fills: { pos: CellPos; restore: ReturnType<typeof fillRestore> }[] = [];
       for (const { m, pos } of list) {
-        const fillOurs = isMarkFill(snap.fill(pos), memory.colours[m.style]);
+        let fillOurs = isMarkFill(snap.fill(pos), memory.colours[m.style]);
+        const restore = fillRestore(m.fill as OfficeFillDesc | null);
+        if (fillOurs && restore.kind === 'unwritable') {
+          // A gradient: Office.js cannot write one back. The cell is left as it is, and the user told.
+          fillOurs = false;
+          notRestored.push({ sheet, cell: m.cell, reason: '原为渐变填充，Excel 加载项无法写回渐变填充，标记颜色未清除，请手动恢复' });
+        }
         const note = snap.note(pos);
         let noteOurs: boolean;
         if (this.notesSupported) noteOurs = noteHash(note ? note.content : '') === m.applied;
         else noteOurs = m.applied === NO_NOTE_APPLIED;
-        if (fillOurs) fills.push({ pos, restore: fillRestore(m.fill as OfficeFillDesc | null) });
+        if (fillOurs) fills.push({ pos, restore });
         if (noteOurs && this.notesSupported) {
           const orig = m.note === null ? null : noteText(m.note);
           if (orig === null) {
@@ -796,7 +1012,7 @@ export class OfficeHost implements WorkbookHost {
           } else if (note) {
             note.content = orig;
           } else {
-            this.context.workbook.notes.add(this.noteAddress(sheet, m.cell), orig);
+            this.notes(sheet).add(m.cell, orig);
           }
           await this.reserve(200 + (orig?.length ?? 0) * 3);
         }
@@ -819,6 +1035,7 @@ export class OfficeHost implements WorkbookHost {
       this.dims.delete(s.name);
       res.removedSheets.push(s.name);
     }
+    if (notRestored.length) res.notRestored = notRestored;
     return res;
   }
 
@@ -835,10 +1052,12 @@ export class OfficeHost implements WorkbookHost {
       l.push(x);
       order.push(x);
     }
+    this.assertStructure();
     if (!order.length) return [];
     this.assertWritable(bySheet.keys());
     const unknown = [...bySheet.keys()].filter((s) => !this.dims.has(s));
-    const pend = await this.queueDims(unknown);
+    // No merges: only protection is needed here, and this request may carry writes that a refused merge read must not break.
+    const pend = await this.queueDims(unknown, false);
     const snaps = new Map<string, Snapshot>();
     for (const [sheet, list] of bySheet) snaps.set(sheet, await this.queueSnapshot(sheet, list.map((x) => x.pos)));
     // This sync also carries the queued undo of a previous run: it runs first, so the snapshot reads the
@@ -848,9 +1067,10 @@ export class OfficeHost implements WorkbookHost {
     this.assertWritable(bySheet.keys());
 
     const result = new Map<{ mark: Mark; pos: CellPos }, MarkedCell>();
+    const writes: { sheet: string; notes: { cell: string; note: Excel.Note | null; text: string }[]; list: typeof order }[] = [];
     for (const [sheet, list] of bySheet) {
       const snap = snaps.get(sheet)!;
-      const ws = this.ws(sheet);
+      const notes: (typeof writes)[number]['notes'] = [];
       for (const x of list) {
         const origFill = officeToFillDesc(snap.fill(x.pos));
         const noteObj = snap.note(x.pos);
@@ -858,9 +1078,7 @@ export class OfficeHost implements WorkbookHost {
         let written = '';
         if (this.notesSupported) {
           written = fitCellText(appliedNoteText(x.mark.note, origNote));
-          if (noteObj) noteObj.content = written;
-          else this.context.workbook.notes.add(this.noteAddress(sheet, x.mark.cell), written);
-          await this.reserve(200 + written.length * 3);
+          notes.push({ cell: x.mark.cell, note: noteObj, text: written });
         }
         result.set(x, {
           sheet,
@@ -871,17 +1089,29 @@ export class OfficeHost implements WorkbookHost {
           applied: noteHash(written),
         });
       }
-      for (const style of ['fail', 'data'] as const) {
-        const cells = list.filter((x) => x.mark.style === style).map((x) => x.pos);
-        if (!cells.length) continue;
-        for (const addr of addressChunks(blocksOf(cells))) {
-          const areas = ws.getRanges(addr);
-          areas.format.fill.clear();
-          areas.format.fill.color = argbToHex(colours[style]);
-          await this.reserve(addr.length + 300);
+      writes.push({ sheet, notes, list });
+    }
+    // Held back: writeMemory sends the memory (which describes these marks) first, then these.
+    this.deferred.push(async () => {
+      for (const w of writes) {
+        const ws = this.ws(w.sheet);
+        for (const n of w.notes) {
+          if (n.note) n.note.content = n.text;
+          else this.notes(w.sheet).add(n.cell, n.text);
+          await this.reserve(200 + n.text.length * 3);
+        }
+        for (const style of ['fail', 'data'] as const) {
+          const cells = w.list.filter((x) => x.mark.style === style).map((x) => x.pos);
+          if (!cells.length) continue;
+          for (const addr of addressChunks(blocksOf(cells))) {
+            const areas = ws.getRanges(addr);
+            areas.format.fill.clear();
+            areas.format.fill.color = argbToHex(colours[style]);
+            await this.reserve(addr.length + 300);
+          }
         }
       }
-    }
+    });
     return order.map((x) => result.get(x)!);
   }
 
@@ -896,15 +1126,26 @@ export class OfficeHost implements WorkbookHost {
 
   async writeSheets(sheets: SheetWrite[]): Promise<string[]> {
     if (!this.sheets) await this.listSheets();
+    this.assertStructure();
     const names: string[] = [];
+    // The cache takes the sheets now (later calls see them); Excel gets them after the memory (writeMemory).
     for (const s of sheets) {
-      const ws = this.context.workbook.worksheets.add(s.name);
-      const at = this.insertSheet(s.name, 'visible', s.index);
-      if (s.index !== undefined && at !== this.sheets!.length - 1) ws.position = at;
-      await this.reserve(200);
-      await this.renderSummary(ws, s.model);
+      this.insertSheet(s.name, 'visible', s.index);
       names.push(s.name);
+      this.unsent.add(s.name);
     }
+    this.deferred.push(async () => {
+      for (const s of sheets) {
+        const ws = this.context.workbook.worksheets.add(s.name);
+        this.unsent.delete(s.name);
+        // Excel appends; its place is where the cache has it among the sheets Excel already has.
+        const present = this.sheets!.filter((x) => !this.unsent.has(x.name));
+        const at = present.findIndex((x) => x.name === s.name);
+        if (at >= 0 && at !== present.length - 1) ws.position = at;
+        await this.reserve(200);
+        await this.renderSummary(ws, s.model);
+      }
+    });
     return names;
   }
 
@@ -1090,6 +1331,7 @@ export class OfficeHost implements WorkbookHost {
 
   async writeMemory(rows: MemoryRows | null): Promise<void> {
     if (!this.sheets) await this.listSheets();
+    this.assertStructure();
     if (this.has(MEMORY_SHEET)) {
       const old = this.ws(MEMORY_SHEET);
       old.visibility = 'Hidden';
@@ -1109,6 +1351,15 @@ export class OfficeHost implements WorkbookHost {
       ws.visibility = 'VeryHidden';
       await this.reserve(100);
     }
+    // Only now the marks and summary sheets: the memory above already describes every one of them.
+    await this.sendDeferred();
     await this.sync();
+  }
+
+  /** Queues the held-back writes (marks, summary sheets) in the order they were made. */
+  private async sendDeferred(): Promise<void> {
+    const list = this.deferred;
+    this.deferred = [];
+    for (const f of list) await f();
   }
 }

@@ -7,11 +7,23 @@
  *  - `getRanges` refuses address strings of 8 192 characters or more (`InvalidArgument`);
  *  - a string value starting with "=" (or a non-numeric "+", "-", "@") written into a cell whose number format is not "@" becomes a formula,
  *    and a numeric-looking string becomes a number (as in Excel);
- *  - writes on a protected sheet fail with `AccessDenied`; a batch stops at its first error;
- *  - `workbook.notes` exists only when constructed with notesSupported (ExcelApi 1.18);
+ *  - writes on a protected sheet fail with `AccessDenied` (undocumented: `protectedWriteCode` picks another code);
+ *  - batches are NOT atomic, as in Excel: operations before a failing one stay applied, later ones are skipped;
+ *  - a structure-protected workbook (`structureProtected`, read through `workbook.protection.protected`)
+ *    refuses adding, deleting, moving, hiding and showing sheets;
+ *  - deleting a VeryHidden sheet fails (its visibility must be changed first, in the same batch or before);
+ *  - `getMergedAreasOrNullObject` fails over a range holding more than 512 merged areas (documented), and can
+ *    be told to answer as issues #1590/#3611 report (`mergeReading`);
+ *  - a gradient fill cannot be written (setCellProperties / fill.pattern refuse it);
+ *  - "No Fill" reads back as documented (pattern "None") or, with `fillReading: 'patternNull'`, as issue
+ *    OfficeDev/office-js#4900 reports (pattern null for No Fill AND white; tintAndShade null only for No Fill);
+ *  - `workbook.notes` and `worksheet.notes` exist only when constructed with notesSupported (ExcelApi 1.18);
  *  - every sync is counted, and each sync's payload is estimated (JSON size of the queued operations plus
  *    the data loaded) and the maximum kept.
- * Office's "No Fill" reads back as color #FFFFFF, pattern "None", tintAndShade null.
+ * Office's "No Fill" reads back as color #FFFFFF, pattern "None", tintAndShade null (unless `fillReading`).
+ *
+ * The same model also answers RichApi requests of the real office.js (test/office/richapi/): there each
+ * RichApi action is replayed on these proxies, so both levels run on one workbook model and one set of rules.
  */
 
 export interface Rect {
@@ -82,6 +94,8 @@ export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface FakeSheet {
   name: string;
+  /** Excel's worksheet id (stable across renames); getItem accepts it as well as the name. */
+  id: string;
   visibility: Visibility;
   cells: Map<number, FakeCell>;
   merges: Rect[];
@@ -180,9 +194,29 @@ export interface FakeExcelOptions {
   notesSupported?: boolean;
   /** Bytes one request (and one response) may carry; default 5 MB, as Excel on the web. */
   payloadLimit?: number;
+  /**
+   * How a fill reads back through getCellProperties: 'documented' (No Fill = pattern "None"), or
+   * 'patternNull' (OfficeDev/office-js#4900: pattern null for every fill, tintAndShade null only for No Fill).
+   */
+  fillReading?: 'documented' | 'patternNull';
+  /**
+   * How getMergedAreasOrNullObject answers: 'intersect' (every merged area touching the range, full
+   * extent), 'topLeftInRange' (#3611: only areas whose top-left cell is in the range), 'topLeftCells'
+   * (#1590: the RangeAreas address lists only each area's top-left cell; its `areas` items are full).
+   */
+  mergeReading?: 'intersect' | 'topLeftInRange' | 'topLeftCells';
+  /** The code a write on a protected sheet fails with (undocumented; default AccessDenied). */
+  protectedWriteCode?: string;
+  /** Methods this Excel's library lacks (e.g. 'getMergedAreasOrNullObject' before ExcelApi 1.13). */
+  missingApis?: string[];
 }
 
+/** The documented limit of getMergedAreasOrNullObject. */
+export const MERGED_AREAS_LIMIT = 512;
+
 interface Op {
+  /** The caller's tag when queued (the RichApi simulator: the index of the action). */
+  tag?: number;
   bytes: number;
   /** Runs the operation; returns the bytes of data it loaded. */
   run: () => number | void;
@@ -209,9 +243,27 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | null = null;
 
   readonly payloadLimit: number;
+  readonly fillReading: 'documented' | 'patternNull';
+  readonly mergeReading: 'intersect' | 'topLeftInRange' | 'topLeftCells';
+  readonly protectedWriteCode: string;
+  /** Workbook structure protection (审阅 → 保护工作簿): no sheet may be added, deleted, moved, hidden or shown. */
+  structureProtected = false;
+  private sheetIds = 0;
+  /** Calls of getMergedAreasOrNullObject refused over the 512-area limit. */
+  mergeLimitFailures = 0;
+  readonly missingApis: Set<string>;
+  /**
+   * Makes the `nth` (1-based) operation of kind `what` (e.g. "worksheets.add") fail when it runs, as Excel
+   * may fail any command: to test what a failure half-way through a batch leaves behind. Cleared once used.
+   */
+  failAt: { what: string; nth: number; seen?: number } | null = null;
 
   constructor(opts: FakeExcelOptions = {}) {
     this.notesSupported = !!opts.notesSupported;
+    this.fillReading = opts.fillReading ?? 'documented';
+    this.mergeReading = opts.mergeReading ?? 'intersect';
+    this.protectedWriteCode = opts.protectedWriteCode ?? 'AccessDenied';
+    this.missingApis = new Set(opts.missingApis ?? []);
     // "5 MB" read as the smaller 5 000 000 bytes, so a host that passes here passes either reading.
     this.payloadLimit = opts.payloadLimit ?? 5_000_000;
   }
@@ -219,6 +271,7 @@ export class FakeExcel {
   addSheet(name: string, visibility: Visibility = 'Visible'): FakeSheet {
     const s: FakeSheet = {
       name,
+      id: `{00000000-0001-0000-${String(++this.sheetIds).padStart(4, '0')}-000000000000}`,
       visibility,
       cells: new Map(),
       merges: [],
@@ -239,6 +292,11 @@ export class FakeExcel {
   sheet(name: string): FakeSheet | undefined {
     const k = name.toLocaleLowerCase();
     return this.sheets.find((s) => s.name.toLocaleLowerCase() === k);
+  }
+
+  /** A sheet by name or by id (worksheets.getItem takes either). */
+  sheetByKey(key: string): FakeSheet | undefined {
+    return this.sheet(key) ?? this.sheets.find((s) => s.id === key);
   }
 
   /** A new request context, as `Excel.run` gives the batch function. */
@@ -320,10 +378,19 @@ export class FakeExcel {
   }
 }
 
+/** The code of the last protected-sheet refusal (set per model by FakeExcel.protectedWriteCode). */
+let protectedCode = 'AccessDenied';
+
+function assertStructure(x: FakeExcel, what: string): void {
+  if (x.structureProtected) {
+    throw new RichApiError('AccessDenied', 'The workbook structure is protected. To add, move, delete, hide or unhide sheets, unprotect the workbook.', what);
+  }
+}
+
 function assertWritable(s: FakeSheet, what: string): void {
   if (s.protected) {
     throw new RichApiError(
-      'AccessDenied',
+      protectedCode,
       "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.",
       what,
     );
@@ -335,6 +402,10 @@ function assertWritable(s: FakeSheet, what: string): void {
 
 export class FakeContext {
   private queue: Op[] = [];
+  /** Tag given to the operations queued from now on (the RichApi simulator sets the action index). */
+  tag: number | undefined;
+  /** After a failed sync: the tag of the operation that failed. */
+  failedTag: number | undefined;
   readonly workbook: FakeWorkbook;
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -345,7 +416,7 @@ export class FakeContext {
   enqueue(what: string, bytes: number, run: () => number | void): void {
     // Office.js sends each operation as an action ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo"})
     // plus the object path it acts on: ≈ 100 bytes besides its arguments.
-    this.queue.push({ what, bytes: bytes + 100, run });
+    this.queue.push({ what, bytes: bytes + 100, run, tag: this.tag });
     this.excel.count(what);
   }
   async sync(): Promise<void> {
@@ -353,6 +424,8 @@ export class FakeContext {
     this.queue = [];
     const x = this.excel;
     x.syncCount++;
+    protectedCode = x.protectedWriteCode;
+    this.failedTag = undefined;
     const request = ops.reduce((n, op) => n + op.bytes, 0);
     let bytes = request;
     try {
@@ -361,8 +434,20 @@ export class FakeContext {
         throw new RichApiError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
       }
       let response = 0;
+      // Not atomic: what ran before a failing operation stays applied; the rest is skipped.
       for (const op of ops) {
-        const loaded = op.run();
+        let loaded: number | void;
+        try {
+          const f = x.failAt;
+          if (f && op.what === f.what && (f.seen = (f.seen ?? 0) + 1) === f.nth) {
+            x.failAt = null;
+            throw new RichApiError('GeneralException', `There was an internal error while processing the request. (injected: ${op.what})`);
+          }
+          loaded = op.run();
+        } catch (e) {
+          this.failedTag = op.tag;
+          throw e;
+        }
         if (typeof loaded === 'number') response += loaded;
       }
       bytes += response;
@@ -481,9 +566,23 @@ export class FakeWorkbook {
   get worksheets(): FakeWorksheetCollection {
     return new FakeWorksheetCollection(this.ctx);
   }
-  /** Present only with ExcelApi 1.18. */
+  /** Present only with ExcelApi 1.18. Keys are sheet-qualified addresses ("'My sheet'!B3", undocumented). */
   get notes(): FakeNoteCollection | undefined {
     return this.ctx.excel.notesSupported ? new FakeNoteCollection(this.ctx) : undefined;
+  }
+  /** Workbook protection (ExcelApi 1.7): `protected` = the structure is protected. */
+  get protection(): FakeWorkbookProtection {
+    return new FakeWorkbookProtection(this.ctx, () => this.ctx.excel);
+  }
+}
+
+export class FakeWorkbookProtection extends ClientObject<FakeExcel> {
+  protected readProp(prop: string, x: FakeExcel): unknown {
+    if (prop === 'protected') return x.structureProtected;
+    throw new Error(`fake-excel: WorkbookProtection.${prop} not modelled`);
+  }
+  get protected(): boolean {
+    return this.loadedValue('protected') as boolean;
   }
 }
 
@@ -515,7 +614,7 @@ export class FakeWorksheetCollection extends ClientObject<FakeExcel> {
     return this.loadedItems;
   }
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.excel.sheet(name) ?? null);
+    return new FakeWorksheet(this.context, () => this.context.excel.sheetByKey(name) ?? null);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.excel.sheet(name) ?? null, true);
@@ -526,6 +625,7 @@ export class FakeWorksheetCollection extends ClientObject<FakeExcel> {
       const x = this.context.excel;
       if (INVALID_NAME.test(name) || name.length > 31 || !name.trim()) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       if (x.sheet(name)) throw new RichApiError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      assertStructure(x, 'WorksheetCollection.add');
       created = x.addSheet(name);
     });
     return new FakeWorksheet(this.context, () => created);
@@ -560,6 +660,7 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
   }
   set visibility(v: Visibility) {
     this.queueWrite('worksheet.visibility', v, (s) => {
+      if (v !== s.visibility) assertStructure(this.excel, 'Worksheet.visibility');
       if (v !== 'Visible' && s.visibility === 'Visible' && this.excel.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new RichApiError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
@@ -573,12 +674,17 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
     this.queueWrite('worksheet.position', p, (s) => {
       const list = this.excel.sheets;
       if (p < 0 || p >= list.length) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      if (list.indexOf(s) !== p) assertStructure(this.excel, 'Worksheet.position');
       list.splice(list.indexOf(s), 1);
       list.splice(p, 0, s);
     });
   }
   get protection(): FakeProtection {
     return new FakeProtection(this.context, () => this.target());
+  }
+  /** Present only with ExcelApi 1.18: this sheet's notes, keyed by plain cell address ("B3"), as Microsoft's samples use. */
+  get notes(): FakeNoteCollection | undefined {
+    return this.excel.notesSupported ? new FakeNoteCollection(this.context, () => this.target()) : undefined;
   }
   get freezePanes() {
     return {
@@ -623,6 +729,9 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
   delete(): void {
     this.queueWrite('worksheet.delete', null, (s) => {
       const list = this.excel.sheets;
+      assertStructure(this.excel, 'Worksheet.delete');
+      // Real Excel refuses to delete a very hidden sheet; its visibility must be changed first.
+      if (s.visibility === 'VeryHidden') throw new RichApiError('InvalidOperation', 'This operation is not allowed on a very hidden worksheet.', 'Worksheet.delete');
       if (s.visibility === 'Visible' && list.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new RichApiError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
@@ -771,7 +880,9 @@ function each2d(rect: Rect, v: unknown, what: string, f: (row: number, col: numb
 
 const NO_FILL = { color: '#FFFFFF', pattern: 'None', patternColor: null, tintAndShade: null, patternTintAndShade: null };
 
-function fillProps(f: FakeFill | undefined): Record<string, unknown> {
+function fillProps(f: FakeFill | undefined, reading: FakeExcel['fillReading'] = 'documented'): Record<string, unknown> {
+  // OfficeDev/office-js#4900: pattern null whatever the fill; No Fill told apart only by tintAndShade null.
+  if (reading === 'patternNull') return f ? { ...fillProps(f), pattern: null } : { ...NO_FILL, pattern: null };
   if (!f) return { ...NO_FILL };
   return {
     color: f.color,
@@ -797,6 +908,8 @@ export class FakeRange extends ClientObject<RangeTarget> {
       },
       nullable,
     );
+    // An older library: the method is simply not there.
+    for (const m of ctx.excel.missingApis) Object.defineProperty(this, m, { value: undefined });
   }
   rectNow(): RangeTarget {
     return this.target();
@@ -937,7 +1050,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
     this.context.enqueue('range.getCellProperties', jsonBytes(opts), () => {
       const { sheet, rect } = this.target();
       const v = grid(rect, (r, c) => {
-        const all = fillProps(this.excel.cell(sheet, r, c)?.fill);
+        const all = fillProps(this.excel.cell(sheet, r, c)?.fill, this.excel.fillReading);
         const fill: Record<string, unknown> = {};
         for (const k of want) fill[k] = all[k];
         return { format: { fill } };
@@ -958,6 +1071,9 @@ export class FakeRange extends ClientObject<RangeTarget> {
           delete cell.fill;
           return;
         }
+        if (typeof f.pattern === 'string' && /gradient/i.test(f.pattern)) {
+          throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format. (a gradient fill cannot be set)', 'Range.setCellProperties');
+        }
         const base: FakeFill = cell.fill ?? { color: '#FFFFFF', pattern: 'Solid' };
         cell.fill = { ...base, ...(f as FakeFill) };
       });
@@ -971,6 +1087,23 @@ export class FakeRange extends ClientObject<RangeTarget> {
       return { top: rect.top + i, left: rect.left, bottom: rect.top + i, right: rect.right };
     });
   }
+  /** The smallest range holding this one and `other` (office.js splits large writes into such row blocks). */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.context, this.ws, () => {
+      const a = this.target().rect;
+      const o = other.rectNow().rect;
+      return { top: Math.min(a.top, o.top), left: Math.min(a.left, o.left), bottom: Math.max(a.bottom, o.bottom), right: Math.max(a.right, o.right) };
+    });
+  }
+  /** office.js's check before a large write split into blocks: the array must match the range. */
+  _ValidateArraySize(rows: number, cols: number): void {
+    this.context.enqueue('range._ValidateArraySize', 16, () => {
+      const { rect } = this.target();
+      if (rows !== rect.bottom - rect.top + 1 || cols !== rect.right - rect.left + 1) {
+        throw new RichApiError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+    });
+  }
   getResizedRange(deltaRows: number, deltaCols: number): FakeRange {
     return new FakeRange(this.context, this.ws, () => {
       const { rect } = this.target();
@@ -980,20 +1113,33 @@ export class FakeRange extends ClientObject<RangeTarget> {
     });
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    return new FakeRangeAreas(
+    let full: Rect[] | null = null;
+    const areas = new FakeRangeAreas(
       this.context,
       this.ws,
       () => {
         const { sheet, rect } = this.target();
-        const m = sheet.merges.filter((x) => intersects(x, rect));
-        return m.length ? m : null;
+        const x = this.excel;
+        const inRange = (m: Rect) => m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right;
+        const m = sheet.merges.filter((a) => (x.mergeReading === 'topLeftInRange' ? inRange(a) : intersects(a, rect)));
+        if (m.length > MERGED_AREAS_LIMIT) {
+          x.mergeLimitFailures++;
+          throw new RichApiError('GeneralException', 'There was an internal error while processing the request.', 'Range.getMergedAreasOrNullObject');
+        }
+        full = m;
+        // #1590: the address lists each area's top-left cell only.
+        return m.length ? (x.mergeReading === 'topLeftCells' ? m.map((a) => ({ top: a.top, left: a.left, bottom: a.top, right: a.left })) : m) : null;
       },
       true,
     );
+    areas.fullAreas = () => full ?? [];
+    return areas;
   }
 }
 
 export class FakeRangeAreas extends ClientObject<{ sheet: FakeSheet; rects: Rect[] }> {
+  /** The merged areas as they are (for `areas`, which reports them in full even where `address` does not). */
+  fullAreas: (() => Rect[]) | null = null;
   constructor(ctx: FakeContext, ws: FakeWorksheet, rects: () => Rect[] | null, nullable = false) {
     super(
       ctx,
@@ -1016,8 +1162,36 @@ export class FakeRangeAreas extends ClientObject<{ sheet: FakeSheet; rects: Rect
   get areaCount(): number {
     return this.loadedValue('areaCount') as number;
   }
+  /** RangeAreas.areas (ExcelApi 1.9): the areas as a RangeCollection; only `items/address` is modelled. */
+  get areas(): FakeRangeCollection {
+    return new FakeRangeCollection(this.context, () => {
+      const t = this.target();
+      return { sheet: t.sheet, rects: this.fullAreas ? this.fullAreas() : t.rects };
+    });
+  }
   get format(): FakeRangeFormat {
     return new FakeRangeFormat(this.context, () => this.target());
+  }
+}
+
+export class FakeRangeCollection extends ClientObject<{ sheet: FakeSheet; rects: Rect[] }> {
+  private loadedItems: { address: string }[] | undefined;
+  protected readProp(): unknown {
+    return undefined;
+  }
+  override load(spec?: unknown): this {
+    const props = loadList(spec).map((p) => p.replace(/^items\//, ''));
+    if (props.some((p) => p !== 'address')) throw new Error('fake-excel: RangeCollection: only items/address is modelled');
+    this.context.enqueue('load:RangeCollection', jsonBytes(props), () => {
+      const t = this.target();
+      this.loadedItems = t.rects.map((r) => ({ address: `${quote(t.sheet.name)}!${rectA1(r)}` }));
+      return jsonBytes(this.loadedItems);
+    });
+    return this;
+  }
+  get items(): { address: string }[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
   }
 }
 
@@ -1109,6 +1283,12 @@ export class FakeRangeFill extends FormatPart {
     });
   }
   set pattern(v: string) {
+    if (/gradient/i.test(v)) {
+      this.ctx.enqueue('fill.pattern', 40, () => {
+        throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format. (a gradient fill cannot be set)', 'RangeFill.pattern');
+      });
+      return;
+    }
     this.set('fill.pattern', v, (c) => {
       if (v === 'None') delete c.fill;
       else c.fill = { ...(c.fill ?? { color: '#FFFFFF' }), pattern: v };
@@ -1151,9 +1331,9 @@ export class FakeRangeFont extends FormatPart {
 
 // -- notes (ExcelApi 1.18) --------------------------------------------------------------------------------
 
-function noteTarget(x: FakeExcel, address: string): { sheet: FakeSheet; key: number } {
+function noteTarget(x: FakeExcel, address: string, scope?: FakeSheet): { sheet: FakeSheet; key: number } {
   const { sheet, ref } = splitSheet(address);
-  const s = sheet === undefined ? undefined : x.sheet(sheet);
+  const s = scope && sheet === undefined ? scope : sheet === undefined ? undefined : x.sheet(sheet);
   if (!s) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'NoteCollection');
   const r = parseRef(ref);
   if (r.top !== r.bottom || r.left !== r.right) throw new RichApiError('InvalidArgument', 'The range must be a single cell.', 'NoteCollection');
@@ -1161,11 +1341,15 @@ function noteTarget(x: FakeExcel, address: string): { sheet: FakeSheet; key: num
 }
 
 export class FakeNoteCollection {
-  constructor(private readonly ctx: FakeContext) {}
+  /** `scope`: the worksheet of a `worksheet.notes` collection (keys are then plain cell addresses). */
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly scope?: () => FakeSheet,
+  ) {}
   add(cellAddress: string | FakeRange, content: string): FakeNote {
     this.ctx.enqueue('notes.add', jsonBytes([typeof cellAddress === 'string' ? cellAddress : 'range', content]), () => {
       let t: { sheet: FakeSheet; key: number };
-      if (typeof cellAddress === 'string') t = noteTarget(this.ctx.excel, cellAddress);
+      if (typeof cellAddress === 'string') t = noteTarget(this.ctx.excel, cellAddress, this.scope?.());
       else {
         const r = cellAddress.rectNow();
         t = { sheet: r.sheet, key: cellKey(r.rect.top, r.rect.left) };
@@ -1178,7 +1362,7 @@ export class FakeNoteCollection {
   }
   getItem(key: string): FakeNote {
     return new FakeNote(this.ctx, () => {
-      const t = noteTarget(this.ctx.excel, key);
+      const t = noteTarget(this.ctx.excel, key, this.scope?.());
       return t.sheet.notes.has(t.key) ? t : null;
     });
   }
@@ -1186,7 +1370,7 @@ export class FakeNoteCollection {
     return new FakeNote(
       this.ctx,
       () => {
-        const t = noteTarget(this.ctx.excel, key);
+        const t = noteTarget(this.ctx.excel, key, this.scope?.());
         return t.sheet.notes.has(t.key) ? t : null;
       },
       true,

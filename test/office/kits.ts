@@ -10,6 +10,7 @@ import { fillRestore, type OfficeFillDesc } from '../../src/office/fill';
 import { OfficeHost } from '../../src/office/host';
 import { XlsxHost, loadWorkbook, saveWorkbook } from '../../src/xlsx/host';
 import { FakeExcel, colLetter, keyPos, parseRef, cellKey } from './fake-excel';
+import { RichApiExcel } from './richapi/simulator';
 
 export const reload = async (wb: ExcelJS.Workbook) => loadWorkbook(await saveWorkbook(wb));
 
@@ -17,6 +18,8 @@ export type CellLook = { fill: string | null; note: string | null };
 
 export interface Kit {
   label: string;
+  /** False when this host writes no notes (the shipped office.js has no notes API). */
+  notes: boolean;
   /** A fresh host on the workbook (for Office: a new request context, as a new Excel.run gives). */
   host(): WorkbookHost;
   /** Sends what the host queued. */
@@ -35,6 +38,7 @@ export function xlsxKit(wb: ExcelJS.Workbook): Kit {
   const ws = (name: string) => wb.worksheets.find((w) => w.name === name)!;
   return {
     label: 'ExcelJS',
+    notes: true,
     host: () => new XlsxHost(wb),
     done: async () => undefined,
     look(sheet, cell) {
@@ -69,6 +73,7 @@ export function officeKit(x: FakeExcel, opts: { notesSupported?: boolean; budget
   const sheet = (name: string) => x.sheet(name)!;
   return {
     label: 'Office.js',
+    notes: opts.notesSupported ?? x.notesSupported,
     host: () => new OfficeHost(x.context() as unknown as Excel.RequestContext, { notesSupported: opts.notesSupported ?? x.notesSupported, budgetBytes: opts.budgetBytes }),
     done: async (h) => (h as OfficeHost).flush(),
     look(name, cell) {
@@ -95,11 +100,28 @@ export function officeKit(x: FakeExcel, opts: { notesSupported?: boolean; budget
   };
 }
 
+/**
+ * The Office host on the REAL office.js (richapi/simulator.ts) over the fake's model: notes as the library
+ * allows (the shipped 1.1.110 has none), detected by the host itself (no notesSupported option).
+ */
+export function simKit(x: FakeExcel, opts: { budgetBytes?: number } = {}): Kit & { sim: RichApiExcel } {
+  const sim = new RichApiExcel(x);
+  const base = officeKit(x);
+  return {
+    ...base,
+    label: 'office.js (RichApi)',
+    notes: 'NoteCollection' in sim.lib.Excel,
+    sim,
+    host: () => new OfficeHost(sim.context(), { budgetBytes: opts.budgetBytes }),
+  };
+}
+
 /** A remembered fill as the fill Office would put back: {color, pattern, tint} or null. */
 export function restoredLook(d: FillDesc | null): { color: string; pattern: string; tint: number } | null {
   const r = fillRestore(d as OfficeFillDesc | null);
   if (r.kind === 'clear') return null;
   if (r.kind === 'solid') return { color: r.color.toUpperCase(), pattern: 'Solid', tint: 0 };
+  if (r.kind === 'unwritable') return { color: '', pattern: 'gradient', tint: 0 };
   return { color: (r.fill.color ?? '#FFFFFF').toUpperCase(), pattern: r.fill.pattern ?? 'Solid', tint: r.fill.tintAndShade ?? 0 };
 }
 
