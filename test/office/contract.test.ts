@@ -1,7 +1,7 @@
 /**
- * One contract, two hosts: the ExcelJS host (XlsxHost) and the Office.js host on the strict fake, both seeded
- * from the same workbook, must read the same grids, write the same marks, summary sheets and memory, undo
- * to the originals, and undo each other's runs.
+ * One contract, every host: each .xlsx host (the surgical host on the file's bytes, and the ExcelJS host) and
+ * the Office.js host on the strict fake, seeded from the same workbook, must read the same grids, write the
+ * same marks, summary sheets and memory, undo to the originals, and undo each other's runs.
  */
 import ExcelJS from 'exceljs';
 import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
@@ -9,8 +9,10 @@ import { clearRun, runCheck, type EngineFn, type RunOptions } from '../../src/ho
 import { MEMORY_SHEET } from '../../src/host/memory';
 import { nationalStandard } from '../../src/standard';
 import { XlsxHost } from '../../src/xlsx/host';
+import { openXlsx } from '../../src/xlsx/surgical';
+import { saveWorkbook, loadWorkbook } from '../../src/xlsx/host';
 import { fromExcelJs, exportState, toExcelJs } from './convert';
-import { officeKit, xlsxKit, ledgerFixture, normaliseMemory, readMemoryOf, reload, type Kit } from './kits';
+import { officeKit, surgicalKit, xlsxKit, ledgerFixture, normaliseMemory, readMemoryOf, reload, type Kit } from './kits';
 import { snapshot, styledWorkbook, stubEngine } from '../xlsx/fixture';
 
 const std = nationalStandard();
@@ -63,17 +65,45 @@ async function clear(kit: Kit) {
   return out;
 }
 
-describe.each(FIXTURES)('$name', ({ make, engine }) => {
+/** An .xlsx host under test: a kit on a workbook, the workbook as it now is, and a clear of a given file. */
+interface FileHost {
+  label: string;
+  kit(wb: ExcelJS.Workbook): Promise<{ kit: Kit; current: () => Promise<ExcelJS.Workbook> }>;
+  clear(wb: ExcelJS.Workbook): Promise<{ res: Awaited<ReturnType<typeof clearRun>>; wb: ExcelJS.Workbook }>;
+}
+
+const FILE_HOSTS: FileHost[] = [
+  {
+    label: 'surgical .xlsx host',
+    kit: async (wb) => {
+      const k = await surgicalKit(wb);
+      return { kit: k, current: async () => loadWorkbook(k.bytes()) };
+    },
+    clear: async (wb) => {
+      const h = openXlsx(new Uint8Array(await saveWorkbook(wb)));
+      const res = await clearRun(h);
+      return { res, wb: await loadWorkbook(h.save()) };
+    },
+  },
+  {
+    label: 'ExcelJS host',
+    kit: async (wb) => ({ kit: xlsxKit(wb), current: () => reload(wb) }),
+    clear: async (wb) => ({ res: await clearRun(new XlsxHost(wb)), wb }),
+  },
+];
+
+describe.each(FILE_HOSTS)('$label', (fileHost) => describe.each(FIXTURES)('$name', ({ make, engine }) => {
   const opts: RunOptions = engine ? { engine } : {};
   let wbX: ExcelJS.Workbook;
   let X: Kit;
+  let current: () => Promise<ExcelJS.Workbook>;
   let O: Kit;
   let fakeSeed: ReturnType<typeof exportState>;
   let fake: ReturnType<typeof fromExcelJs>;
 
   beforeEach(async () => {
     wbX = await make();
-    X = xlsxKit(wbX);
+    ({ kit: X, current } = await fileHost.kit(wbX));
     fake = fromExcelJs(await make(), { notesSupported: true });
     fakeSeed = exportState(fake);
     O = officeKit(fake);
@@ -144,33 +174,33 @@ describe.each(FIXTURES)('$name', ({ make, engine }) => {
   });
 
   it('clear restores the originals on both', async () => {
-    const before = snapshot(await reload(wbX)).cells;
+    const before = snapshot(await current()).cells;
     await run(X, opts);
     await run(O, opts);
     const cx = await clear(X);
     const co = await clear(O);
     expect(co).toEqual(cx);
-    expect(snapshot(await reload(wbX)).cells).toEqual(before);
+    expect(snapshot(await current()).cells).toEqual(before);
     expect(exportState(fake)).toEqual(fakeSeed);
   });
 
   it('a workbook marked in Excel is cleared by the CLI', async () => {
     await run(O, opts);
     const marked = await reload(toExcelJs(fake));
-    const res = await clearRun(new XlsxHost(marked));
+    const { res, wb } = await fileHost.clear(marked);
     expect(res.cleared).toBe(true);
     expect(res.kept).toBe(0);
     const original = snapshot(await reload(toExcelJs(fromExcelJs(await make())))).cells;
-    expect(snapshot(await reload(marked)).cells).toEqual(original);
+    expect(snapshot(await reload(wb)).cells).toEqual(original);
   });
 
   it('a workbook marked by the CLI is cleared in Excel', async () => {
     await run(X, opts);
-    const inExcel = fromExcelJs(await reload(wbX), { notesSupported: true });
+    const inExcel = fromExcelJs(await current(), { notesSupported: true });
     const K = officeKit(inExcel);
     const res = await clear(K);
     expect(res.cleared).toBe(true);
     expect(res.kept).toBe(0);
     expect(exportState(inExcel)).toEqual(exportState(fromExcelJs(await make())));
   });
-});
+}));
