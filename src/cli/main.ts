@@ -4,7 +4,8 @@ import { StandardError, nationalStandard, standardWithOverride, standardWithOver
 import { DEFAULT_WORKBOOK_SETTINGS, keptMarks, parseSettings, standardOverrideOf, type WorkbookSettings } from '../host/settings';
 import { checkWorkbook } from '../report/engine';
 import { clearRun, runCheck } from '../host/run';
-import { XlsxHost, loadWorkbook, readSettingsText, saveWorkbook, sniffWorkbook, unsupportedParts } from '../xlsx/host';
+import { saveWorkbook, sniffWorkbook } from '../xlsx/host';
+import { openXlsx, type SurgicalXlsxHost } from '../xlsx/surgical';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
 import { summaryLines } from './summary';
 import { buildDemoWorkbook } from './demo-workbook';
@@ -134,7 +135,7 @@ async function readInput(file: string | undefined): Promise<Buffer> {
 
 async function openHost(file: string, buf: Buffer) {
   try {
-    return new XlsxHost(await loadWorkbook(buf));
+    return openXlsx(buf);
   } catch {
     throw new InputError(`「${path.basename(file)}」无法打开：文件可能已损坏，或由不兼容的软件生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`);
   }
@@ -176,7 +177,7 @@ async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   const host = await openHost(input, buf);
   const workbook = path.basename(input);
   // The same workbook gives the same results here as in the add-in: follow the settings it saved.
-  const settings = parseSettings(readSettingsText(host.workbook));
+  const settings = parseSettings(host.readSettingsText());
   const std = standardFor(settings, file);
   const keepAll = settings.marks.compliance && settings.marks.data;
   const outcome = await runCheck(host, std, { workbook, date: new Date() }, {
@@ -198,7 +199,7 @@ async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   // ExcelJS cannot draw charts: a sheet that declares one is written as its table (said once).
   const charted = outcome.output.sheets.filter((m) => m.chart !== undefined).map((m) => `「${m.name}」`);
   if (charted.length > 0) io.out(`注意：${charted.join('、')}为表格形式（命令行版本无法绘制折线图；在 Excel 加载项中运行可生成折线图）。`);
-  await writeWorkbook(host, buf, input, target, io);
+  await writeWorkbook(host, target);
   io.out(`已写出：${target}（新增工作表：${outcome.output.report.sheets.join('、')}）`);
   if (typeof args.options.json === 'string') {
     await fs.writeFile(args.options.json, `${JSON.stringify(outcome.output.report, null, 2)}\n`);
@@ -207,17 +208,9 @@ async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   return 0;
 }
 
-async function writeWorkbook(host: XlsxHost, input: Buffer, source: string, target: string, io: Io): Promise<void> {
-  const lost = unsupportedParts(input);
-  if (lost.length > 0) {
-    if (path.resolve(source) === path.resolve(target)) {
-      throw new InputError(
-        `「${path.basename(source)}」含有本工具无法保留的内容（${lost.join('、')}），覆盖原文件会丢失这些内容，因此未写出任何文件。请改用 --out 另存为新文件`,
-      );
-    }
-    io.err(`注意：原工作簿含有本工具无法保留的内容（${lost.join('、')}），写出的文件中将不包含这些内容；原文件保持不变。`);
-  }
-  await fs.writeFile(target, await saveWorkbook(host.workbook));
+// The .xlsx host keeps every part it does not change byte for byte (charts, pivot tables, macros …): nothing to warn about.
+async function writeWorkbook(host: SurgicalXlsxHost, target: string): Promise<void> {
+  await fs.writeFile(target, host.save());
 }
 
 async function clearCommand(args: CliArgs, io: Io): Promise<number> {
@@ -227,7 +220,7 @@ async function clearCommand(args: CliArgs, io: Io): Promise<number> {
   checkTarget(target);
   const host = await openHost(input, buf);
   const result = await clearRun(host);
-  await writeWorkbook(host, buf, input, target, io);
+  await writeWorkbook(host, target);
   io.out(`已清除 ${result.cellsRestored} 个单元格的标记，删除汇总表 ${result.sheetsRemoved.length} 张${result.sheetsRemoved.length ? `（${result.sheetsRemoved.join('、')}）` : ''}`);
   // The 整改 history lived in the run memory, which clearing removes: say so (there is no prompt in a CLI).
   io.out(
