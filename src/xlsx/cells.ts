@@ -98,9 +98,9 @@ function styleOf(tag: string): number {
   return s ? Number(s[1]) : 0;
 }
 
-function withStyle(tag: string, s: number, restore: boolean): string {
+function withStyle(tag: string, s: number, restore: boolean, explicitZero: boolean): string {
   const has = /\ss\s*=\s*"\d*"/.test(tag);
-  if (restore && s === 0) return tag.replace(/\ss\s*=\s*"\d*"/, '');
+  if (restore && s === 0 && !explicitZero) return tag.replace(/\ss\s*=\s*"\d*"/, '');
   if (has) return tag.replace(/(\ss\s*=\s*")\d*(")/, `$1${s}$2`);
   const r = /\sr\s*=\s*"[^"]*"/.exec(tag);
   if (r) return tag.slice(0, r.index + r[0].length) + ` s="${s}"` + tag.slice(r.index + r[0].length);
@@ -133,6 +133,8 @@ export function patchCells(xml: string, items: (string | CellPatch)[]): { xml: s
     wantRows.add(p[0]);
   }
   const idx = indexSheet(xml, wantRows);
+  // Undo to style 0: a producer that writes s="0" on its cells (LibreOffice) gets it back, others lose the attribute.
+  const explicitZero = /<(?:[\w.-]+:)?c\b[^>]*\ss="0"/.test(xml);
   const styles = new Map<string, number>();
   const edits: { start: number; end: number; text: string }[] = [];
   const rowsByNum = new Map<number, RowInfo>();
@@ -145,7 +147,7 @@ export function patchCells(xml: string, items: (string | CellPatch)[]): { xml: s
     styles.set(ref, cell ? styleOf(cell.tag) : 0);
     if (!w.patch) continue;
     if (cell) {
-      let tag = withStyle(cell.tag, w.patch.s, !!w.patch.restore);
+      let tag = withStyle(cell.tag, w.patch.s, !!w.patch.restore, explicitZero);
       let start = cell.start;
       let end = cell.end;
       // A cell left bare by an undo (only its address, nothing inside) is removed.

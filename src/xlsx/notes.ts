@@ -20,7 +20,6 @@ export interface CommentEl {
 }
 
 const COMMENT_RE = /<((?:[\w.-]+:)?)comment\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?comment\s*>)/g;
-const SHAPE_RE = /<v:shape\b[^>]*>[\s\S]*?<\/v:shape\s*>/g;
 
 export function commentsOf(xml: string): CommentEl[] {
   const out: CommentEl[] = [];
@@ -152,6 +151,37 @@ export function commentFromNote(ref: string, authorId: number, note: NoteValue, 
   return `<${prefix}comment ref="${esc(ref)}" authorId="${authorId}"><text>${runs}</text></${prefix}comment>`.replace(/<(\/?)(?=(?:r|rPr|b|i|sz|rFont|t|text)\b)/g, `<$1${prefix}`);
 }
 
+/**
+ * The prefixes a VML drawing's root binds to the VML, Office and Excel namespaces. openpyxl declares them on
+ * each element instead (with ns0:, ns1: … meaning different things on different elements): then new
+ * shapes declare v:, o:, x: themselves (`local`).
+ */
+export interface VmlPrefixes {
+  v: string;
+  o: string;
+  x: string;
+  local: boolean;
+}
+
+const VML_NS = { v: 'urn:schemas-microsoft-com:vml', o: 'urn:schemas-microsoft-com:office:office', x: 'urn:schemas-microsoft-com:office:excel' };
+
+export function vmlPrefixes(vml: string | null): VmlPrefixes {
+  const root = vml ? /<xml\b[^>]*>/.exec(vml)?.[0] ?? '' : '';
+  const find = (uri: string) => new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${uri.replace(/[.:]/g, '\\$&')}["']`).exec(root)?.[1];
+  const v = find(VML_NS.v);
+  const o = find(VML_NS.o);
+  const x = find(VML_NS.x);
+  if (!vml || (v && o && x)) return { v: v ?? 'v', o: o ?? 'o', x: x ?? 'x', local: false };
+  return { v: 'v', o: 'o', x: 'x', local: true };
+}
+
+/** VML written with v:/o:/x: in the file's own prefixes (or declaring them on the element). */
+export function inPrefixes(xml: string, p: VmlPrefixes): string {
+  if (p.local) return xml.replace(/^<([\w.-]+:[\w.-]+)/, `<$1 xmlns:v="${VML_NS.v}" xmlns:o="${VML_NS.o}" xmlns:x="${VML_NS.x}"`);
+  if (p.v === 'v' && p.o === 'o' && p.x === 'x') return xml;
+  return xml.replace(/(<\/?|\s)([vox]):(?=[A-Za-z])/g, (_a, lead: string, q: 'v' | 'o' | 'x') => `${lead}${p[q]}:`);
+}
+
 export interface ShapeEl {
   ref: string;
   start: number;
@@ -162,13 +192,14 @@ export interface ShapeEl {
 /** The note shapes of a VML drawing, by the cell they belong to. */
 export function shapesOf(vml: string): ShapeEl[] {
   const out: ShapeEl[] = [];
-  SHAPE_RE.lastIndex = 0;
+  // Any prefix: openpyxl's differ from shape to shape.
+  const re = /<([\w.-]+):shape\b[^>]*>[\s\S]*?<\/\1:shape\s*>/g;
   let m: RegExpExecArray | null;
-  while ((m = SHAPE_RE.exec(vml))) {
+  while ((m = re.exec(vml))) {
     const x = m[0];
     if (!/ObjectType\s*=\s*["']Note["']/.test(x)) continue;
-    const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(x);
-    const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(x);
+    const row = /<(?:[\w.-]+:)?Row>\s*(\d+)\s*<\/(?:[\w.-]+:)?Row>/.exec(x);
+    const col = /<(?:[\w.-]+:)?Column>\s*(\d+)\s*<\/(?:[\w.-]+:)?Column>/.exec(x);
     if (!row || !col) continue;
     out.push({ ref: cellRef(Number(row[1]) + 1, Number(col[1]) + 1), start: m.index, end: m.index + x.length, xml: x });
   }

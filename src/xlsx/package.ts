@@ -5,7 +5,7 @@
  * with a decoder that could split a multibyte character, and re-encoded only when changed.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { entryBytes, readZipEntries, streamEntry, writeZip, type OutEntry, type ZipEntry } from './zip';
+import { crc32, entryBytes, readZipEntries, streamEntry, writeZip, type OutEntry, type ZipEntry } from './zip';
 
 export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const REL = {
@@ -217,7 +217,8 @@ export class XlsxPackage {
       const k = e.name.toLowerCase();
       if (this.removed.has(k)) continue;
       const c = this.changed.get(k);
-      out.push(c ? { kind: 'data', name: e.name, data: c } : { kind: 'copy', entry: e });
+      // A part edited back to its original bytes (a clear) is copied as its original record.
+      out.push(c && !sameAsEntry(this.src, e, c) ? { kind: 'data', name: e.name, data: c } : { kind: 'copy', entry: e });
     }
     for (const a of this.added) out.push({ kind: 'data', name: a, data: this.changed.get(a.toLowerCase())! });
     return writeZip(this.src, out);
@@ -245,8 +246,9 @@ export class XlsxPackage {
   /** Adds a relationship (creating the rels part when needed); returns its id. */
   addRel(sourcePart: string, type: string, part: string): string {
     const relsPart = relsPartOf(sourcePart);
+    // The smallest free rIdN: a run that removes and re-adds the same parts gets the same ids back.
     const ids = new Set(this.rels(sourcePart).map((r) => r.id));
-    let n = ids.size + 1;
+    let n = 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const el = `<Relationship Id="${id}" Type="${type}" Target="${esc(relativeTarget(sourcePart, part))}"/>`;
@@ -302,6 +304,13 @@ export class XlsxPackage {
       if (!taken.has(p.toLowerCase())) return p;
     }
   }
+}
+
+function sameAsEntry(src: Uint8Array, e: ZipEntry, data: Uint8Array): boolean {
+  if (data.length !== e.size || crc32(data) !== e.crc) return false;
+  const orig = entryBytes(src, e);
+  for (let i = 0; i < data.length; i++) if (orig[i] !== data[i]) return false;
+  return true;
 }
 
 export function escapeRe(s: string): string {

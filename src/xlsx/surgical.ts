@@ -15,6 +15,8 @@ import type { Mark } from '../report/model';
 import {
   MEMORY_SHEET,
   appliedNoteText,
+  findMemorySheet,
+  memorySheetName,
   noteHash,
   type MarkColours,
   type MarkedCell,
@@ -42,6 +44,8 @@ import {
   noteValueOf,
   shapesOf,
   SHAPETYPE,
+  inPrefixes,
+  vmlPrefixes,
   withText,
 } from './notes';
 import { renderSummarySheet, renderValuesSheet } from './render';
@@ -217,7 +221,7 @@ export class SurgicalXlsxHost implements WorkbookHost {
   }
 
   async readMemory(): Promise<MemoryRows | null> {
-    const s = this.sheet(MEMORY_SHEET);
+    const s = findMemorySheet(this.worksheets());
     if (!s) return null;
     if (!s.part || !this.pkg.has(s.part)) return [];
     return readRawRows(this.pkg, s.part, this.context());
@@ -266,7 +270,7 @@ export class SurgicalXlsxHost implements WorkbookHost {
         if (orig) replaced.set(orig.start, withText(orig.xml, text, notes.prefix));
         else {
           newComments.push(newComment(ref, notes.authorId, text, notes.prefix));
-          if (!shape) newShapes.push(newShape(ref, ++shapeId));
+          if (!shape) newShapes.push(inPrefixes(newShape(ref, ++shapeId), vmlPrefixes(notes.vml)));
         }
         patches.push({ ref, s: styles.markedXf(sIdx, colours[mark.style]) });
         out.push({ sheet: name, cell: mark.cell, style: mark.style, fill: fillDescOf(fillXml), note: origNote, applied: noteHash(text) });
@@ -324,7 +328,7 @@ export class SurgicalXlsxHost implements WorkbookHost {
           if (m.note === null) {
             if (shape) shapeEdits.push({ start: shape.start, end: shape.end, xml: '' });
           } else if (origShape && shape && shape.xml !== origShape) shapeEdits.push({ start: shape.start, end: shape.end, xml: origShape });
-          else if (!shape) addShapes.push(origShape ?? newShape(ref, ++shapeId));
+          else if (!shape) addShapes.push(origShape ?? inPrefixes(newShape(ref, ++shapeId), vmlPrefixes(notes.vml)));
         }
         if (fillOurs || noteOurs) res.restored++;
         if (!fillOurs || !noteOurs) res.kept++;
@@ -345,7 +349,7 @@ export class SurgicalXlsxHost implements WorkbookHost {
     const order = this.worksheets();
     for (const s of memory.sheets) {
       const index = order.findIndex((w) => w.name === s.name);
-      if (index >= 0 && s.name !== MEMORY_SHEET) res.removedAt.push({ ...s, index });
+      if (index >= 0 && s.name !== MEMORY_SHEET && s.name !== findMemorySheet(order)?.name) res.removedAt.push({ ...s, index });
     }
     for (const s of res.removedAt) {
       this.removeSheet(s.name);
@@ -411,9 +415,14 @@ export class SurgicalXlsxHost implements WorkbookHost {
     // VML
     const vPart = notes.vmlPart;
     let vml = notes.vml ?? newVml('');
-    if (!/_x0000_t202/.test(vml)) vml = vml.replace(/(<o:shapelayout\b[\s\S]*?<\/o:shapelayout>)|(?=<v:shape\b)/, (m) => (m ? m + SHAPETYPE : SHAPETYPE));
+    const px = vmlPrefixes(vml);
+    if (!/_x0000_t202/.test(vml)) {
+      const at = vml.search(/<[\w.-]+:shape\b/);
+      const type = inPrefixes(SHAPETYPE, px);
+      vml = at >= 0 ? vml.slice(0, at) + type + vml.slice(at) : insertBeforeClose(vml, 'xml', type);
+    }
     vml = editVml(vml);
-    const noShapes = shapesOf(vml).length === 0 && !/<v:shape\b/.test(vml);
+    const noShapes = shapesOf(vml).length === 0 && !/<[\w.-]+:shape\b/.test(vml);
     if (noShapes) {
       if (vPart) {
         this.pkg.remove(vPart);
@@ -469,9 +478,11 @@ export class SurgicalXlsxHost implements WorkbookHost {
   }
 
   async writeMemory(rows: MemoryRows | null): Promise<void> {
-    if (this.sheet(MEMORY_SHEET)) this.removeSheet(MEMORY_SHEET);
+    const old = findMemorySheet(this.worksheets());
+    if (old) this.removeSheet(old.name);
     if (!rows) return;
-    this.addSheet(MEMORY_SHEET, renderValuesSheet(rows), 'veryHidden', undefined);
+    const name = memorySheetName(this.worksheets().map((s) => s.name));
+    this.addSheet(name, renderValuesSheet(rows), 'veryHidden', undefined);
   }
 
   /** Adds a worksheet part and its `<sheet>` entry at a 0-based position among the worksheets. */
@@ -481,8 +492,10 @@ export class SurgicalXlsxHost implements WorkbookHost {
     this.pkg.addOverride(part, CT.worksheet);
     const rid = this.pkg.addRel(this.wbPart, REL.worksheet, part);
     let wb = this.workbookXml();
-    const ids = [...wb.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
-    const sheetId = Math.max(0, ...ids) + 1;
+    // The smallest free sheetId (unique is all it must be): a re-run gets the ids of the run it replaces.
+    const ids = new Set([...wb.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1])));
+    let sheetId = 1;
+    while (ids.has(sheetId)) sheetId++;
     const root = /<((?:[\w.-]+:)?)workbook\b[^>]*>/.exec(wb);
     const prefix = root?.[1] ?? '';
     const ns = root ? new RegExp(`xmlns:([\\w.-]+)="${escapeRe(NS_REL)}"`).exec(root[0]) : null;
