@@ -157,10 +157,8 @@ export function scanSheet(
   let mode = 0; // 1 = in <v>, 2 = in <is><t> (outside rPh)
   let inIs = false;
   let rph = 0;
-  let stop = false;
 
   p.on('opentag', (tag) => {
-    if (stop) return;
     const n = local(tag.name);
     if (!inData) {
       if (n === 'sheetData') inData = !tag.isSelfClosing;
@@ -180,7 +178,7 @@ export function scanSheet(
         const r = tag.attributes.r;
         row = r ? parseInt(r, 10) : row + 1;
         col = 0;
-        if (row > maxRow) stop = true;
+        if (row > maxRow) throw new StopScan();
         return;
       }
       case 'c': {
@@ -230,7 +228,6 @@ export function scanSheet(
   p.on('text', onText);
   p.on('cdata', onText);
   p.on('closetag', (tag) => {
-    if (stop) return;
     const n = local(tag.name);
     if (!inData) return;
     switch (n) {
@@ -315,10 +312,13 @@ export function scanSheet(
   try {
     feed(pkg, part, p);
   } catch (e) {
-    if (!(stop && !(e instanceof SheetTooLarge))) throw e;
+    // Past maxRow: the rest of the part is never inflated.
+    if (!(e instanceof StopScan)) throw e;
   }
   return merges;
 }
+
+class StopScan extends Error {}
 
 /** A worksheet's used grid (the cells holding a value), as the ExcelJS host built it. */
 export function readSheetGrid(

@@ -52,6 +52,8 @@ import { renderSummarySheet, renderValuesSheet } from './render';
 import { SheetTooLarge, readRawRows, readSharedStrings, readSheetGrid, type ReadContext } from './sheet-read';
 import { StyleSheet, attrsOf, fillDescOf, setAttrs } from './styles';
 import { ZipError } from './zip';
+import { HEADER_SCAN_ROWS, detectHeader } from '../ledger/header';
+import { LEDGER_DEFS } from '../ledger/synonyms';
 
 /** A file that cannot be opened or a sheet that cannot be checked; `message` is one Chinese sentence. */
 export class XlsxError extends Error {
@@ -79,9 +81,19 @@ interface SheetRef {
 
 const WB_DEFAULT = 'xl/workbook.xml';
 
+/** Sheets whose XML is larger than this (uncompressed) are screened by their first rows before a full read. */
+export const SCREEN_BYTES = 32 * 1024 * 1024;
+
 export interface OpenOptions {
   /** Cells a sheet may hold to be read into a grid (default MAX_GRID_CELLS). */
   maxGridCells?: number;
+  /** Part size above which a sheet is screened first (default SCREEN_BYTES). */
+  screenBytes?: number;
+}
+
+/** A sheet's first rows hold a ledger header (the engine's own detector). */
+function looksLikeLedger(head: SheetGrid): boolean {
+  return detectHeader(head, LEDGER_DEFS) !== null;
 }
 
 export class SurgicalXlsxHost implements WorkbookHost {
@@ -92,9 +104,11 @@ export class SurgicalXlsxHost implements WorkbookHost {
   private stylesPart: string | null = null;
   private stylesheet: StyleSheet | null = null;
   private readonly maxCells: number;
+  private readonly screenBytes: number;
 
   constructor(bytes: Uint8Array, opts: OpenOptions = {}) {
     this.maxCells = opts.maxGridCells ?? MAX_GRID_CELLS;
+    this.screenBytes = opts.screenBytes ?? SCREEN_BYTES;
     try {
       this.pkg = new XlsxPackage(bytes);
       const root = this.pkg.rels('').find((r) => relIs(r.type, REL.officeDocument) && !r.external);
@@ -206,6 +220,15 @@ export class SurgicalXlsxHost implements WorkbookHost {
         continue;
       }
       try {
+        // A very large sheet that is not a ledger (no ledger header in its first rows) is handed over as those
+        // rows only: it costs one partial streaming pass, never a grid of millions of cells.
+        if (this.pkg.sizeOf(s.part) > this.screenBytes) {
+          const head = readSheetGrid(this.pkg, s.part, name, this.context(), { maxRow: HEADER_SCAN_ROWS });
+          if (!looksLikeLedger(head)) {
+            out.push(head);
+            continue;
+          }
+        }
         out.push(readSheetGrid(this.pkg, s.part, name, this.context(), { maxCells: this.maxCells }));
       } catch (e) {
         if (e instanceof SheetTooLarge) {

@@ -204,6 +204,20 @@ describe('limits', () => {
     await expect(h.readGrids(['学校台账'])).rejects.toThrow(/^工作表「学校台账」有超过 10 个有内容的单元格，超出本工具一次能检查的范围；.*。$/);
   });
 
+  it('a large sheet that is not a ledger is screened by its first rows and never read whole', async () => {
+    const parts = handMadeParts();
+    const rows: string[] = [];
+    for (let r = 1; r <= 3000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>数据${r}</t></is></c></row>`);
+    parts['xl/worksheets/sheet3.xml'] = parts['xl/worksheets/sheet3.xml'].replace(/<sheetData>.*<\/sheetData>/, `<sheetData>${rows.join('')}</sheetData>`);
+    const { strToU8, zipSync } = await import('fflate');
+    const input = zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])));
+    const h = openXlsx(input, { screenBytes: 1000, maxGridCells: 100 });
+    const [ledger, big] = await h.readGrids(['学校台账', '_JUNHENG']);
+    expect(ledger.values.length).toBe(6);
+    expect(big.values.length).toBe(20);
+    expect(big.values[19]).toEqual([20, '数据20']);
+  });
+
   it('a file that is not a zip gives one Chinese sentence', () => {
     expect(() => openXlsx(new TextEncoder().encode('not a zip'))).toThrow(/^无法读取这个工作簿（.*），请在 Excel 或 WPS 中打开后另存为 \.xlsx 再试。$/);
   });
