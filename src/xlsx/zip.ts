@@ -78,8 +78,14 @@ export function readZipEntries(buf: Uint8Array): ZipEntry[] {
       const len = u16(buf, e + 2);
       if (id === 1) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = u64(buf, q)), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(buf, q)), (q += 8);
+        if (size === 0xffffffff) {
+          size = u64(buf, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(buf, q);
+          q += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = u64(buf, q);
       }
       e += 4 + len;
