@@ -12,7 +12,7 @@ import type { MemoryRows } from '../host/memory';
 import { columnLetter, quoteSheetName } from '../ledger/grid';
 import type { CellStyle, ModelCell, SheetModel } from '../report/model';
 import { esc } from './package';
-import type { StyleSheet } from './styles';
+import { BORDER_XML, type StyleSheet } from './styles';
 
 const FONT = '等线';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -36,7 +36,6 @@ function fontXml(f: FontSpec): string {
   return `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}${f.underline ? '<u/>' : ''}<sz val="${f.size}"/>${f.color ? `<color rgb="${f.color}"/>` : ''}<name val="${FONT}"/><family val="2"/><charset val="134"/></font>`;
 }
 
-const BORDER = '<border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border>';
 
 const STYLE_FONT: Record<CellStyle, FontSpec> = {
   text: { size: 11 },
@@ -60,7 +59,7 @@ const STYLE_ALIGN: Record<CellStyle, string> = {
 
 function xf(styles: StyleSheet, font: FontSpec, align: string, opts: { border?: boolean; fill?: string; numFmt?: string } = {}): number {
   const fontId = styles.addFont(fontXml(font));
-  const borderId = opts.border ? styles.addBorder(BORDER) : 0;
+  const borderId = opts.border ? styles.addBorder(BORDER_XML) : 0;
   const fillId = opts.fill ? styles.addFill(`<fill><patternFill patternType="solid"><fgColor rgb="${opts.fill}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
   const numFmtId = opts.numFmt ? styles.addNumFmt(opts.numFmt) : 0;
   const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''} applyFont="1"${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''} applyAlignment="1"`;

@@ -82,7 +82,8 @@ export function setAttrs(xml: string, set: Record<string, string>): string {
   let attrs = m[2];
   for (const [k, v] of Object.entries(set)) {
     const re = new RegExp(`(\\s${k.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
-    if (re.test(attrs)) attrs = attrs.replace(re, `$1"${esc(v)}"`);
+    // The value's quote is kept (a single-quoted count marks a list that was self-closed; see render).
+    if (re.test(attrs)) attrs = attrs.replace(re, (_a, pre: string, val: string) => (val[0] === "'" ? `${pre}'${esc(v)}'` : `${pre}"${esc(v)}"`));
     else attrs += ` ${k}="${esc(v)}"`;
   }
   return `<${m[1]}${attrs}${m[3]}>${xml.slice(m[0].length)}`;
@@ -177,6 +178,77 @@ export function fillXmlOf(d: FillDesc): string {
 
 export function solidFillXml(argb: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="${esc(argb)}"/><bgColor indexed="64"/></patternFill></fill>`;
+}
+
+/** The border of the summary sheets' cells (thin, light grey). */
+export const BORDER_XML =
+  '<border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border>';
+
+/** The shapes of the entries this tool appends (summary fonts, fills, xfs), for trimming them when unused. */
+const OWN_FILL = /^<(?:[\w.-]+:)?fill><(?:[\w.-]+:)?patternFill patternType="solid"><(?:[\w.-]+:)?fgColor rgb="[0-9A-Fa-f]{8}"\/><(?:[\w.-]+:)?bgColor indexed="64"\/><\/(?:[\w.-]+:)?patternFill><\/(?:[\w.-]+:)?fill>$/;
+const OWN_FONT = /^<font>(<b\/>)?(<i\/>)?(<u\/>)?<sz val="[\d.]+"\/>(<color rgb="[0-9A-F]{8}"\/>)?<name val="等线"\/><family val="2"\/><charset val="134"\/><\/font>$/;
+const OWN_SUMMARY_XF = /^<xf numFmtId="\d+" fontId="\d+" fillId="\d+" borderId="\d+" xfId="0"( applyNumberFormat="1")? applyFont="1"( applyFill="1")?( applyBorder="1")? applyAlignment="1"><alignment[^>]*\/><\/xf>$/;
+
+/** Cuts a list of styles.xml to its first `keep` entries (count updated; an emptied numFmts removed). */
+function cutList(text: string, list: string, item: string, keep: number): string {
+  const info = listOf(text, list, item);
+  if (!info.found || info.items.length <= keep) return text;
+  const whole = text.slice(info.start, info.end);
+  const open = /^<[^>]*>/.exec(whole)![0];
+  if (keep === 0 && list === 'numFmts') {
+    const restored = open.includes("count='") ? `<${info.prefix}${list} count="0"/>` : '';
+    return text.slice(0, info.start) + restored + text.slice(info.end);
+  }
+  let pos = open.length;
+  for (let i = 0; i < keep; i++) pos = whole.indexOf(info.items[i], pos) + info.items[i].length;
+  const close = whole.search(new RegExp(`</(?:[\\w.-]+:)?${list}\\s*>$`));
+  const next = setAttrs(whole.slice(0, pos), { count: String(keep) }) + whole.slice(close);
+  return text.slice(0, info.start) + next + text.slice(info.end);
+}
+
+/**
+ * styles.xml without the trailing entries this tool appended that nothing uses any more (after a clear):
+ * cell styles above `maxUsedXf` shaped like the tool's (a mark: an earlier style with a solid fill; a
+ * summary cell), then fills, fonts, borders and number formats no remaining style refers to, from the end,
+ * while they are shaped like the tool's. The file's own entries are never removed.
+ */
+export function trimOwnStyles(text: string, maxUsedXf: number): string {
+  const xfs = listOf(text, 'cellXfs', 'xf').items;
+  const fills = listOf(text, 'fills', 'fill').items;
+  const styleXfs = listOf(text, 'cellStyleXfs', 'xf').items;
+  let n = xfs.length;
+  while (n - 1 > maxUsedXf && n > 1) {
+    const x = xfs[n - 1];
+    const a = attrsOf(x);
+    const fill = fills[parseInt(a.fillId ?? '0', 10)];
+    const mark = a.applyFill === '1' && !!fill && OWN_FILL.test(fill) && xfs.slice(0, n - 1).some((y) => baseKey(y) === baseKey(x));
+    if (!mark && !OWN_SUMMARY_XF.test(x)) break;
+    n--;
+  }
+  if (n === xfs.length) return text;
+  let t = cutList(text, 'cellXfs', 'xf', n);
+  const kept = [...xfs.slice(0, n), ...styleXfs].map((x) => attrsOf(x));
+  const used = (key: string) => new Set(kept.map((a) => parseInt(a[key] ?? '0', 10)));
+  const trimTail = (list: string, item: string, key: string, own: (xml: string) => boolean, min: number) => {
+    const items = listOf(t, list, item).items;
+    const u = used(key);
+    let k = items.length;
+    while (k > min && !u.has(k - 1) && own(items[k - 1])) k--;
+    t = cutList(t, list, item, k);
+  };
+  trimTail('fills', 'fill', 'fillId', (x) => OWN_FILL.test(x), 2);
+  trimTail('fonts', 'font', 'fontId', (x) => OWN_FONT.test(x), 1);
+  trimTail('borders', 'border', 'borderId', (x) => x === BORDER_XML, 1);
+  const fmts = listOf(t, 'numFmts', 'numFmt').items;
+  const usedFmt = used('numFmtId');
+  const dxfs = /<(?:[\w.-]+:)?dxfs\b[\s\S]*?<\/(?:[\w.-]+:)?dxfs>/.exec(t)?.[0] ?? '';
+  let k = fmts.length;
+  while (k > 0) {
+    const id = parseInt(attrsOf(fmts[k - 1]).numFmtId ?? '0', 10);
+    if (id < 164 || usedFmt.has(id) || dxfs.includes(`numFmtId="${id}"`)) break;
+    k--;
+  }
+  return cutList(t, 'numFmts', 'numFmt', k);
 }
 
 export interface XfInfo {
@@ -344,7 +416,9 @@ export class StyleSheet {
       const body = add.map((x) => (p ? x.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) : x)).join('');
       let next: string;
       if (/\/>$/.test(whole) && !new RegExp(`</(?:[\\w.-]+:)?${list}`).test(whole)) {
-        next = `${setAttrs(whole.replace(/\s*\/>$/, '>'), { count: String(total) })}${body}</${p}${list}>`;
+        // A self-closed empty list (openpyxl's <numFmts count="0"/>): its count in single quotes says so, and
+        // trimOwnStyles puts the self-closed form back when the list empties again.
+        next = `<${p}${list} count='${total}'>${body}</${p}${list}>`;
       } else {
         const closeAt = whole.search(new RegExp(`</(?:[\\w.-]+:)?${list}\\s*>$`));
         next = setAttrs(whole.slice(0, closeAt), { count: String(total) }) + body + whole.slice(closeAt);

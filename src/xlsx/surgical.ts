@@ -50,7 +50,7 @@ import {
 } from './notes';
 import { renderSummarySheet, renderValuesSheet } from './render';
 import { SheetTooLarge, readRawRows, readSharedStrings, readSheetGrid, type ReadContext } from './sheet-read';
-import { StyleSheet, attrsOf, fillDescOf, setAttrs } from './styles';
+import { StyleSheet, attrsOf, fillDescOf, setAttrs, trimOwnStyles } from './styles';
 import { ZipError } from './zip';
 import { HEADER_SCAN_ROWS, detectHeader } from '../ledger/header';
 import { LEDGER_DEFS } from '../ledger/synonyms';
@@ -378,7 +378,39 @@ export class SurgicalXlsxHost implements WorkbookHost {
       this.removeSheet(s.name);
       res.removedSheets.push(s.name);
     }
+    this.trimStyles();
     return res;
+  }
+
+  /** After an undo: styles.xml without the entries this tool appended that no cell uses any more. */
+  private trimStyles(): void {
+    this.flushStyles();
+    if (!this.stylesPart) return;
+    const text = this.pkg.text(this.stylesPart);
+    if (!text) return;
+    let max = 0;
+    for (const s of this.worksheets()) {
+      if (!s.part || !this.pkg.has(s.part)) continue;
+      let carry = '';
+      this.pkg.streamText(s.part, (chunk) => {
+        const t = carry + chunk;
+        const re = /<(?:[\w.-]+:)?(?:c|row)\b[^>]*?\ss="(\d+)"|<(?:[\w.-]+:)?col\b[^>]*?\sstyle="(\d+)"/g;
+        let m: RegExpExecArray | null;
+        let last = 0;
+        while ((m = re.exec(t))) {
+          const v = Number(m[1] ?? m[2]);
+          if (v > max) max = v;
+          last = re.lastIndex;
+        }
+        // Keep an unfinished tag for the next chunk.
+        const lt = t.lastIndexOf('<');
+        carry = lt >= last ? t.slice(lt) : '';
+      });
+    }
+    const next = trimOwnStyles(text, max);
+    if (next === text) return;
+    this.pkg.setText(this.stylesPart, next);
+    this.stylesheet = new StyleSheet(next);
   }
 
   // -------------------------------------------------------------------------------------------
