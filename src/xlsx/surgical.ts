@@ -562,7 +562,13 @@ export class SurgicalXlsxHost implements WorkbookHost {
     const pos = before ? this.sheets.indexOf(before) : this.sheets.length;
     const spans = sheetSpans(wb);
     if (pos < spans.length) wb = wb.slice(0, spans[pos].start) + el + wb.slice(spans[pos].start);
-    else wb = insertBeforeClose(wb, 'sheets', el);
+    else if (/<(?:[\w.-]+:)?sheets\b/.test(wb)) wb = insertBeforeClose(wb, 'sheets', el);
+    else {
+      // A workbook without a sheet list: one goes where the schema puts it (before definedNames / calcPr …).
+      const m = /<(?:[\w.-]+:)?(?:functionGroups|externalReferences|definedNames|calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/(?:[\w.-]+:)?workbook\s*>/.exec(wb);
+      const at = m ? m.index : wb.length;
+      wb = `${wb.slice(0, at)}<${prefix}sheets>${el}</${prefix}sheets>${wb.slice(at)}`;
+    }
     wb = shiftSheetIndexes(wb, pos, +1);
     this.pkg.setText(this.wbPart, wb);
     this.sheets.splice(pos, 0, { name, state, rid, part, worksheet: true });
@@ -634,7 +640,8 @@ function applyEdits(text: string, edits: { start: number; end: number; xml: stri
 function unreadable(e: unknown): Error {
   if (e instanceof XlsxError) return e;
   const detail = e instanceof Error ? e.message : String(e);
-  return new XlsxError('unreadable', `无法读取这个工作簿（文件可能已损坏：${detail}），请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。`);
+  void detail;
+  return new XlsxError('unreadable', '无法打开这个工作簿：文件可能已损坏，或由不兼容的软件生成，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。');
 }
 
 /** Opens an .xlsx from its bytes (throws XlsxError with a Chinese sentence when it cannot). */

@@ -219,7 +219,7 @@ describe('limits', () => {
   });
 
   it('a file that is not a zip gives one Chinese sentence', () => {
-    expect(() => openXlsx(new TextEncoder().encode('not a zip'))).toThrow(/^无法读取这个工作簿（.*），请在 Excel 或 WPS 中打开后另存为 \.xlsx 再试。$/);
+    expect(() => openXlsx(new TextEncoder().encode('not a zip'))).toThrow(/^无法打开这个工作簿：文件可能已损坏，或由不兼容的软件生成，请在 Excel 或 WPS 中打开后另存为 \.xlsx 再试。$/);
   });
 
   it('a user sheet named _JUNHENG: the memory goes to _junheng_2, is found again, and clear removes only it', async () => {
