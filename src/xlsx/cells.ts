@@ -205,7 +205,8 @@ export function patchCells(xml: string, items: (string | CellPatch)[]): { xml: s
   }
   if (!edits.length) return { xml, styles };
   // Apply (stable for equal positions: insertions in the order they were added).
-  const order = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.i - b.i);
+  // An insertion at a position goes before a replacement starting there (a new B3 before a re-styled C3).
+  const order = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || a.i - b.i);
   const parts: string[] = [];
   let pos = 0;
   for (const e of order) {

@@ -23,7 +23,10 @@ const MARKS: Mark[] = [
   { sheet: '学校台账', cell: 'B3', style: 'data', note: '【均衡自查】超链接的数字' }, // hyperlinked number
   { sheet: '学校台账', cell: 'C4', style: 'fail', note: '【均衡自查】没有 r 的单元格' }, // a cell without r, in a row without r
   { sheet: '学校台账', cell: 'D2', style: 'data', note: '【均衡自查】空单元格' }, // absent cell in an existing row
+  { sheet: '学校台账', cell: 'D6', style: 'data', note: '【均衡自查】空单元格' }, // absent, before a cell that is marked too
+  { sheet: '学校台账', cell: 'E6', style: 'data', note: '【均衡自查】空单元格右侧' },
   { sheet: '学校台账', cell: 'F9', style: 'data', note: '【均衡自查】不存在的行' }, // absent row
+  { sheet: '学校台账', cell: 'B6', style: 'fail', note: '【均衡自查】公式' },
 ];
 
 async function check(bytes: Uint8Array, marks = MARKS) {
@@ -88,6 +91,7 @@ describe('a hand-made workbook with every feature ExcelJS dropped', () => {
     // drawing and legacy drawing all as they were).
     expect(withoutStyles(text(bytes, 'xl/worksheets/sheet1.xml'))).toBe(withoutStyles(parts['xl/worksheets/sheet1.xml']));
     expect(text(bytes, 'xl/worksheets/sheet1.xml')).toMatch(/<row r="9"><c r="F9" s="\d+"\/><\/row><\/sheetData>/);
+    expect(text(bytes, 'xl/worksheets/sheet1.xml')).toMatch(/<c r="B6" s="\d+"><f>B2\+1<\/f><v>121<\/v><\/c><c r="C6" t="e"><v>#DIV\/0!<\/v><\/c><c r="D6" s="\d+"\/><c r="E6" s="\d+"\/><\/row>/);
     // The workbook: only <sheet> entries added (protection, every defined name and its scope as they were).
     const wb = text(bytes, 'xl/workbook.xml');
     expect(wb.replace(/<sheet name="(问题清单|资源配置达标情况|_junheng_2)"[^>]*\/>/g, '')).toBe(parts['xl/workbook.xml']);
@@ -103,7 +107,7 @@ describe('a hand-made workbook with every feature ExcelJS dropped', () => {
     expect(cm).toContain('<comment ref="A2" authorId="1"><text><r><t xml:space="preserve">【均衡自查】SheetJS 批注的单元格\n—— 原批注 ——\nSheetJS 纯文本批注</t></r></text></comment>');
     const vml = text(bytes, 'xl/drawings/vmlDrawing1.vml');
     expect(vml).toContain(NOTE_ALWAYS_SHAPE);
-    expect((vml.match(/ObjectType="Note"/g) ?? []).length).toBe(3 + 4);
+    expect((vml.match(/ObjectType="Note"/g) ?? []).length).toBe(3 + 7);
   });
 
   it('the memory records the original notes exactly; a second run equals the first; clear puts every entry back', async () => {
