@@ -199,7 +199,7 @@ async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   // ExcelJS cannot draw charts: a sheet that declares one is written as its table (said once).
   const charted = outcome.output.sheets.filter((m) => m.chart !== undefined).map((m) => `「${m.name}」`);
   if (charted.length > 0) io.out(`注意：${charted.join('、')}为表格形式（命令行版本无法绘制折线图；在 Excel 加载项中运行可生成折线图）。`);
-  await writeWorkbook(host, target);
+  await writeWorkbook(host, target, io);
   io.out(`已写出：${target}（新增工作表：${outcome.output.report.sheets.join('、')}）`);
   if (typeof args.options.json === 'string') {
     await fs.writeFile(args.options.json, `${JSON.stringify(outcome.output.report, null, 2)}\n`);
@@ -208,8 +208,13 @@ async function checkCommand(args: CliArgs, io: Io): Promise<number> {
   return 0;
 }
 
-// The .xlsx host keeps every part it does not change byte for byte (charts, pivot tables, macros …): nothing to warn about.
-async function writeWorkbook(host: SurgicalXlsxHost, target: string): Promise<void> {
+// The .xlsx host keeps every part it does not change byte for byte (charts, pivot tables …). Only macros
+// cannot go into the .xlsx target (checkTarget refuses an .xlsm one): they are left out, and the user told.
+async function writeWorkbook(host: SurgicalXlsxHost, target: string, io: Io): Promise<void> {
+  if (host.hasMacros() && /\.xl[st]x$/i.test(target)) {
+    host.dropMacros();
+    io.err('注意：原工作簿含有本工具无法保留的内容（宏(VBA)），写出的 .xlsx 文件中将不包含宏；原文件保持不变。');
+  }
   await fs.writeFile(target, host.save());
 }
 
@@ -220,7 +225,7 @@ async function clearCommand(args: CliArgs, io: Io): Promise<number> {
   checkTarget(target);
   const host = await openHost(input, buf);
   const result = await clearRun(host);
-  await writeWorkbook(host, target);
+  await writeWorkbook(host, target, io);
   io.out(`已清除 ${result.cellsRestored} 个单元格的标记，删除汇总表 ${result.sheetsRemoved.length} 张${result.sheetsRemoved.length ? `（${result.sheetsRemoved.join('、')}）` : ''}`);
   // The 整改 history lived in the run memory, which clearing removes: say so (there is no prompt in a CLI).
   io.out(

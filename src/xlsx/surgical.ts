@@ -126,6 +126,31 @@ export class SurgicalXlsxHost implements WorkbookHost {
     return this.pkg.save();
   }
 
+  /** Whether the workbook holds macros (a VBA project). */
+  hasMacros(): boolean {
+    return this.pkg.rels(this.wbPart).some((r) => /\/vbaProject$/.test(r.type) && !r.external && this.pkg.has(r.part));
+  }
+
+  /**
+   * Makes the workbook a macro-free .xlsx (what a target named .xlsx must be, or Excel refuses to open it):
+   * the VBA project, its relationship and content type go, the workbook's content type becomes the plain one.
+   */
+  dropMacros(): void {
+    for (const r of this.pkg.rels(this.wbPart)) {
+      if (!/\/vbaProject$/.test(r.type) || r.external) continue;
+      const part = this.pkg.nameOf(r.part);
+      if (this.pkg.has(relsPartOf(part))) this.pkg.remove(relsPartOf(part));
+      this.pkg.remove(part);
+      this.pkg.removeOverride(part);
+      this.pkg.removeRel(this.wbPart, r.id);
+    }
+    const ct = this.pkg.text('[Content_Types].xml');
+    if (ct) {
+      const next = ct.replace(/application\/vnd\.ms-excel\.(sheet|template)\.macroEnabled\.main\+xml/g, (_a, k: string) => `application/vnd.openxmlformats-officedocument.spreadsheetml.${k}.main+xml`);
+      if (next !== ct) this.pkg.setText('[Content_Types].xml', next);
+    }
+  }
+
   /** Names of the zip entries this host changed, added or removed (for tests and the CLI's notice). */
   get package(): XlsxPackage {
     return this.pkg;
