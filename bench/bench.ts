@@ -140,7 +140,7 @@ async function main(): Promise<void> {
   table('Workbooks', workbooks);
   table('Engine (checkWorkbook on prebuilt grids vs a bare scan; medians)', engine);
   table('Office.js host on the strict fake Excel vs a naive add-in', office);
-  table('junheng check vs ExcelJS read + write (child processes; medians)', cli);
+  table('junheng check (surgical host) vs ExcelJS read + write; the surgical host alone (open, grids, save) vs a plain SAX read (child processes; medians)', cli);
   if (marks) table('ExcelJS host: mark 5 % of 1 M cells (was test/xlsx/perf.test.ts)', [marks]);
   table('Task pane initial JavaScript (gzip -9)', [{ taskpaneInitialGzipKb: bundle.taskpaneInitialGzipKb, officeJsGzipKb: bundle.officeJsGzipKb ?? '' }]);
   for (const n of notes) process.stdout.write(`note: ${n}\n`);
@@ -150,7 +150,7 @@ async function main(): Promise<void> {
   const report = {
     engine: engine.map(({ scale, cells, ms, cellsPerSec, bareScanMs, ratioToBareScan }) => ({ scale, cells, ms, cellsPerSec, bareScanMs, ratioToBareScan })),
     office: office.map(({ scale, syncs, maxRequestBytes, naiveSyncs }) => ({ scale, syncs, maxRequestBytes, naiveSyncs })),
-    cli: cli.map(({ scale, ms, exceljsReadWriteMs, ratio, peakRssMb, exceljsPeakRssMb }) => ({ scale, ms, exceljsReadWriteMs, ratio, peakRssMb, exceljsPeakRssMb })),
+    cli: cli.map(({ scale, ms, exceljsReadWriteMs, ratio, peakRssMb, exceljsPeakRssMb, hostMs, hostPeakRssMb, saxFloorMs, saxFloorPeakRssMb }) => ({ scale, ms, exceljsReadWriteMs, ratio, peakRssMb, exceljsPeakRssMb, hostMs, hostPeakRssMb, saxFloorMs, saxFloorPeakRssMb })),
     bundle: { taskpaneInitialGzipKb: bundle.taskpaneInitialGzipKb },
     details: { workbooks, engine, office, cli, xlsxMarks: marks, bundle, notes, node: process.version, cpus: os.cpus().length, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10), seed: SEED },
   };

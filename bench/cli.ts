@@ -1,6 +1,8 @@
 /**
  * The command line end to end: `node bin/junheng.js check in.xlsx --out out.xlsx` as a child process,
- * against a child that only reads and writes the same file with ExcelJS. Wall time from spawn to exit
+ * against a child that only reads and writes the same file with ExcelJS; and the surgical .xlsx host alone
+ * (open, read every sheet's grid, save) against a plain SAX read of the same file (inflate + decode + saxes,
+ * nothing kept: the floor). Wall time from spawn to exit
  * (node start-up included on both sides) and peak RSS (`/usr/bin/time -f %M`, else the child's
  * process.resourceUsage().maxRSS through a preloaded hook).
  */
@@ -17,6 +19,12 @@ export interface CliFigures {
   peakRssMb: number;
   exceljsPeakRssMb: number;
   rssRatio: number;
+  /** The surgical host alone: open, grids of every sheet, save. */
+  hostMs: number;
+  hostPeakRssMb: number;
+  /** A plain SAX read of the shared strings and every worksheet. */
+  saxFloorMs: number;
+  saxFloorPeakRssMb: number;
 }
 
 const TIME = '/usr/bin/time';
@@ -55,6 +63,8 @@ export async function benchCli(scale: number, input: string, root: string, tmp: 
   const rw = path.join(__dirname, 'children', 'exceljs-rw.js');
   const check = () => runChild([path.join(root, 'bin', 'junheng.js'), 'check', input, '--out', outCheck], root, tmp);
   const copy = () => runChild([rw, input, outRw], root, tmp);
+  const host = () => runChild([path.join(__dirname, 'children', 'surgical-rw.js'), input, outRw], root, tmp);
+  const floor = () => runChild([path.join(__dirname, 'children', 'sax-floor.js'), input], root, tmp);
   // Warm the file cache once on each side.
   await check();
   await copy();
@@ -73,6 +83,22 @@ export async function benchCli(scale: number, input: string, root: string, tmp: 
       return r.ms;
     },
   );
+  const h: ChildRun[] = [];
+  const f: ChildRun[] = [];
+  await host();
+  await alternate(
+    runs,
+    async () => {
+      const r = await host();
+      h.push(r);
+      return r.ms;
+    },
+    async () => {
+      const r = await floor();
+      f.push(r);
+      return r.ms;
+    },
+  );
   const ms = median(a.map((r) => r.ms));
   const base = median(b.map((r) => r.ms));
   const rss = median(a.map((r) => r.rssMb));
@@ -85,5 +111,9 @@ export async function benchCli(scale: number, input: string, root: string, tmp: 
     peakRssMb: Math.round(rss),
     exceljsPeakRssMb: Math.round(rssBase),
     rssRatio: round(rss / rssBase, 2),
+    hostMs: Math.round(median(h.map((r) => r.ms))),
+    hostPeakRssMb: Math.round(median(h.map((r) => r.rssMb))),
+    saxFloorMs: Math.round(median(f.map((r) => r.ms))),
+    saxFloorPeakRssMb: Math.round(median(f.map((r) => r.rssMb))),
   };
 }

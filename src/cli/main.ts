@@ -6,7 +6,7 @@ import { checkWorkbook } from '../report/engine';
 import { clearRun, runCheck } from '../host/run';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
 import { summaryLines } from './summary';
-import { demoWorkbookBytes, openWorkbook, sniffWorkbook, unsupportedParts, type OpenedWorkbook } from './workbook';
+import { demoWorkbookBytes, openWorkbook, sniffWorkbook, type OpenedWorkbook } from './workbook';
 import { folderError, fsErrorSentence, identify, isFsError, readError, sameFile, writeFileAtomic, type FileId, type Fs } from './files';
 
 /** An input the command cannot use: one Chinese line, exit code 2, nothing written. */
@@ -152,7 +152,8 @@ async function readInput(fs: Fs, file: string | undefined): Promise<{ buf: Buffe
 async function openHost(file: string, buf: Buffer): Promise<OpenedWorkbook> {
   try {
     return await openWorkbook(buf);
-  } catch {
+  } catch (e) {
+    if (isUserMessage(e)) throw new InputError(`「${path.basename(file)}」${e.message}`);
     throw new InputError(`「${path.basename(file)}」无法打开：文件可能已损坏，或由不兼容的软件生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`);
   }
 }
@@ -261,7 +262,7 @@ async function checkCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   // ExcelJS cannot draw charts: a sheet that declares one is written as its table (said once).
   const charted = outcome.output.sheets.filter((m) => m.chart !== undefined).map((m) => `「${m.name}」`);
   if (charted.length > 0) io.out(`注意：${charted.join('、')}为表格形式（命令行版本无法绘制折线图；在 Excel 加载项中运行可生成折线图）。`);
-  await writeWorkbook(ctx, opened, buf, input, targets);
+  await writeWorkbook(ctx, opened, targets);
   io.out(`已写出：${target}（新增工作表：${outcome.output.report.sheets.join('、')}）`);
   if (targets.json !== undefined) {
     // After the workbook: under --in-place the input is by now the checked workbook, so no "原文件保持不变".
@@ -271,15 +272,12 @@ async function checkCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   return 0;
 }
 
-async function writeWorkbook(ctx: Ctx, opened: OpenedWorkbook, input: Buffer, source: string, targets: Targets): Promise<void> {
-  const lost = unsupportedParts(input);
-  if (lost.length > 0) {
-    if (targets.inPlace) {
-      throw new InputError(
-        `「${path.basename(source)}」含有本工具无法保留的内容（${lost.join('、')}），覆盖原文件会丢失这些内容，因此未写出任何文件。请改用 --out 另存为新文件`,
-      );
-    }
-    ctx.io.err(`注意：原工作簿含有本工具无法保留的内容（${lost.join('、')}），写出的文件中将不包含这些内容；原文件保持不变。`);
+// The .xlsx host keeps every part it does not change byte for byte (charts, pivot tables, text boxes …). Only
+// macros cannot go into an .xlsx target (checkTarget refuses an .xlsm one): they are left out, and the user told.
+async function writeWorkbook(ctx: Ctx, opened: OpenedWorkbook, targets: Targets): Promise<void> {
+  if (opened.hasMacros() && /\.xl[st]x$/i.test(targets.workbook)) {
+    opened.dropMacros();
+    ctx.io.err(`注意：原工作簿含有本工具无法保留的内容（宏(VBA)），写出的 .xlsx 文件中将不包含宏${targets.inPlace ? '' : '；原文件保持不变'}。`);
   }
   // Never over the input before the new bytes are complete on disk: temp file, fsync, rename.
   await writeFileAtomic(ctx.fs, targets.workbook, await opened.save(), { inputKept: true });
@@ -293,7 +291,7 @@ async function clearCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   const target = targets.workbook;
   const opened = await openHost(input, buf);
   const result = await clearRun(opened.host);
-  await writeWorkbook(ctx, opened, buf, input, targets);
+  await writeWorkbook(ctx, opened, targets);
   io.out(`已清除 ${result.cellsRestored} 个单元格的标记，删除汇总表 ${result.sheetsRemoved.length} 张${result.sheetsRemoved.length ? `（${result.sheetsRemoved.join('、')}）` : ''}`);
   // The 整改 history lived in the run memory, which clearing removes: say so (there is no prompt in a CLI).
   io.out(

@@ -1,14 +1,14 @@
 /**
  * The one seam between the command and the .xlsx host: bytes in → a WorkbookHost → bytes out. main.ts never
- * imports src/xlsx itself; plugging in another host is a change to the import below (and to nothing else),
- * as long as it offers the same four things: sniff bytes, name the parts it cannot keep, open bytes as a
- * WorkbookHost with the add-in's saved settings text, and save it back to bytes.
+ * imports src/xlsx itself. The host is the surgical one (src/xlsx/surgical.ts): it reads with a streaming
+ * parser and writes by patching only what a run changes, so every other part of the user's file is kept.
  */
-import * as host from '../xlsx/host';
+import { sniffWorkbook as sniff } from '../xlsx/sniff';
+import { openXlsx } from '../xlsx/surgical';
 import type { WorkbookHost } from '../host/port';
 import { buildDemoWorkbook } from './demo-workbook';
 
-export type { WorkbookKind } from '../xlsx/host';
+export type { WorkbookKind } from '../xlsx/sniff';
 
 /** A workbook opened from its bytes. */
 export interface OpenedWorkbook {
@@ -17,18 +17,25 @@ export interface OpenedWorkbook {
   settingsText: string | null;
   /** The workbook, with what the run changed, as .xlsx bytes. */
   save(): Promise<Uint8Array>;
+  /** True when the file holds VBA macros (an .xlsm), which an .xlsx cannot carry. */
+  hasMacros(): boolean;
+  /** Leaves the macros out of what save() writes. */
+  dropMacros(): void;
 }
 
 /** What kind of file these bytes are (an .xlsx, an old .xls, an encrypted workbook, something else). */
-export const sniffWorkbook = host.sniffWorkbook;
+export const sniffWorkbook = sniff;
 
-/** The parts of an .xlsx (charts, macros…) the host would drop on save, in Chinese; empty when none. */
-export const unsupportedParts = host.unsupportedParts;
-
-/** Opens .xlsx bytes; throws (a user-facing error or not) when they cannot be read. */
+/** Opens .xlsx bytes; throws (an XlsxError with a Chinese sentence, or another error) when they cannot be read. */
 export async function openWorkbook(bytes: Uint8Array): Promise<OpenedWorkbook> {
-  const wb = await host.loadWorkbook(bytes);
-  return { host: new host.XlsxHost(wb), settingsText: host.readSettingsText(wb), save: () => host.saveWorkbook(wb) };
+  const host = openXlsx(bytes);
+  return {
+    host,
+    settingsText: host.readSettingsText(),
+    save: async () => host.save(),
+    hasMacros: () => host.hasMacros(),
+    dropMacros: () => host.dropMacros(),
+  };
 }
 
 /** The sample county ledger of `junheng demo`, as .xlsx bytes (built with ExcelJS, whatever the host). */

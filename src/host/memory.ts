@@ -67,6 +67,21 @@ import { sanitizeHistory, type HistoryRun } from '../report/history';
 
 export const MEMORY_SHEET = '_junheng';
 export const MEMORY_HEADER = 'junheng-memory';
+
+/**
+ * The name for a new memory sheet: MEMORY_SHEET, or `_junheng_2`, `_junheng_3` … when a user's sheet already
+ * holds that name in other letter case (`_JUNHENG`): sheet names are unique regardless of case.
+ */
+export function memorySheetName(taken: Iterable<string>): string {
+  const keys = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!keys.has(MEMORY_SHEET)) return MEMORY_SHEET;
+  for (let i = 2; ; i++) if (!keys.has(`${MEMORY_SHEET}_${i}`)) return `${MEMORY_SHEET}_${i}`;
+}
+
+/** The memory sheet of a workbook: MEMORY_SHEET itself, else a hidden `_junheng_N` (memorySheetName). */
+export function findMemorySheet<T extends { name: string; state: string }>(sheets: readonly T[]): T | undefined {
+  return sheets.find((s) => s.name === MEMORY_SHEET) ?? sheets.find((s) => /^_junheng_\d+$/.test(s.name) && s.state !== 'visible');
+}
 export const MEMORY_VERSION = 1;
 export const CHUNK_SIZE = 32000;
 

@@ -1,9 +1,9 @@
 /**
- * One contract, two hosts: the ExcelJS host (XlsxHost) and the Office.js host, both seeded from the same
- * workbook, must read the same grids, write the same marks, summary sheets and memory, undo to the
- * originals, and undo each other's runs. The Office host runs twice: on the strict fake (object level, with
- * notes) and on the real office.js the add-in ships, answered at the RichApi request level from the same
- * model (richapi/simulator.ts). That library has no notes API although Excel answers ExcelApi 1.18 with
+ * One contract, every host: each .xlsx host (the surgical host on the file's bytes, and the ExcelJS host) and
+ * the Office.js host, seeded from the same workbook, must read the same grids, write the same marks, summary
+ * sheets and memory, undo to the originals, and undo each other's runs. The Office host runs on the strict
+ * fake (object level, with notes) against both .xlsx hosts, and on the real office.js the add-in ships,
+ * answered at the RichApi request level from the same model (richapi/simulator.ts), against the ExcelJS host. That library has no notes API although Excel answers ExcelApi 1.18 with
  * true: there the host writes no notes (the explanation is in 问题清单), so notes are compared as "left
  * as they were" instead of "the same note as the ExcelJS host".
  */
@@ -13,9 +13,10 @@ import { clearRun, runCheck, type EngineFn, type RunOptions } from '../../src/ho
 import { MEMORY_SHEET, noteText, type RunMemory } from '../../src/host/memory';
 import { NO_NOTE_APPLIED } from '../../src/office/host';
 import { nationalStandard } from '../../src/standard';
-import { XlsxHost } from '../../src/xlsx/host';
+import { XlsxHost, loadWorkbook, saveWorkbook } from '../../src/xlsx/host';
+import { openXlsx } from '../../src/xlsx/surgical';
 import { fromExcelJs, exportState, toExcelJs } from './convert';
-import { officeKit, simKit, xlsxKit, ledgerFixture, normaliseMemory, readMemoryOf, reload, type Kit } from './kits';
+import { officeKit, simKit, surgicalKit, xlsxKit, ledgerFixture, normaliseMemory, readMemoryOf, reload, type Kit } from './kits';
 import { cellKey, parseRef, type FakeExcel } from './fake-excel';
 import { loadOfficeLibrary } from './richapi/simulator';
 import { snapshot, styledWorkbook, stubEngine } from '../xlsx/fixture';
@@ -88,10 +89,44 @@ const LEVELS: Level[] = [
   },
 ];
 
+/** An .xlsx host under test: a kit on a workbook, the workbook as it now is, and a clear of a given file. */
+interface FileHost {
+  label: string;
+  kit(wb: ExcelJS.Workbook): Promise<{ kit: Kit; current: () => Promise<ExcelJS.Workbook> }>;
+  clear(wb: ExcelJS.Workbook): Promise<{ res: Awaited<ReturnType<typeof clearRun>>; wb: ExcelJS.Workbook }>;
+}
+
+const FILE_HOSTS: FileHost[] = [
+  {
+    label: 'surgical .xlsx host',
+    kit: async (wb) => {
+      const k = await surgicalKit(wb);
+      return { kit: k, current: async () => loadWorkbook(k.bytes()) };
+    },
+    clear: async (wb) => {
+      const h = openXlsx(new Uint8Array(await saveWorkbook(wb)));
+      const res = await clearRun(h);
+      return { res, wb: await loadWorkbook(h.save()) };
+    },
+  },
+  {
+    label: 'ExcelJS host',
+    kit: async (wb) => ({ kit: xlsxKit(wb), current: () => reload(wb) }),
+    clear: async (wb) => ({ res: await clearRun(new XlsxHost(wb)), wb }),
+  },
+];
+
+/** An .xlsx host against an Office host level (the simulator runs against the ExcelJS host only: it is slow). */
+const PAIRS = [
+  { fileHost: FILE_HOSTS[1], ...LEVELS[0] },
+  { fileHost: FILE_HOSTS[1], ...LEVELS[1] },
+  { fileHost: FILE_HOSTS[0], ...LEVELS[0] },
+].map((p) => ({ ...p, name: `${p.fileHost.label} × Office host on ${p.level}` }));
+
 /** What the ExcelJS host's memory is once notes are out of the picture (no note read, none written). */
 const withoutNotes = (m: RunMemory): RunMemory => ({ ...m, cells: m.cells.map((c) => ({ ...c, note: null, applied: NO_NOTE_APPLIED })) });
 
-describe.each(LEVELS)('Office host on $level', ({ notes, kit, globals }) => {
+describe.each(PAIRS)('$name', ({ fileHost, notes, kit, globals }) => {
   const g = globalThis as unknown as Record<string, unknown>;
   const saved: Record<string, unknown> = {};
   beforeAll(() => {
@@ -109,13 +144,14 @@ describe.each(FIXTURES)('$name', ({ make, engine }) => {
   const opts: RunOptions = engine ? { engine } : {};
   let wbX: ExcelJS.Workbook;
   let X: Kit;
+  let current: () => Promise<ExcelJS.Workbook>;
   let O: Kit;
   let fakeSeed: ReturnType<typeof exportState>;
   let fake: ReturnType<typeof fromExcelJs>;
 
   beforeEach(async () => {
     wbX = await make();
-    X = xlsxKit(wbX);
+    ({ kit: X, current } = await fileHost.kit(wbX));
     fake = fromExcelJs(await make(), { notesSupported: notes });
     fakeSeed = exportState(fake);
     O = kit(fake);
@@ -189,13 +225,13 @@ describe.each(FIXTURES)('$name', ({ make, engine }) => {
   });
 
   it('clear restores the originals on both', async () => {
-    const before = snapshot(await reload(wbX)).cells;
+    const before = snapshot(await current()).cells;
     await run(X, opts);
     await run(O, opts);
     const cx = await clear(X);
     const co = await clear(O);
     expect(co).toEqual(cx);
-    expect(snapshot(await reload(wbX)).cells).toEqual(before);
+    expect(snapshot(await current()).cells).toEqual(before);
     expect(exportState(fake)).toEqual(fakeSeed);
   });
 
@@ -204,16 +240,16 @@ describe.each(FIXTURES)('$name', ({ make, engine }) => {
     // Without notes, a cell's own note is still there: the CLI keeps it as "changed since" (it is the original).
     const ownNotes = notes ? 0 : (await readMemoryOf(O)).cells.filter((c) => fake.sheet(c.sheet)!.notes.has(cellKey(parseRef(c.cell).top, parseRef(c.cell).left))).length;
     const marked = await reload(toExcelJs(fake));
-    const res = await clearRun(new XlsxHost(marked));
+    const { res, wb } = await fileHost.clear(marked);
     expect(res.cleared).toBe(true);
     expect(res.kept).toBe(ownNotes);
     const original = snapshot(await reload(toExcelJs(fromExcelJs(await make())))).cells;
-    expect(snapshot(await reload(marked)).cells).toEqual(original);
+    expect(snapshot(await reload(wb)).cells).toEqual(original);
   });
 
   it('a workbook marked by the CLI is cleared in Excel', async () => {
     await run(X, opts);
-    const inExcel = fromExcelJs(await reload(wbX), { notesSupported: notes });
+    const inExcel = fromExcelJs(await current(), { notesSupported: notes });
     const K = kit(inExcel);
     const marks = (await readMemoryOf(X)).cells;
     const res = await clear(K);

@@ -9,6 +9,7 @@ import type { SheetInfo, WorkbookHost } from '../../src/host/port';
 import { fillRestore, type OfficeFillDesc } from '../../src/office/fill';
 import { OfficeHost } from '../../src/office/host';
 import { XlsxHost, loadWorkbook, saveWorkbook } from '../../src/xlsx/host';
+import { openXlsx, type SurgicalXlsxHost } from '../../src/xlsx/surgical';
 import { FakeExcel, colLetter, keyPos, parseRef, cellKey } from './fake-excel';
 import { RichApiExcel } from './richapi/simulator';
 
@@ -232,4 +233,35 @@ export async function scaledDemo(k: number, opts: { teachers?: boolean } = {}): 
     });
   }
   return reload(out);
+}
+
+/**
+ * The surgical .xlsx host (src/xlsx/surgical.ts) on a file's bytes: each host() opens the current bytes,
+ * done() saves them; the questions are answered by ExcelJS reading the saved file (an independent reader).
+ */
+export interface BytesKit extends Kit {
+  bytes(): Uint8Array;
+  workbook(): ExcelJS.Workbook;
+}
+
+export async function surgicalKit(start: Uint8Array | ExcelJS.Workbook): Promise<BytesKit> {
+  let bytes = start instanceof Uint8Array ? start : new Uint8Array(await saveWorkbook(start));
+  let wb = await loadWorkbook(bytes);
+  let view = xlsxKit(wb);
+  return {
+    label: 'surgical .xlsx',
+    notes: true,
+    host: () => openXlsx(bytes),
+    done: async (h) => {
+      bytes = (h as SurgicalXlsxHost).save();
+      wb = await loadWorkbook(bytes);
+      view = xlsxKit(wb);
+    },
+    look: (s, c) => view.look(s, c),
+    sheets: () => view.sheets(),
+    values: (s) => view.values(s),
+    formulas: (s) => view.formulas(s),
+    bytes: () => bytes,
+    workbook: () => wb,
+  };
 }

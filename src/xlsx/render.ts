@@ -1,0 +1,156 @@
+/**
+ * New sheets' XML, written directly (no ExcelJS): a summary sheet (the look of src/xlsx/summary.ts: title
+ * and subtitle rows merged across the columns, bold header row with a fill, thin borders, widths, panes
+ * frozen below the header, an autofilter, drop-down lists, links to ledger cells) and the memory sheet.
+ * Styles are appended to the workbook's styles.xml (StyleSheet reuses an equal entry). Every text is an
+ * inline string: nothing a ledger holds can become a formula, and sharedStrings.xml is left as it was.
+ * Written directly rather than by ExcelJS in a scratch workbook: the markup is small and fixed, and it keeps
+ * ExcelJS (and its Node-only zip) out of the browser page.
+ */
+import { fitCellText } from '../host/grid-rules';
+import type { MemoryRows } from '../host/memory';
+import { columnLetter, quoteSheetName } from '../ledger/grid';
+import type { CellStyle, ModelCell, SheetModel } from '../report/model';
+import { esc } from './package';
+import { BORDER_XML, type StyleSheet } from './styles';
+
+const FONT = '等线';
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** Text for an XML text node: escaped, and characters XML 1.0 cannot hold written as Excel's _xHHHH_. */
+export function xmlText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return esc(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
+}
+
+interface FontSpec {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  color?: string;
+}
+
+function fontXml(f: FontSpec): string {
+  return `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}${f.underline ? '<u/>' : ''}<sz val="${f.size}"/>${f.color ? `<color rgb="${f.color}"/>` : ''}<name val="${FONT}"/><family val="2"/><charset val="134"/></font>`;
+}
+
+
+const STYLE_FONT: Record<CellStyle, FontSpec> = {
+  text: { size: 11 },
+  number: { size: 11 },
+  pass: { size: 11, bold: true, color: 'FF00B050' },
+  fail: { size: 11, bold: true, color: 'FFC00000' },
+  warn: { size: 11, color: 'FFC65911' },
+  link: { size: 11, underline: true, color: 'FF0563C1' },
+  note: { size: 10, italic: true, color: 'FF7F7F7F' },
+};
+
+const STYLE_ALIGN: Record<CellStyle, string> = {
+  text: '<alignment vertical="center" wrapText="1"/>',
+  number: '<alignment horizontal="right" vertical="center"/>',
+  pass: '<alignment horizontal="center" vertical="center"/>',
+  fail: '<alignment horizontal="center" vertical="center"/>',
+  warn: '<alignment horizontal="center" vertical="center"/>',
+  link: '<alignment vertical="center"/>',
+  note: '<alignment vertical="center" wrapText="1"/>',
+};
+
+function xf(styles: StyleSheet, font: FontSpec, align: string, opts: { border?: boolean; fill?: string; numFmt?: string } = {}): number {
+  const fontId = styles.addFont(fontXml(font));
+  const borderId = opts.border ? styles.addBorder(BORDER_XML) : 0;
+  const fillId = opts.fill ? styles.addFill(`<fill><patternFill patternType="solid"><fgColor rgb="${opts.fill}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+  const numFmtId = opts.numFmt ? styles.addNumFmt(opts.numFmt) : 0;
+  const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''} applyFont="1"${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''} applyAlignment="1"`;
+  return styles.addXf(`<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}>${align}</xf>`);
+}
+
+function strCell(ref: string, s: number, text: string): string {
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+}
+
+function numCell(ref: string, s: number, n: number): string {
+  return `<c r="${ref}" s="${s}"><v>${n}</v></c>`;
+}
+
+/** The worksheet XML of a summary sheet. */
+export function renderSummarySheet(model: SheetModel, styles: StyleSheet): string {
+  const n = Math.max(1, model.columns.length);
+  const last = columnLetter(n);
+  const cache = new Map<string, number>();
+  const styleFor = (st: CellStyle, numFmt: string | undefined) => {
+    const k = `${st}\u0000${numFmt ?? ''}`;
+    let s = cache.get(k);
+    if (s === undefined) cache.set(k, (s = xf(styles, STYLE_FONT[st], STYLE_ALIGN[st], { border: true, numFmt })));
+    return s;
+  };
+  const titleS = xf(styles, { size: 16, bold: true }, '<alignment horizontal="center" vertical="center"/>');
+  const subS = xf(styles, { size: 10, color: 'FF595959' }, '<alignment horizontal="left" vertical="center"/>');
+  const headS = xf(styles, { size: 11, bold: true }, '<alignment horizontal="center" vertical="center" wrapText="1"/>', { border: true, fill: 'FFD9E1F2' });
+
+  const rows: string[] = [];
+  rows.push(`<row r="1" ht="28" customHeight="1">${strCell('A1', titleS, fitCellText(String(model.title ?? '')))}</row>`);
+  rows.push(`<row r="2" ht="18" customHeight="1">${strCell('A2', subS, fitCellText(String(model.subtitle ?? '')))}</row>`);
+  rows.push(`<row r="3" ht="30" customHeight="1">${model.columns.map((c, i) => strCell(`${columnLetter(i + 1)}3`, headS, fitCellText(String(c.header ?? '')))).join('')}</row>`);
+  const links: string[] = [];
+  model.rows.forEach((cells, r) => {
+    const rr = 4 + r;
+    const out: string[] = [];
+    cells.forEach((mc: ModelCell, c) => {
+      if (!mc) return;
+      const ref = `${columnLetter(c + 1)}${rr}`;
+      const st: CellStyle = mc.link ? 'link' : (mc.style ?? (typeof mc.value === 'number' ? 'number' : 'text'));
+      const s = styleFor(st, mc.numFmt);
+      const v = mc.value;
+      if (mc.link) {
+        links.push(`<hyperlink ref="${ref}" location="${esc(`${quoteSheetName(mc.link.sheet)}!${mc.link.cell}`)}" display="${esc(v === null || v === undefined ? '' : fitCellText(String(v)))}"/>`);
+      }
+      if (typeof v === 'number' && Number.isFinite(v)) out.push(numCell(ref, s, v));
+      else if (typeof v === 'string' || (mc.link && v !== null && v !== undefined)) out.push(strCell(ref, s, fitCellText(String(v))));
+      else out.push(`<c r="${ref}" s="${s}"/>`);
+    });
+    rows.push(`<row r="${rr}">${out.join('')}</row>`);
+  });
+
+  const lastRow = 3 + model.rows.length;
+  const cols = model.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width > 0 ? c.width : 10}" customWidth="1"/>`).join('');
+  const merges = n > 1 ? `<mergeCells count="2"><mergeCell ref="A1:${last}1"/><mergeCell ref="A2:${last}2"/></mergeCells>` : '';
+  const auto = model.autoFilter && model.columns.length ? `<autoFilter ref="A3:${last}${Math.max(3, lastRow)}"/>` : '';
+  const dvs: string[] = [];
+  for (const v of model.validations ?? []) {
+    if (!model.rows.length || v.column < 1 || v.column > model.columns.length || !v.list.length) continue;
+    const col = columnLetter(v.column);
+    dvs.push(
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="${esc('请从下拉列表中选择')}" error="${esc(`只能填写：${v.list.join('、')}`)}" sqref="${col}4:${col}${lastRow}"><formula1>${esc(`"${v.list.join(',')}"`)}</formula1></dataValidation>`,
+    );
+  }
+  const dim = `A1:${last}${Math.max(3, lastRow)}`;
+  return (
+    `${HEAD}<worksheet ${NS}><dimension ref="${dim}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A4" sqref="A4"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    `<sheetData>${rows.join('')}</sheetData>${auto}${merges}` +
+    (dvs.length ? `<dataValidations count="${dvs.length}">${dvs.join('')}</dataValidations>` : '') +
+    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+  );
+}
+
+/** The worksheet XML of the memory sheet: its cells as written (text as inline strings). */
+export function renderValuesSheet(rows: MemoryRows): string {
+  const out: string[] = [];
+  rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      const ref = `${columnLetter(c + 1)}${r + 1}`;
+      if (typeof v === 'number') cells.push(`<c r="${ref}"><v>${v}</v></c>`);
+      else if (typeof v === 'boolean') cells.push(`<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`);
+      else cells.push(`<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`);
+    });
+    if (cells.length) out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+  });
+  return `${HEAD}<worksheet ${NS}><sheetData>${out.join('')}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+}
