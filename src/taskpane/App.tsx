@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, DismissRegular, PlayRegular, SettingsRegular } from '@fluentui/react-icons';
-import { errorText, PHASES, type CheckOutcome, type DetectResult, type PaneBackend, type Progress } from './backend';
+import { errorText, PHASES, type CheckOutcome, type DetectResult, type DiagnosticsView, type PaneBackend, type Progress } from './backend';
 import { STRINGS, type Locale, type Strings } from './i18n';
 import { I18nContext } from './i18n-context';
 import type { ColumnOverrides } from '../office/settings';
@@ -30,6 +30,7 @@ const ResultsPanel = lazy(() => import(/* webpackChunkName: "results" */ './Resu
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel'));
 const ColumnMapping = lazy(() => import(/* webpackChunkName: "mapping" */ './ColumnMapping'));
 const ClearConfirm = lazy(() => import(/* webpackChunkName: "confirm" */ './ClearConfirm'));
+const Diagnostics = lazy(() => import(/* webpackChunkName: "diagnostics" */ './Diagnostics'));
 
 /** Settings edits are saved to the workbook this long after the last change (a colour being dragged). */
 const SAVE_DELAY_MS = 400;
@@ -62,7 +63,7 @@ const useStyles = makeStyles({
   noticeText: { whiteSpace: 'pre-line' },
 });
 
-export type Busy = 'detect' | 'check' | 'clear' | 'summarize' | null;
+export type Busy = 'detect' | 'check' | 'clear' | 'summarize' | 'diagnose' | null;
 
 interface Notice {
   intent: 'error' | 'success' | 'info';
@@ -96,6 +97,8 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
   // 清除标记 asks first when the workbook keeps a 整改 history (runs saved); mounted from the first question on.
   const [confirm, setConfirm] = useState<{ open: boolean; runs: number } | null>(null);
   const asking = useRef(false);
+  // 诊断: the dialog opens at once with a spinner; result null until the backend answers.
+  const [diag, setDiag] = useState<{ open: boolean; result: DiagnosticsView | null } | null>(null);
 
   // Settings live in the workbook (sheet _junheng_settings): loaded once, saved shortly after each change,
   // and flushed before any run so the run uses what the user just chose.
@@ -185,6 +188,14 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
       asking.current = false;
     }
   };
+  const diagnose = () => {
+    if (busyRef.current) return;
+    setDiag({ open: true, result: null });
+    // A call that fails (not in Excel) closes the dialog; run() shows the sentence.
+    void run('diagnose', () => backend.diagnose(), (r) => setDiag({ open: true, result: r })).then(() =>
+      setDiag((d) => (d && !d.result ? null : d)),
+    );
+  };
   const select = useCallback(
     (sheet: string, cell: string) => {
       backend.select(sheet, cell).catch((e: unknown) => setNotice({ intent: 'error', text: errorText(e, t.errors) }));
@@ -257,6 +268,9 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
             <Button disabled={busy !== null} onClick={() => void clear()}>
               {t.actions.clear}
             </Button>
+            <Button appearance="subtle" disabled={busy !== null} onClick={diagnose} data-testid="diagnose">
+              {t.actions.diagnose}
+            </Button>
           </section>
         </main>
         {confirm && (
@@ -270,6 +284,11 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
                 void doClear();
               }}
             />
+          </Suspense>
+        )}
+        {diag && (
+          <Suspense fallback={null}>
+            <Diagnostics open={diag.open} result={diag.result} onClose={() => setDiag(null)} />
           </Suspense>
         )}
         {settingsMounted && (

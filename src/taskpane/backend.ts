@@ -187,6 +187,25 @@ export interface PaneBackend {
   loadSettings(): Promise<WorkbookSettings>;
   /** Saves the settings in the workbook; the next check (pane or ribbon) uses them. */
   saveSettings(s: WorkbookSettings): Promise<void>;
+  /**
+   * 诊断: tries in this Excel what the add-in relies on (fills, notes, merged cells, text cells, very hidden
+   * sheets) on a temporary sheet it removes again. A failed check is an item, not an error.
+   */
+  diagnose(): Promise<DiagnosticsView>;
+}
+
+/** One check of 诊断: its Chinese name and what was seen. */
+export interface DiagnosticView {
+  id: string;
+  label: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** What 诊断 found, and the plain text the user copies into a support request. */
+export interface DiagnosticsView {
+  items: DiagnosticView[];
+  report: string;
 }
 
 /**
@@ -240,6 +259,7 @@ export const placeholderBackend: PaneBackend = {
   select: () => notConnected(),
   loadSettings: async () => JSON.parse(JSON.stringify(DEFAULT_WORKBOOK_SETTINGS)) as WorkbookSettings,
   saveSettings: async () => undefined,
+  diagnose: () => notConnected(),
 };
 
 function notConnected<T>(): Promise<T> {

@@ -144,4 +144,12 @@ export const demoBackend: PaneBackend = {
   async saveSettings(s) {
     demoSettings = s;
   },
+  async diagnose() {
+    await wait(200);
+    const items = [
+      { id: 'host', label: '在 Excel 中运行', ok: false, detail: '这是演示页面，不在 Excel 中：请在 Excel 的任务窗格中运行诊断。' },
+      { id: 'browser', label: '浏览器', ok: true, detail: navigator.userAgent },
+    ];
+    return { items, report: `均衡自查 诊断报告（演示页面）\n${items.map((i) => `${i.ok ? '✓' : '✗'} ${i.label}：${i.detail}`).join('\n')}` };
+  },
 };

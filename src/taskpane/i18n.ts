@@ -94,6 +94,18 @@ export interface Strings {
     summarized: (sheets: string[]) => string;
     clear: string;
     cleared: (n: number) => string;
+    diagnose: string;
+  };
+  diagnostics: {
+    title: string;
+    running: string;
+    summary: (passed: number, total: number) => string;
+    passed: string;
+    failed: string;
+    reportLabel: string;
+    copy: string;
+    copied: string;
+    sendHint: string;
   };
   settingsPanel: {
     title: string;
@@ -209,6 +221,18 @@ const zhCN: Strings = {
     summarized: (sheets) => `已生成汇总表：${sheets.join('、')}。`,
     clear: '清除标记',
     cleared: (n) => `已清除标记，恢复了 ${n} 个单元格。`,
+    diagnose: '诊断',
+  },
+  diagnostics: {
+    title: '诊断：本机 Excel 是否支持均衡自查所需的功能',
+    running: '正在临时工作表上逐项试验，完成后自动删除该工作表……',
+    summary: (passed, total) => `${total} 项中 ${passed} 项通过。`,
+    passed: '通过',
+    failed: '未通过',
+    reportLabel: '诊断报告（可复制）',
+    copy: '复制报告',
+    copied: '已复制',
+    sendHint: '遇到问题时，请把这份报告连同问题描述发给县教育局的加载项管理员。',
   },
   settingsPanel: {
     title: '设置',
@@ -336,6 +360,18 @@ const enUS: Strings = {
     summarized: (sheets) => `Summary sheets written: ${sheets.join(', ')}.`,
     clear: 'Clear marks',
     cleared: (n) => `Marks cleared; ${n} cell(s) restored.`,
+    diagnose: 'Diagnostics',
+  },
+  diagnostics: {
+    title: 'Diagnostics: does this Excel support what the add-in needs',
+    running: 'Trying each feature on a temporary sheet, which is removed afterwards…',
+    summary: (passed, total) => `${passed} of ${total} checks passed.`,
+    passed: 'passed',
+    failed: 'failed',
+    reportLabel: 'Diagnostics report (copy it)',
+    copy: 'Copy report',
+    copied: 'Copied',
+    sendHint: "When something goes wrong, send this report with a description to your county's add-in administrator.",
   },
   settingsPanel: {
     title: 'Settings',
