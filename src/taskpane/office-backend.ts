@@ -45,4 +45,5 @@ export const officeBackend: PaneBackend = {
   select: (sheet, cell) => withEngine((e) => e.selectInExcel(sheet, cell)),
   loadSettings: () => withEngine((e) => e.loadSettingsInExcel()),
   saveSettings: (s) => withEngine((e) => e.saveSettingsInExcel(s)),
+  diagnose: () => withEngine((e) => e.diagnoseInExcel()),
 };

@@ -14,6 +14,7 @@ import { readLedgers } from '../ledger/read';
 import { LEDGER_DEFS } from '../ledger/synonyms';
 import type { DetectedLedger } from '../ledger/types';
 import { runInExcel, type OfficeHost } from '../office/host';
+import { runDiagnostics } from '../office/diagnostics';
 import { officeErrorMessage } from '../office/errors';
 import { readWorkbookSettings, standardOverrideOf, writeWorkbookSettings, type WorkbookSettings } from '../office/settings';
 import { checkWorkbook } from '../report/engine';
@@ -27,6 +28,7 @@ import {
   type ClearOutcome,
   type ColumnChoice,
   type DetectResult,
+  type DiagnosticsView,
   type IndicatorLabel,
   type LedgerField,
   type LedgerInfo,
@@ -228,6 +230,11 @@ export async function clearInExcel(): Promise<ClearOutcome> {
       return { restored: r.restored, message: r.message };
     }),
   );
+}
+
+/** 诊断 in this Excel (src/office/diagnostics.ts): a failed check is an item of the result, not an error. */
+export async function diagnoseInExcel(): Promise<DiagnosticsView> {
+  return guarded(() => Excel.run((context) => runDiagnostics(context)));
 }
 
 /** Runs of 整改 history in the run memory (what 清除标记 would discard); 0 when none or unreadable. */

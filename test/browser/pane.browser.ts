@@ -786,6 +786,30 @@ async function main(): Promise<void> {
       shots.push(await shot(page, 'pane-8-cleared.png'));
     });
 
+    await test('诊断: each assumption tried on a temporary sheet, listed with what was seen, a report to copy; the workbook unchanged', async () => {
+      const before = sheetNames(await fakeState(page));
+      await page.getByTestId('diagnose').click();
+      const dialog = page.getByTestId('diagnostics');
+      await dialog.waitFor();
+      const report = page.getByTestId('diagnostics-report');
+      await report.waitFor({ timeout: 60_000 });
+      await settled(page);
+      const items = await page.getByTestId('diagnostic').evaluateAll((els) =>
+        els.map((e) => ({ id: e.getAttribute('data-id'), ok: e.getAttribute('data-ok') === 'true', text: (e.textContent ?? '').trim() })),
+      );
+      const ids = items.map((i) => i.id);
+      for (const id of ['structure', 'notes-library', 'fill', 'no-fill']) assert(ids.includes(id), `诊断 lacks ${id}: ${ids.join(',')}`);
+      assert(items.length >= 6, `only ${items.length} checks`);
+      for (const i of items) assert(/[\u4e00-\u9fff]/.test(i.text), `not Chinese: ${i.text}`);
+      assert(items.find((i) => i.id === 'fill')!.ok, `fill read-back failed on the fake: ${JSON.stringify(items)}`);
+      const text = await report.inputValue();
+      assert(/ExcelApi 1\.13/.test(text) && /ExcelApi 1\.18/.test(text), `report: ${text}`);
+      shots.push(await shot(page, 'pane-9-diagnostics.png'));
+      await dialog.getByRole('button', { name: '关闭' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      eq(sheetNames(await fakeState(page)), before, 'sheets after 诊断 (the temporary sheet removed)');
+    });
+
     await test('no request left the machine: 127.0.0.1, and Microsoft’s office.js folder answered from the npm copy; Microsoft telemetry was blocked by the CSP, not made', async () => {
       const others = zh.requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:') && !u.startsWith(OFFICE_FOLDER));
       eq(others, [], 'requests to other origins');
