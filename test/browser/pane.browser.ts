@@ -798,12 +798,13 @@ async function main(): Promise<void> {
         els.map((e) => ({ id: e.getAttribute('data-id'), ok: e.getAttribute('data-ok') === 'true', text: (e.textContent ?? '').trim() })),
       );
       const ids = items.map((i) => i.id);
-      for (const id of ['structure', 'notes-library', 'fill', 'no-fill']) assert(ids.includes(id), `诊断 lacks ${id}: ${ids.join(',')}`);
+      for (const id of ['structure', 'notes-library', 'fill-mark', 'fill-none', 'merges', 'text-format', 'very-hidden']) assert(ids.includes(id), `诊断 lacks ${id}: ${ids.join(',')}`);
       assert(items.length >= 6, `only ${items.length} checks`);
       for (const i of items) assert(/[\u4e00-\u9fff]/.test(i.text), `not Chinese: ${i.text}`);
-      assert(items.find((i) => i.id === 'fill')!.ok, `fill read-back failed on the fake: ${JSON.stringify(items)}`);
+      assert(items.find((i) => i.id === 'fill-mark')!.ok, `fill read-back failed on the fake: ${JSON.stringify(items)}`);
       const text = await report.inputValue();
-      assert(/ExcelApi 1\.13/.test(text) && /ExcelApi 1\.18/.test(text), `report: ${text}`);
+      assert(/ExcelApi 要求集：.*1\.13 (不)?支持.*1\.18 (不)?支持/.test(text), `report: ${text}`);
+      eq(text.split('\n').filter((l) => /^\[(通过|未通过)\]/.test(l)).length, items.length, 'one report line per check');
       shots.push(await shot(page, 'pane-9-diagnostics.png'));
       await dialog.getByRole('button', { name: '关闭' }).click();
       await dialog.waitFor({ state: 'detached' });
