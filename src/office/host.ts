@@ -79,6 +79,14 @@ export const PAYLOAD_LIMIT = 5_000_000;
  */
 export const REQUEST_BUDGET = 4_500_000;
 
+/**
+ * Bytes one queued operation costs in the library's own request JSON, where the host counts operations
+ * rather than serialising them: an action ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo"}) or an
+ * object path (≈ 110 B) with its instantiation (≈ 55 B). Measured on office.js 1.1.110's requests in
+ * test/office/richapi, which checks that every request stays within the budget in the library's bytes.
+ */
+const OP_BYTES = 150;
+
 /** Rows apart that a snapshot read still bridges (reads a few unmarked cells to save proxies). */
 const READ_GAP = 16;
 
@@ -939,7 +947,7 @@ export class OfficeHost implements WorkbookHost {
         for (const b of blocksOf(g.cells)) {
           const h = b.bottom - b.top + 1;
           ws.getRange(rectAddress(b)).setCellProperties(Array.from({ length: h }, () => [{ format: { fill } }]) as Excel.SettableCellProperties[][]);
-          await this.reserve(h * 120 + 200);
+          await this.reserve(h * 120 + 2 * OP_BYTES);
         }
         continue;
       }
@@ -947,7 +955,7 @@ export class OfficeHost implements WorkbookHost {
         const areas = ws.getRanges(addr);
         areas.format.fill.clear();
         if (rs.kind === 'solid') areas.format.fill.color = rs.color;
-        await this.reserve(addr.length + 300);
+        await this.reserve(addr.length + 5 * OP_BYTES);
       }
     }
   }
@@ -1014,7 +1022,7 @@ export class OfficeHost implements WorkbookHost {
           } else {
             this.notes(sheet).add(m.cell, orig);
           }
-          await this.reserve(200 + (orig?.length ?? 0) * 3);
+          await this.reserve(2 * OP_BYTES + jsonBytes(orig ?? ''));
         }
         if (fillOurs || noteOurs) res.restored++;
         if (!fillOurs || !noteOurs) res.kept++;
@@ -1030,7 +1038,7 @@ export class OfficeHost implements WorkbookHost {
       const ws = this.ws(s.name);
       ws.visibility = 'Visible';
       ws.delete();
-      await this.reserve(200);
+      await this.reserve(3 * OP_BYTES);
       this.sheets = this.sheets!.filter((x) => x.name !== s.name);
       this.dims.delete(s.name);
       res.removedSheets.push(s.name);
@@ -1098,7 +1106,7 @@ export class OfficeHost implements WorkbookHost {
         for (const n of w.notes) {
           if (n.note) n.note.content = n.text;
           else this.notes(w.sheet).add(n.cell, n.text);
-          await this.reserve(200 + n.text.length * 3);
+          await this.reserve(2 * OP_BYTES + jsonBytes(n.text));
         }
         for (const style of ['fail', 'data'] as const) {
           const cells = w.list.filter((x) => x.mark.style === style).map((x) => x.pos);
@@ -1107,7 +1115,7 @@ export class OfficeHost implements WorkbookHost {
             const areas = ws.getRanges(addr);
             areas.format.fill.clear();
             areas.format.fill.color = argbToHex(colours[style]);
-            await this.reserve(addr.length + 300);
+            await this.reserve(addr.length + 5 * OP_BYTES);
           }
         }
       }
@@ -1142,7 +1150,7 @@ export class OfficeHost implements WorkbookHost {
         const present = this.sheets!.filter((x) => !this.unsent.has(x.name));
         const at = present.findIndex((x) => x.name === s.name);
         if (at >= 0 && at !== present.length - 1) ws.position = at;
-        await this.reserve(200);
+        await this.reserve(3 * OP_BYTES);
         await this.renderSummary(ws, s.model);
       }
     });
@@ -1165,7 +1173,8 @@ export class OfficeHost implements WorkbookHost {
       const b = jsonBytes(values[r]) + jsonBytes(formats[r]) + 4;
       // Queue the rows accounted so far before a sync would send the request without them.
       if (r > start && this.pending + b > this.budget) emit(r);
-      await this.reserve(b);
+      // The first row of a block also carries the block's range and its two property sets.
+      await this.reserve(b + (r === start ? 4 * OP_BYTES : 0));
     }
     emit(values.length);
   }
@@ -1236,7 +1245,7 @@ export class OfficeHost implements WorkbookHost {
     all.format.font.name = FONT;
     all.format.font.size = 11;
     all.format.verticalAlignment = 'Center';
-    await this.reserve(300);
+    await this.reserve(6 * OP_BYTES);
 
     const title = ws.getRange('A1');
     title.format.font.size = 16;
@@ -1265,7 +1274,7 @@ export class OfficeHost implements WorkbookHost {
       b.style = 'Continuous';
       b.color = '#BFBFBF';
     }
-    await this.reserve(2000);
+    await this.reserve(55 * OP_BYTES);
 
     for (const [st, cells] of byStyle) {
       const font = STYLE_FONT[st];
@@ -1282,14 +1291,14 @@ export class OfficeHost implements WorkbookHost {
         }
         if (align.h !== 'General') areas.format.horizontalAlignment = align.h;
         if (align.wrap) areas.format.wrapText = true;
-        await this.reserve(addr.length + 400);
+        await this.reserve(addr.length + 10 * OP_BYTES);
       }
     }
 
     // Hyperlinks: one property set per link cell, all in the same request (split only past the budget).
     for (const l of links) {
       ws.getRange(`${columnLetter(l.pos.col)}${l.pos.row}`).hyperlink = { documentReference: l.ref, textToDisplay: l.text };
-      await this.reserve(160 + utf8(l.ref) + utf8(l.text));
+      await this.reserve(3 * OP_BYTES + jsonBytes(l.ref) + jsonBytes(l.text));
     }
 
     model.columns.forEach((c, i) => {
@@ -1301,13 +1310,13 @@ export class OfficeHost implements WorkbookHost {
       if (!model.rows.length || v.column < 1 || v.column > n || !v.list.length) continue;
       const col = columnLetter(v.column);
       ws.getRange(`${col}4:${col}${height}`).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
-      await this.reserve(200 + utf8(v.list.join(',')));
+      await this.reserve(3 * OP_BYTES + jsonBytes(v.list.join(',')));
     }
     ws.freezePanes.freezeRows(3);
     if (model.autoFilter && model.columns.length) {
       ws.autoFilter.apply(ws.getRange(`A3:${last}${Math.max(3, height)}`));
     }
-    await this.reserve(200 + model.columns.length * 120);
+    await this.reserve((6 + model.columns.length * 3) * OP_BYTES);
     await this.queueChart(ws, model, n);
   }
 
@@ -1324,7 +1333,7 @@ export class OfficeHost implements WorkbookHost {
     chart.title.text = c.title;
     chart.legend.position = 'Right';
     chart.setPosition(`${columnLetter(n + 2)}3`, `${columnLetter(n + 10)}${Math.max(20, 4 + c.seriesRows)}`);
-    await this.reserve(400 + utf8(c.title));
+    await this.reserve(10 * OP_BYTES + jsonBytes(c.title));
   }
 
   // -- memory -----------------------------------------------------------------------------------
@@ -1336,20 +1345,20 @@ export class OfficeHost implements WorkbookHost {
       const old = this.ws(MEMORY_SHEET);
       old.visibility = 'Hidden';
       old.delete();
-      await this.reserve(200);
+      await this.reserve(3 * OP_BYTES);
       this.sheets = this.sheets!.filter((s) => s.name !== MEMORY_SHEET);
     }
     this.memDims = null;
     if (rows) {
       const ws = this.context.workbook.worksheets.add(MEMORY_SHEET);
       this.insertSheet(MEMORY_SHEET, 'veryHidden');
-      await this.reserve(200);
+      await this.reserve(3 * OP_BYTES);
       const width = Math.max(1, ...rows.map((r) => r.length));
       const values: Cell[][] = rows.map((r) => Array.from({ length: width }, (_, c) => (r[c] === null || r[c] === undefined ? '' : (r[c] as Cell))));
       const formats: string[][] = values.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? '@' : 'General')));
       await this.writeBlock(ws, 0, values, formats);
       ws.visibility = 'VeryHidden';
-      await this.reserve(100);
+      await this.reserve(2 * OP_BYTES);
     }
     // Only now the marks and summary sheets: the memory above already describes every one of them.
     await this.sendDeferred();

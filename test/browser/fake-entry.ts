@@ -5,7 +5,7 @@
  * with the display language under test. It also records CSP violations, and exposes `window.__junheng`
  * for the node side to read the workbook back.
  */
-import { cellKey, FakeContext } from '../office/fake-excel';
+import { cellKey, FakeContext, FakeNoteCollection, FakeWorkbook, FakeWorksheet } from '../office/fake-excel';
 import { fromState, toState, type FakeState } from './state';
 
 export interface BootConfig {
@@ -32,7 +32,9 @@ export function boot(cfg: BootConfig): void {
     };
   }
 
-  w.Excel = { run: excel.run };
+  // The fake stands in for Microsoft's hosted office.js, whose Excel has the notes API (the host looks for
+  // it in the library, not only in the requirement sets): its classes carry `notes` as the library's do.
+  w.Excel = { run: excel.run, NoteCollection: FakeNoteCollection, Workbook: FakeWorkbook, Worksheet: FakeWorksheet };
 
   const violations: Violation[] = [];
   document.addEventListener('securitypolicyviolation', (e) => violations.push({ blockedURI: e.blockedURI, directive: e.violatedDirective }));

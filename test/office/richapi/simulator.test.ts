@@ -7,7 +7,7 @@ import { buildDemoWorkbook } from '../../../src/cli/demo-workbook';
 import { decodeMemory, MEMORY_SHEET, noteHash } from '../../../src/host/memory';
 import { clearRun, runCheck } from '../../../src/host/run';
 import { officeErrorMessage } from '../../../src/office/errors';
-import { NO_NOTE_APPLIED, OfficeHost, PAYLOAD_LIMIT } from '../../../src/office/host';
+import { NO_NOTE_APPLIED, OfficeHost, PAYLOAD_LIMIT, REQUEST_BUDGET } from '../../../src/office/host';
 import { nationalStandard } from '../../../src/standard';
 import { exportState, fromExcelJs } from '../convert';
 import { ledgerFixture, reload, scaledDemo } from '../kits';
@@ -145,6 +145,24 @@ describe('round trips and sizes, counted on the library\u2019s requests', () => 
     expect(sim.syncCount).toBe(5);
     expect(sim.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT);
     expect(sim.maxResponseBytes).toBeLessThan(PAYLOAD_LIMIT);
+    expect(sim.problems).toEqual([]);
+  });
+
+  // The host sizes each request by its own estimate against REQUEST_BUDGET (the 5 MB limit less 10 %). The
+  // estimate must hold in the library's own bytes whatever the budget: scaled down here so the demo county
+  // fills many requests, every request and answer stays within budget × PAYLOAD_LIMIT / REQUEST_BUDGET.
+  it.each([40_000, 80_000, 160_000])('with a budget of %i bytes, every request and answer of check, re-check and clear stays within it (the library\u2019s bytes)', async (budget) => {
+    const x = fromExcelJs(await reload(buildDemoWorkbook()), { payloadLimit: Infinity });
+    const sim = new RichApiExcel(x);
+    const limit = (budget * PAYLOAD_LIMIT) / REQUEST_BUDGET;
+    for (const step of ['check', 'check', 'clear'] as const) {
+      sim.resetCounters();
+      const h = new OfficeHost(sim.context(), { budgetBytes: budget });
+      if (step === 'check') await runCheck(h, std, meta);
+      else await clearRun(h);
+      await h.flush();
+      expect({ step, request: sim.maxRequestBytes <= limit, answer: sim.maxResponseBytes <= limit }).toEqual({ step, request: true, answer: true });
+    }
     expect(sim.problems).toEqual([]);
   });
 
