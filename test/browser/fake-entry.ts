@@ -20,6 +20,9 @@ interface Violation {
   directive: string;
 }
 
+/** The minor number of an ExcelApi version ("1.9" → 9, "1.18" → 18). */
+const minorOf = (v: string | number | undefined) => Number(String(v ?? '1.1').split('.')[1] ?? 0);
+
 export function boot(cfg: BootConfig): void {
   const w = window as unknown as Record<string, unknown>;
   const excel = fromState(cfg.state);
@@ -66,7 +69,9 @@ export function boot(cfg: BootConfig): void {
     const context = {
       displayLanguage: lang,
       contentLanguage: lang,
-      requirements: { isSetSupported: (set: string, v?: string | number) => set === 'ExcelApi' && Number(v ?? '1.1') <= 1.18 },
+      // ExcelApi up to 1.18, compared as versions (1.9 < 1.13 < 1.18), as Office does.
+      requirements: { isSetSupported: (set: string, v?: string | number) => set === 'ExcelApi' && minorOf(v) <= 18 },
+      diagnostics: { version: '16.0.19127.20000（测试替身）', platform: 'OfficeOnline', host: 'Excel' },
       document: { url: 'http://127.0.0.1/示例县义务教育台账.xlsx' },
     };
     // office.js defines Office.context as a getter over its app factory, and defines it again while it

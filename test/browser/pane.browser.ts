@@ -803,7 +803,10 @@ async function main(): Promise<void> {
       for (const i of items) assert(/[\u4e00-\u9fff]/.test(i.text), `not Chinese: ${i.text}`);
       assert(items.find((i) => i.id === 'fill-mark')!.ok, `fill read-back failed on the fake: ${JSON.stringify(items)}`);
       const text = await report.inputValue();
-      assert(/ExcelApi 要求集：.*1\.13 (不)?支持.*1\.18 (不)?支持/.test(text), `report: ${text}`);
+      // The fake answers ExcelApi ≤ 1.18 and carries the hosted library's notes API: every set, notes tried.
+      assert(/ExcelApi 要求集：1\.9 支持；1\.13 支持；1\.17 支持；1\.18 支持/.test(text), `report: ${text}`);
+      assert(/Excel 版本：16\.0/.test(text), `report: ${text}`);
+      for (const id of ['notes-library', 'notes']) assert(items.find((i) => i.id === id)?.ok, `${id}: ${JSON.stringify(items)}`);
       eq(text.split('\n').filter((l) => /^\[(通过|未通过)\]/.test(l)).length, items.length, 'one report line per check');
       shots.push(await shot(page, 'pane-9-diagnostics.png'));
       await dialog.getByRole('button', { name: '关闭' }).click();
