@@ -8,7 +8,7 @@
  *    is not General (src/ledger: a date format or a % on a number cell); elsewhere the format is null, so
  *    the add-in reads formats of numeric cells only.
  */
-import type { CellValue } from '../ledger/grid';
+import type { CellValue, MergeRange, SheetGrid } from '../ledger/grid';
 
 /** Excel's error values as Office.js returns them in `Range.values` (and as ExcelJS reads `t="e"` cells). */
 export const EXCEL_ERROR_LITERALS: ReadonlySet<string> = new Set([
@@ -56,4 +56,44 @@ export function fitCellText(s: string): string {
   const c = t.charCodeAt(t.length - 1);
   if (c >= 0xd800 && c <= 0xdbff) t = t.slice(0, -1);
   return `${t}…`;
+}
+
+/**
+ * The grid of a sheet from its sparse rows (0-based row → values and formats by 0-based column) and the
+ * bounds of its non-empty cells: dense rows from `left` (null where empty), 1-based top/left, and the merges
+ * that touch the used range. The one densifier of both .xlsx hosts (the Office host reads dense blocks).
+ */
+export function denseGrid(
+  name: string,
+  bounds: { top: number; bottom: number; left: number; right: number },
+  rowVals: (CellValue[] | undefined)[],
+  rowFmts: ((string | null | undefined)[] | undefined)[],
+  merges: MergeRange[],
+): SheetGrid {
+  const { top, bottom, left, right } = bounds;
+  if (top === Infinity) return { name, top: 1, left: 1, values: [], formats: [], merges };
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const vals = rowVals[r];
+    if (!vals) {
+      values.push([]);
+      formats.push([]);
+      continue;
+    }
+    const n = vals.length - left;
+    const out: CellValue[] = new Array(n);
+    const fo: (string | null)[] = new Array(n);
+    const fmts = rowFmts[r];
+    for (let c = 0; c < n; c++) {
+      const v = vals[c + left];
+      out[c] = v === undefined ? null : v;
+      fo[c] = (fmts && fmts[c + left]) || null;
+    }
+    values.push(out);
+    formats.push(fo);
+  }
+  const grid: SheetGrid = { name, top: top + 1, left: left + 1, values, formats, merges };
+  grid.merges = merges.filter((m) => m.bottom >= grid.top && m.top <= bottom + 1 && m.right >= grid.left && m.left <= right + 1);
+  return grid;
 }

@@ -5,6 +5,7 @@
  * stays as it was, character for character. A cell that does not exist yet is inserted in its row (the
  * row too, when needed); undoing removes such a bare `<c r=".."/>` (and its bare row) again.
  */
+import { columnLetter } from '../ledger/grid';
 import { parseRef } from './sheet-read';
 
 export interface CellPatch {
@@ -107,16 +108,6 @@ function withStyle(tag: string, s: number, restore: boolean, explicitZero: boole
   return tag.replace(/^<([\w.:-]+)/, `<$1 s="${s}"`);
 }
 
-function colName(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /**
  * For each ref asked for (strings) its current style index (0 when the cell is absent; refs that are not
@@ -141,7 +132,7 @@ export function patchCells(xml: string, items: (string | CellPatch)[]): { xml: s
   for (const r of idx.rows) if (!rowsByNum.has(r.row)) rowsByNum.set(r.row, r);
   const missingByRow = new Map<number, { col: number; patch: CellPatch }[]>();
   for (const w of wanted.values()) {
-    const ref = `${colName(w.col)}${w.row}`;
+    const ref = `${columnLetter(w.col)}${w.row}`;
     const row = rowsByNum.get(w.row);
     const cell = row?.cells.find((c) => c.col === w.col);
     styles.set(ref, cell ? styleOf(cell.tag) : 0);
@@ -170,7 +161,7 @@ export function patchCells(xml: string, items: (string | CellPatch)[]): { xml: s
   for (const [rowNum, list] of missingByRow) {
     list.sort((a, b) => a.col - b.col);
     const row = rowsByNum.get(rowNum);
-    const cellXml = (c: { col: number; patch: CellPatch }) => `<${p}c r="${colName(c.col)}${rowNum}" s="${c.patch.s}"/>`;
+    const cellXml = (c: { col: number; patch: CellPatch }) => `<${p}c r="${columnLetter(c.col)}${rowNum}" s="${c.patch.s}"/>`;
     if (!row) {
       newRows.push({ row: rowNum, text: `<${p}row r="${rowNum}">${list.map(cellXml).join('')}</${p}row>` });
       continue;

@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CellValue, MergeRange, SheetGrid } from '../ledger/grid';
-import { isErrorLiteral, keptFormat } from '../host/grid-rules';
+import { denseGrid, isErrorLiteral, keptFormat } from '../host/grid-rules';
 
 /** ExcelJS ValueType numbers (enums.js). */
 const T = {
@@ -137,37 +137,7 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     }
   }
   const merges = readMerges(ws);
-  if (top === Infinity) {
-    return { name: ws.name, top: 1, left: 1, values: [], formats: [], merges };
-  }
-  // Pass 2: dense rows from `left`.
-  const values: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const vals = rowVals[r];
-    if (!vals) {
-      values.push([]);
-      formats.push([]);
-      continue;
-    }
-    const n = vals.length - left;
-    const out: CellValue[] = new Array(n);
-    const fo: (string | null)[] = new Array(n);
-    const fmts = rowFmts[r];
-    for (let c = 0; c < n; c++) {
-      const v = vals[c + left];
-      out[c] = v === undefined ? null : v;
-      fo[c] = (fmts && fmts[c + left]) || null;
-    }
-    values.push(out);
-    formats.push(fo);
-  }
-  const grid: SheetGrid = { name: ws.name, top: top + 1, left: left + 1, values, formats, merges };
-  // Keep merges that touch the used range.
-  grid.merges = merges.filter(
-    (m) => m.bottom >= grid.top && m.top <= bottom + 1 && m.right >= grid.left && m.left <= right + 1,
-  );
-  return grid;
+  return denseGrid(ws.name, { top, bottom, left, right }, rowVals, rowFmts, merges);
 }
 
 function readMerges(ws: ExcelJS.Worksheet): MergeRange[] {

@@ -8,7 +8,7 @@
  */
 import { SaxesParser } from 'saxes';
 import type { CellValue, MergeRange, SheetGrid } from '../ledger/grid';
-import { isErrorLiteral, keptFormat } from '../host/grid-rules';
+import { denseGrid, isErrorLiteral, keptFormat } from '../host/grid-rules';
 import { local, type XlsxPackage } from './package';
 import { isDateFormat, type StyleSheet } from './styles';
 
@@ -365,31 +365,7 @@ export function readSheetGrid(
       { maxCells: opts.maxCells, name, maxRow: opts.maxRow },
     );
   }
-  if (top === Infinity) return { name, top: 1, left: 1, values: [], formats: [], merges };
-  const values: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const vals = rowVals[r];
-    if (!vals) {
-      values.push([]);
-      formats.push([]);
-      continue;
-    }
-    const n = vals.length - left;
-    const out: CellValue[] = new Array(n);
-    const fo: (string | null)[] = new Array(n);
-    const fmts = rowFmts[r];
-    for (let c = 0; c < n; c++) {
-      const v = vals[c + left];
-      out[c] = v === undefined ? null : v;
-      fo[c] = (fmts && fmts[c + left]) || null;
-    }
-    values.push(out);
-    formats.push(fo);
-  }
-  const grid: SheetGrid = { name, top: top + 1, left: left + 1, values, formats, merges };
-  grid.merges = merges.filter((m) => m.bottom >= grid.top && m.top <= bottom + 1 && m.right >= grid.left && m.left <= right + 1);
-  return grid;
+  return denseGrid(name, { top, bottom, left, right }, rowVals, rowFmts, merges);
 }
 
 /** The memory sheet's cells as stored (strings, numbers, booleans), row-major from A1. */
