@@ -5,7 +5,8 @@
  * - Killing `check --in-place` at any moment leaves the ledger byte-identical or the complete checked
  *   workbook (never empty, never a partial zip), and SIGTERM/SIGINT leave no temporary file. The command
  *   runs on a simulated slow disk (slow-disk.js) so that kills land in the middle of writes too.
- * - A real EACCES (the command run as an unprivileged user when the tests run as root) is one Chinese line.
+ * - A real EACCES (the command run without root's power to ignore file permissions, when the tests run as
+ *   root) is one Chinese line.
  */
 import { execFileSync, spawn } from 'child_process';
 import * as nodeFs from 'fs';
@@ -31,9 +32,6 @@ beforeAll(async () => {
   bin = path.join(built, 'bin', 'junheng.js');
   await fs.copyFile(path.join(repo, 'bin', 'junheng.js'), bin);
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'junheng-proc-'));
-  // Readable by the unprivileged user of the EACCES test.
-  await fs.chmod(built, 0o755);
-  await fs.chmod(root, 0o755);
   ledger = Buffer.from(await demoWorkbookBytes());
 }, 300_000);
 
@@ -49,10 +47,18 @@ interface Run {
   stderr: string;
 }
 
-function start(args: string[], cwd: string, extra: { uid?: number; gid?: number; slowDisk?: boolean } = {}) {
-  const { slowDisk, ...ids } = extra;
-  const node = slowDisk ? ['-r', path.join(__dirname, 'slow-disk.js')] : [];
-  const child = spawn(process.execPath, [...node, bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...ids });
+/**
+ * As root every permission check passes. The command then runs under util-linux's setpriv with the two
+ * capabilities that bypass file permissions dropped from its bounding set: still root, so it can reach the
+ * repository and node_modules wherever the clone is (a user such as nobody cannot pass a 0700 parent), but
+ * the kernel refuses a 000 file or a 555 folder for real.
+ */
+const SETPRIV = ['--bounding-set', '-dac_override,-dac_read_search'];
+
+function start(args: string[], cwd: string, extra: { unprivileged?: boolean; slowDisk?: boolean } = {}) {
+  const node = extra.slowDisk ? ['-r', path.join(__dirname, 'slow-disk.js')] : [];
+  const argv = [...node, bin, ...args];
+  const child = extra.unprivileged ? spawn('setpriv', [...SETPRIV, process.execPath, ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(process.execPath, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -134,8 +140,7 @@ describe('killing check --in-place', () => {
 });
 
 describe('a real EACCES', () => {
-  // As root every permission check passes: run the command as nobody, so the kernel refuses for real.
-  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const asUser = { unprivileged: process.getuid?.() === 0 };
 
   it('an unreadable input, an unwritable folder: one Chinese line naming the file, exit 2, nothing changed', async () => {
     const dir = await folder(0o777);
