@@ -9,10 +9,10 @@ import { newCtx } from './context';
 import { deriveClassStages, schoolOfClass } from './derive/class-stages';
 import { deriveTeachers } from './derive/teacher-ledger';
 import { CHECKLIST_LINES, RULES, RUN_ORDER, type Pass, type RuleHooks, type Run } from './rules';
-import { buildChecklist } from './shared/checklist';
-import { checkStudentsAgainstClasses } from './shared/cross-ledger';
-import { tallyFindings } from './shared/item-status';
-import { evaluateSchool, newCvAccumulator } from './shared/resource-allocation';
+import { buildChecklist } from './common/checklist';
+import { checkStudentsAgainstClasses } from './common/cross-ledger';
+import { tallyFindings } from './common/item-status';
+import { evaluateSchool, newCvAccumulator } from './common/resource-allocation';
 import type { CheckResult, ItemResult } from './types';
 
 export function runChecks(ledgers: LedgerSet, std: Standard): CheckResult {
@@ -88,11 +88,11 @@ export function runChecks(ledgers: LedgerSet, std: Standard): CheckResult {
 export { weightedCv } from './cv';
 export type { CvValue } from './cv';
 export { atLeast, atMost } from './compare';
-export { decideVerdict, indicatorState, planSchool, PER_100, NUMERATOR } from './shared/resource-allocation';
-export type { IndicatorState, SchoolPlan } from './shared/resource-allocation';
+export { decideVerdict, indicatorState, planSchool, PER_100, NUMERATOR } from './common/resource-allocation';
+export type { IndicatorState, SchoolPlan } from './common/resource-allocation';
 export { stageOfGrade } from './derive/class-stages';
 export { CHECKLIST_LINES, RULES, ruleOf } from './rules';
-export { CHECKLIST_STATUSES } from './shared/checklist';
+export { CHECKLIST_STATUSES } from './common/checklist';
 export { localeOf, boardingOf } from './rules/G13-nearby-enrolment';
 export { TeacherVocabulary, certificateOf, stageOfText } from './derive/teacher-vocabulary';
 export * from './format';

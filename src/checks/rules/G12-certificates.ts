@@ -6,7 +6,7 @@ import { threshold } from '../../standard';
 import { dataFinding, textFinding } from '../context';
 import { certificateOf } from '../derive/teacher-vocabulary';
 import { pct } from '../format';
-import { rateItem } from '../shared/rate-item';
+import { rateItem } from '../common/rate-item';
 import type { ItemResult } from '../types';
 import type { Rule } from './types';
 

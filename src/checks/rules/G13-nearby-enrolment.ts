@@ -10,8 +10,8 @@ import { threshold } from '../../standard';
 import { atLeast } from '../compare';
 import { complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
 import { formatThreshold, indicatorRef, pct, quantityLabel } from '../format';
-import { perSchoolItem } from '../shared/item-status';
-import { stagesOfType } from '../shared/whole-school';
+import { perSchoolItem } from '../common/item-status';
+import { stagesOfType } from '../common/whole-school';
 import type { Rule } from './types';
 
 /** 城区 / 镇区 / 乡村 from a 城乡类型 cell; null when it cannot be told. */

@@ -3,7 +3,7 @@
  * 比例不低于85% (threshold share). Once for the county: the 随迁子女 share from the 县级数据 sheet, and the
  * 留守儿童关爱体系 half from its 核查清单 line. Both halves count.
  */
-import { countyHooks, partItem, shareFigure, withChecklistHalf } from '../shared/county-figure';
+import { countyHooks, partItem, shareFigure, withChecklistHalf } from '../common/county-figure';
 import type { ItemStatus } from '../types';
 import type { Rule } from './types';
 

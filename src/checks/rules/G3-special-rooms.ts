@@ -7,8 +7,8 @@ import { threshold } from '../../standard';
 import { atLeast, ceilTo } from '../compare';
 import { complianceFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef } from '../format';
-import { perSchoolItem } from '../shared/item-status';
-import { wholeSchool } from '../shared/whole-school';
+import { perSchoolItem } from '../common/item-status';
+import { wholeSchool } from '../common/whole-school';
 import type { Rule } from './types';
 
 /** G3: ≥ ceil(班级数 ÷ 12) 音乐 and 美术 rooms; each room (or the average) at least the standard area. */

@@ -7,7 +7,7 @@ import { threshold } from '../../standard';
 import { atMost } from '../compare';
 import { complianceFinding, noteMissing, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef, quantityLabel } from '../format';
-import { perSchoolItem } from '../shared/item-status';
+import { perSchoolItem } from '../common/item-status';
 import type { Rule } from './types';
 
 /** The G4 threshold key of a school type (null for types G4 does not judge). */

@@ -7,7 +7,7 @@ import { threshold } from '../../standard';
 import { atMost, ceilTol } from '../compare';
 import { complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
 import { formatNumber, formatThreshold } from '../format';
-import { perSchoolItem } from '../shared/item-status';
+import { perSchoolItem } from '../common/item-status';
 import type { Rule } from './types';
 
 /** G5 on one class row whose 学段 was derived (`cls.stage`); `school` is its school-ledger record, if any. */

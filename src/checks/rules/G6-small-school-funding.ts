@@ -7,8 +7,8 @@ import { threshold } from '../../standard';
 import { atLeast, ceilTo } from '../compare';
 import { complianceFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef, yuan } from '../format';
-import { perSchoolItem } from '../shared/item-status';
-import { wholeSchool } from '../shared/whole-school';
+import { perSchoolItem } from '../common/item-status';
+import { wholeSchool } from '../common/whole-school';
 import type { Rule } from './types';
 
 /** G6: a school under `minStudents` students is funded as if it had `minStudents`. */

@@ -4,8 +4,8 @@ import { threshold } from '../../standard';
 import { atLeast, ceilTo } from '../compare';
 import { complianceFinding, dataFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef, yuan } from '../format';
-import { perSchoolItem } from '../shared/item-status';
-import { wholeSchool } from '../shared/whole-school';
+import { perSchoolItem } from '../common/item-status';
+import { wholeSchool } from '../common/whole-school';
 import type { Rule } from './types';
 
 /** G7: 特殊教育学校 生均公用经费 ≥ the threshold; from its own column, else 公用经费 ÷ 在校生数. */

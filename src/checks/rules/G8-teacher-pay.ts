@@ -8,7 +8,7 @@ import { threshold } from '../../standard';
 import { atLeast } from '../compare';
 import { complianceFinding, dataFinding, textFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold } from '../format';
-import { countyHooks, countyReader, LABEL, missingPart, partItem, withChecklistHalf, type ItemPart } from '../shared/county-figure';
+import { countyHooks, countyReader, LABEL, missingPart, partItem, withChecklistHalf, type ItemPart } from '../common/county-figure';
 import type { ItemStatus } from '../types';
 import type { Rule } from './types';
 

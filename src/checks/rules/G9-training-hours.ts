@@ -6,7 +6,7 @@ import { threshold } from '../../standard';
 import { atLeast, ceilTol } from '../compare';
 import { complianceFinding, noteMissing } from '../context';
 import { formatNumber, formatThreshold, pct } from '../format';
-import { rateItem } from '../shared/rate-item';
+import { rateItem } from '../common/rate-item';
 import type { ItemResult } from '../types';
 import type { Rule } from './types';
 

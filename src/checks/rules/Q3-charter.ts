@@ -3,7 +3,7 @@ import { parseYesNo } from '../../ledger/coerce';
 import type { SchoolRecord } from '../../ledger/types';
 import { dataFinding, textFinding, type Ctx } from '../context';
 import { indicatorRef } from '../format';
-import { perSchoolItem } from '../shared/item-status';
+import { perSchoolItem } from '../common/item-status';
 import type { Rule } from './types';
 
 /** Q3: the school has a 章程. 有/是/已制定 (or any other note of one) passes; 无/否/未制定 fails; blank is a data finding. */

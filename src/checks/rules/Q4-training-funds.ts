@@ -4,8 +4,8 @@ import { threshold } from '../../standard';
 import { atLeast, ceilTo } from '../compare';
 import { complianceFinding, dataFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef, pct, yuan } from '../format';
-import { perSchoolItem } from '../shared/item-status';
-import { wholeSchool } from '../shared/whole-school';
+import { perSchoolItem } from '../common/item-status';
+import { wholeSchool } from '../common/whole-school';
 import type { Rule } from './types';
 
 /** Q4: 教师培训经费 ≥ share × 公用经费. */

@@ -7,7 +7,7 @@ import { threshold } from '../../standard';
 import { atLeast } from '../compare';
 import { complianceFinding, textFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold } from '../format';
-import { countyHooks, countyReader, LABEL, missingPart, partItem, type ItemPart } from '../shared/county-figure';
+import { countyHooks, countyReader, LABEL, missingPart, partItem, type ItemPart } from '../common/county-figure';
 import type { Rule } from './types';
 
 function checkQualityMonitoring(ctx: Ctx, county: CountyFigures | null): ItemPart {

@@ -1,5 +1,5 @@
 /** R2 每百名学生拥有县级及以上骨干教师数: 县级及以上骨干教师数 ÷ 在校生数 × 100 (the teacher ledger can supply the count). */
-import { resourceRule } from '../shared/resource-item';
+import { resourceRule } from '../common/resource-item';
 
 export const R2 = resourceRule({
   id: 'R2',

@@ -2,7 +2,7 @@
  * R3 每百名学生拥有体育、艺术（美术、音乐）专任教师数: the combined column, else 体育 + 音乐 + 美术 专任教师数,
  * ÷ 在校生数 × 100 (the teacher ledger can supply the counts from 任教学科 and 是否专任).
  */
-import { resourceRule } from '../shared/resource-item';
+import { resourceRule } from '../common/resource-item';
 
 export const R3 = resourceRule({
   id: 'R3',

@@ -1,5 +1,5 @@
 /** R4 生均教学及辅助用房面积: 教学及辅助用房面积 ÷ 在校生数 (㎡). */
-import { resourceRule } from '../shared/resource-item';
+import { resourceRule } from '../common/resource-item';
 
 export const R4 = resourceRule({
   id: 'R4',

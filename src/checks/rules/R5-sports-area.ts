@@ -1,5 +1,5 @@
 /** R5 生均体育运动场馆面积: 体育运动场馆面积 ÷ 在校生数 (㎡). */
-import { resourceRule } from '../shared/resource-item';
+import { resourceRule } from '../common/resource-item';
 
 export const R5 = resourceRule({
   id: 'R5',

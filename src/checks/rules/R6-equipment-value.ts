@@ -1,5 +1,5 @@
 /** R6 生均教学仪器设备值: 教学仪器设备值 ÷ 在校生数 (元). */
-import { resourceRule } from '../shared/resource-item';
+import { resourceRule } from '../common/resource-item';
 
 export const R6 = resourceRule({
   id: 'R6',

@@ -1,5 +1,5 @@
 /** R7 每百名学生拥有网络多媒体教室数: 网络多媒体教室数 ÷ 在校生数 × 100. */
-import { resourceRule } from '../shared/resource-item';
+import { resourceRule } from '../common/resource-item';
 
 export const R7 = resourceRule({
   id: 'R7',

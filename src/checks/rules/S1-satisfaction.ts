@@ -8,7 +8,7 @@ import { threshold } from '../../standard';
 import { atLeast } from '../compare';
 import { complianceFinding, dataFinding, type Ctx } from '../context';
 import { formatNumber, pct } from '../format';
-import { countyHooks, countyReader, missingPart, partItem, type ItemPart } from '../shared/county-figure';
+import { countyHooks, countyReader, missingPart, partItem, type ItemPart } from '../common/county-figure';
 import type { Rule } from './types';
 
 function checkSatisfaction(ctx: Ctx, county: CountyFigures | null): ItemPart {

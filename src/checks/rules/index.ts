@@ -4,7 +4,7 @@
  * this order.
  */
 import type { IndicatorId } from '../../standard/schema';
-import { checklistLines } from '../shared/checklist';
+import { checklistLines } from '../common/checklist';
 import { CV } from './CV-difference-coefficient';
 import { G1 } from './G1-layout-plan';
 import { G2 } from './G2-school-standard';

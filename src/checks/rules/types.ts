@@ -9,7 +9,7 @@ import type { ClassRecord, CountyFigures, LedgerSet, SchoolRecord } from '../../
 import type { IndicatorId, Stage } from '../../standard/schema';
 import type { Ctx } from '../context';
 import type { TeacherRow } from '../derive/teacher-ledger';
-import type { CvAccumulator } from '../shared/resource-allocation';
+import type { CvAccumulator } from '../common/resource-allocation';
 import type { ChecklistLine, CvResult, ItemResult, SchoolStageResult } from '../types';
 
 /** The ledgers a rule reads, as the user's workbook calls them. */

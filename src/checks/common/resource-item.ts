@@ -78,7 +78,7 @@ export function resourceRule(r: {
     ...(r.parts ? { parts: r.parts } : {}),
     reads,
     pass: 'school',
-    checks: `per school 学段: ${r.value} against the 学段 threshold; a whole-school figure of a multi-学段 school is apportioned by weighted students. The 6-of-7 / 85 % verdict and the findings are made jointly for R1–R7 (shared/resource-allocation.ts).`,
+    checks: `per school 学段: ${r.value} against the 学段 threshold; a whole-school figure of a multi-学段 school is apportioned by weighted students. The 6-of-7 / 85 % verdict and the findings are made jointly for R1–R7 (common/resource-allocation.ts).`,
     raises: [
       { kind: 'compliance', when: 'on the numerator cell, when the value misses the threshold (the message says if the school still passes 6-of-7); not for excluded 教学点' },
       { kind: 'data', when: 'on a blank numerator cell' },
