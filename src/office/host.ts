@@ -48,6 +48,7 @@
  */
 import type { CellValue, MergeRange, SheetGrid } from '../ledger/grid';
 import { columnLetter, parseCell, quoteSheetName } from '../ledger/grid';
+import { SUMMARY_FONT, styleTable, type StyleLook } from '../report/look';
 import type { CellStyle, Mark, ModelCell, SheetModel } from '../report/model';
 import {
   MEMORY_SHEET,
@@ -397,9 +398,9 @@ function toGrid(name: string, row0: number, col0: number, vals: unknown[][], fmt
 }
 
 // ---------------------------------------------------------------------------------------------
-// Summary sheet styles (same look as src/xlsx/summary.ts)
+// Summary sheet styles (the one look of every host: src/report/look.ts)
 
-const FONT = '等线';
+const FONT = SUMMARY_FONT;
 interface FontSpec {
   size: number;
   bold?: boolean;
@@ -407,25 +408,16 @@ interface FontSpec {
   underline?: boolean;
   color?: string;
 }
-const STYLE_FONT: Record<CellStyle, FontSpec> = {
-  text: { size: 11 },
-  number: { size: 11 },
-  pass: { size: 11, bold: true, color: '#00B050' },
-  fail: { size: 11, bold: true, color: '#C00000' },
-  warn: { size: 11, color: '#C65911' },
-  link: { size: 11, underline: true, color: '#0563C1' },
-  note: { size: 10, italic: true, color: '#7F7F7F' },
-};
+const STYLE_FONT = styleTable<FontSpec>((l) => ({
+  size: l.size,
+  ...(l.bold ? { bold: true } : {}),
+  ...(l.italic ? { italic: true } : {}),
+  ...(l.underline ? { underline: true } : {}),
+  ...(l.color ? { color: `#${l.color}` } : {}),
+}));
 type HAlign = 'Left' | 'Center' | 'Right' | 'General';
-const STYLE_ALIGN: Record<CellStyle, { h: HAlign; wrap: boolean }> = {
-  text: { h: 'General', wrap: true },
-  number: { h: 'Right', wrap: false },
-  pass: { h: 'Center', wrap: false },
-  fail: { h: 'Center', wrap: false },
-  warn: { h: 'Center', wrap: false },
-  link: { h: 'General', wrap: false },
-  note: { h: 'General', wrap: true },
-};
+const H_ALIGN: Record<StyleLook['align'], HAlign> = { general: 'General', right: 'Right', center: 'Center' };
+const STYLE_ALIGN = styleTable<{ h: HAlign; wrap: boolean }>((l) => ({ h: H_ALIGN[l.align], wrap: l.wrap }));
 
 /** Excel column width in characters → points (Office.js columnWidth). */
 export function widthToPoints(chars: number): number {

@@ -10,11 +10,12 @@
 import { fitCellText } from '../host/grid-rules';
 import type { MemoryRows } from '../host/memory';
 import { columnLetter, quoteSheetName } from '../ledger/grid';
+import { SUMMARY_FONT, styleTable } from '../report/look';
 import type { CellStyle, ModelCell, SheetModel } from '../report/model';
 import { esc } from './package';
 import { BORDER_XML, type StyleSheet } from './styles';
 
-const FONT = '等线';
+const FONT = SUMMARY_FONT;
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
@@ -37,25 +38,17 @@ function fontXml(f: FontSpec): string {
 }
 
 
-const STYLE_FONT: Record<CellStyle, FontSpec> = {
-  text: { size: 11 },
-  number: { size: 11 },
-  pass: { size: 11, bold: true, color: 'FF00B050' },
-  fail: { size: 11, bold: true, color: 'FFC00000' },
-  warn: { size: 11, color: 'FFC65911' },
-  link: { size: 11, underline: true, color: 'FF0563C1' },
-  note: { size: 10, italic: true, color: 'FF7F7F7F' },
-};
+const STYLE_FONT = styleTable<FontSpec>((l) => ({
+  size: l.size,
+  ...(l.bold ? { bold: true } : {}),
+  ...(l.italic ? { italic: true } : {}),
+  ...(l.underline ? { underline: true } : {}),
+  ...(l.color ? { color: `FF${l.color}` } : {}),
+}));
 
-const STYLE_ALIGN: Record<CellStyle, string> = {
-  text: '<alignment vertical="center" wrapText="1"/>',
-  number: '<alignment horizontal="right" vertical="center"/>',
-  pass: '<alignment horizontal="center" vertical="center"/>',
-  fail: '<alignment horizontal="center" vertical="center"/>',
-  warn: '<alignment horizontal="center" vertical="center"/>',
-  link: '<alignment vertical="center"/>',
-  note: '<alignment vertical="center" wrapText="1"/>',
-};
+const STYLE_ALIGN = styleTable<string>(
+  (l) => `<alignment ${l.align !== 'general' ? `horizontal="${l.align}" ` : ''}vertical="center"${l.wrap ? ' wrapText="1"' : ''}/>`,
+);
 
 function xf(styles: StyleSheet, font: FontSpec, align: string, opts: { border?: boolean; fill?: string; numFmt?: string } = {}): number {
   const fontId = styles.addFont(fontXml(font));

@@ -8,31 +8,27 @@
 import type ExcelJS from 'exceljs';
 import { fitCellText } from '../host/grid-rules';
 import { columnLetter, quoteSheetName } from '../ledger/grid';
+import { SUMMARY_FONT, styleTable } from '../report/look';
 import type { CellStyle, ModelCell, SheetModel } from '../report/model';
 
-const FONT = '等线';
+const FONT = SUMMARY_FONT;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-const STYLE_FONT: Record<CellStyle, Partial<ExcelJS.Font>> = {
-  text: { name: FONT, size: 11 },
-  number: { name: FONT, size: 11 },
-  pass: { name: FONT, size: 11, bold: true, color: { argb: 'FF00B050' } },
-  fail: { name: FONT, size: 11, bold: true, color: { argb: 'FFC00000' } },
-  warn: { name: FONT, size: 11, color: { argb: 'FFC65911' } },
-  link: { name: FONT, size: 11, underline: true, color: { argb: 'FF0563C1' } },
-  note: { name: FONT, size: 10, italic: true, color: { argb: 'FF7F7F7F' } },
-};
+const STYLE_FONT = styleTable<Partial<ExcelJS.Font>>((l) => ({
+  name: FONT,
+  size: l.size,
+  ...(l.bold ? { bold: true } : {}),
+  ...(l.italic ? { italic: true } : {}),
+  ...(l.underline ? { underline: true } : {}),
+  ...(l.color ? { color: { argb: `FF${l.color}` } } : {}),
+}));
 
-const STYLE_ALIGN: Record<CellStyle, Partial<ExcelJS.Alignment>> = {
-  text: { vertical: 'middle', wrapText: true },
-  number: { vertical: 'middle', horizontal: 'right' },
-  pass: { vertical: 'middle', horizontal: 'center' },
-  fail: { vertical: 'middle', horizontal: 'center' },
-  warn: { vertical: 'middle', horizontal: 'center' },
-  link: { vertical: 'middle' },
-  note: { vertical: 'middle', wrapText: true },
-};
+const STYLE_ALIGN = styleTable<Partial<ExcelJS.Alignment>>((l) => ({
+  vertical: 'middle',
+  ...(l.align !== 'general' ? { horizontal: l.align } : {}),
+  ...(l.wrap ? { wrapText: true } : {}),
+}));
 
 /** Link target for a cell of this workbook: '#' + quoted sheet + '!' + cell. */
 export function linkTarget(sheet: string, cell: string): string {
