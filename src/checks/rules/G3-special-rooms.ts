@@ -2,14 +2,86 @@
  * G3 每12个班级配备音乐、美术专用教室1间以上，每间面积不小于96平方米 (thresholds: classesPerRoom,
  * musicRoomArea, artRoomArea). Per school (not 特殊教育学校), on whole-school figures.
  */
-import type { SchoolRecord } from '../../ledger/types';
-import { threshold } from '../../standard';
+import type { CellRef, SchoolRecord } from '../../ledger/types';
+import { threshold, type TransitionKey } from '../../standard';
+import { cellAddress } from '../../ledger/grid';
 import { atLeast, ceilTo } from '../compare';
 import { complianceFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef } from '../format';
 import { perSchoolItem } from '../common/item-status';
+import { TRANSITION_TAG, builtYearOf, numberFact, recordTransition, roomStage, transitionActive, yesFact } from '../common/transition';
 import { wholeSchool } from '../common/whole-school';
 import type { Rule } from './types';
+
+/** A relaxed room area of the 《规程》 that applies to a school, and why. */
+interface Relaxed {
+  limit: number;
+  rule: TransitionKey;
+  why: string;
+}
+
+/**
+ * The most relaxed 《规程》 room area for this school and kind, when the assessment year is in a rule's years and
+ * the school's facts meet its condition (roomsBuiltEarly: 建校时间 ≤ builtBy; roomsSmallRural: 乡村小规模学校
+ * with 最大班额 under largestClassBelow); null when none applies or none is below the full limit.
+ */
+function relaxedRoomArea(ctx: Ctx, school: SchoolRecord, kind: '音乐' | '美术', full: number): Relaxed | null {
+  const out: Relaxed[] = [];
+  if (transitionActive(ctx, 'roomsBuiltEarly')) {
+    const t = ctx.std.transition.roomsBuiltEarly;
+    const y = builtYearOf(ctx, school);
+    if (y !== null && y <= t.builtBy) {
+      out.push({ limit: kind === '音乐' ? t.musicRoomArea : t.artRoomArea, rule: 'roomsBuiltEarly', why: `${y} 年建校，属 ${t.builtBy} 年及以前规划建设的学校` });
+    }
+  }
+  if (transitionActive(ctx, 'roomsSmallRural') && yesFact(school, 'ruralSmall')) {
+    const t = ctx.std.transition.roomsSmallRural;
+    const largest = numberFact(school, 'maxClassSize');
+    if (largest !== null && !atLeast(largest, t.largestClassBelow, ctx.eps)) {
+      const stage = roomStage(school);
+      out.push({ limit: t.roomArea[stage], rule: 'roomsSmallRural', why: `乡村小规模学校，最大班额 ${formatNumber(largest)} 人（不足 ${formatThreshold(t.largestClassBelow)} 人），${stage}` });
+    }
+  }
+  const best = out.filter((r) => r.limit < full).sort((a, b) => a.limit - b.limit)[0];
+  return best ?? null;
+}
+
+/**
+ * Judges one room area (per room, or the average of total ÷ rooms) against the full limit, else the 《规程》's
+ * relaxed limit: 达标 by the full limit → nothing; 达标 only by the relaxed one → a TransitionUse; short of both →
+ * a finding against the limit that applies (the relaxed one, saying so, with what the full standard needs).
+ * `total(limit)` is the shortfall in ㎡ to reach `limit` (per room, or over all rooms).
+ */
+function judgeArea(
+  ctx: Ctx,
+  school: SchoolRecord,
+  kind: '音乐' | '美术',
+  ref: CellRef,
+  value: number,
+  full: number,
+  describe: string,
+  shortfall: (limit: number) => number,
+): void {
+  if (atLeast(value, full, ctx.eps)) return;
+  const relaxed = relaxedRoomArea(ctx, school, kind, full);
+  const fullGap = ceilTo(shortfall(full), 2, ctx.eps);
+  const perRoom = describe.includes('每间') ? '每间' : '';
+  const actual = perRoom ? value : Math.round(value * 100) / 100;
+  if (relaxed && atLeast(value, relaxed.limit, ctx.eps)) {
+    recordTransition(ctx, {
+      indicator: 'G3', rule: relaxed.rule, school: school.name, stage: null, sheet: ref.sheet, cell: cellAddress(ref.row, ref.col),
+      actual, relaxed: relaxed.limit, full, gapToFull: fullGap,
+      message: `${TRANSITION_TAG}达标：${describe}，过渡期标准每间 ≥ ${formatThreshold(relaxed.limit)} ㎡（${relaxed.why}）；完整标准每间 ≥ ${formatThreshold(full)} ㎡，${perRoom}还差 ${formatNumber(fullGap)} ㎡`,
+    });
+    return;
+  }
+  const limit = relaxed ? relaxed.limit : full;
+  const gap = ceilTo(shortfall(limit), 2, ctx.eps);
+  const standard = relaxed
+    ? `${TRANSITION_TAG}每间 ≥ ${formatThreshold(limit)} ㎡（${relaxed.why}），${perRoom}还差 ${formatNumber(gap)} ㎡；完整标准每间 ≥ ${formatThreshold(full)} ㎡，${perRoom}还差 ${formatNumber(fullGap)} ㎡`
+    : `标准每间 ≥ ${formatThreshold(limit)} ㎡，${perRoom}还差 ${formatNumber(gap)} ㎡`;
+  complianceFinding(ctx, ref, 'G3', school.name, null, actual, limit, gap, `${describe}，${standard}`);
+}
 
 /** G3: ≥ ceil(班级数 ÷ 12) 音乐 and 美术 rooms; each room (or the average) at least the standard area. */
 function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
@@ -46,40 +118,17 @@ function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
     const eachSplit = school.quantities[k.each];
     const each = eachSplit ? wholeSchool(ctx, school, k.each, what, 'G3') : null;
     if (each && each.value !== null) {
-      if (each.value > 0 && !atLeast(each.value, k.limit, ctx.eps)) {
-        const gap = ceilTo(k.limit - each.value, 2, ctx.eps);
-        complianceFinding(
-          ctx,
-          each.ref,
-          'G3',
-          school.name,
-          null,
-          each.value,
-          k.limit,
-          gap,
-          `${k.label}教室每间面积 ${formatNumber(each.value)} ㎡，标准每间 ≥ ${formatThreshold(k.limit)} ㎡，每间还差 ${formatNumber(gap)} ㎡`,
-        );
-      }
+      const v = each.value;
+      if (v > 0 && each.ref) judgeArea(ctx, school, k.label, each.ref, v, k.limit, `${k.label}教室每间面积 ${formatNumber(v)} ㎡`, (limit) => limit - v);
       continue;
     }
     if (each) continue; // per-room column present but empty: already reported
     const area = wholeSchool(ctx, school, k.area, what, 'G3');
     if (!area || area.value === null || !rooms || rooms.value === null || rooms.value <= 0) continue;
-    const avg = area.value / rooms.value;
-    if (!atLeast(avg, k.limit, ctx.eps)) {
-      const gap = ceilTo(k.limit * rooms.value - area.value, 2, ctx.eps);
-      complianceFinding(
-        ctx,
-        area.ref,
-        'G3',
-        school.name,
-        null,
-        Math.round(avg * 100) / 100,
-        k.limit,
-        gap,
-        `${k.label}教室间均面积 ${formatNumber(avg)} ㎡（${formatNumber(rooms.value)} 间共 ${formatNumber(area.value)} ㎡），标准每间 ≥ ${formatThreshold(k.limit)} ㎡，还差 ${formatNumber(gap)} ㎡`,
-      );
-    }
+    const n = rooms.value;
+    const total = area.value;
+    if (!area.ref) continue;
+    judgeArea(ctx, school, k.label, area.ref, total / n, k.limit, `${k.label}教室间均面积 ${formatNumber(total / n)} ㎡（${formatNumber(n)} 间共 ${formatNumber(total)} ㎡）`, (limit) => limit * n - total);
   }
 }
 
