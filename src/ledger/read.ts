@@ -15,7 +15,7 @@ import { applyOverrides } from './overrides';
 import { readTeacherRows } from './people';
 import { mergeIndex, mergedValue, type MergeIndex } from './rows';
 import {
-  FindingSink, SchoolColumn, attributeCell, SheetReader, actualOf, asStage, columnKey, columnLabel, dataRows, hasAnyNumber, isRepeatedHeader, textCell, textOf,
+  FindingSink, SchoolColumn, attributeCell, SheetReader, actualOf, asStage, columnKey, columnLabel, dataRows, hasAnyNumber, isRepeatedHeader, textOf,
 } from './sheet-reader';
 import {
   CHECKLIST_LEDGER, CLASS_LEDGER, LEDGER_DEFS, SCHOOL_LEDGER, TEACHER_LEDGER, type FieldDef, type LedgerDef, type NeedRule,
