@@ -8,7 +8,7 @@ import { threshold } from '../../standard';
 import type { IndicatorResult, SchoolStageResult, Verdict } from '../types';
 import { atLeast, ceilTo, ceilTol } from '../compare';
 import { complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
-import { indicatorRef, quantityLabel, resourceMessage, roundTo } from '../format';
+import { formatThreshold, formatValue, gapPhrase, indicatorRef, quantityLabel, resourceMessage, roundTo, unitSuffix } from '../format';
 import { R1 } from '../rules/R1-degree-teachers';
 import { R2 } from '../rules/R2-backbone-teachers';
 import { R3 } from '../rules/R3-pe-art-teachers';
@@ -279,6 +279,7 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
     const indicators = {} as Record<ResourceId, IndicatorResult>;
     const fullStates: IndicatorState[] = new Array<IndicatorState>(RESOURCE_IDS.length);
     const notes: Partial<Record<ResourceId, string>> = {};
+    const added: Partial<Record<ResourceId, string>> = {};
     const moved = indoorMove(ctx, school, (q, id) => resolve(q, id));
     let reached = 0;
     let changed = false;
@@ -307,7 +308,8 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
         transition = { rule: extra.rule, extra: extra.value, fullValue };
         q += extra.value;
         changed = true;
-        notes[id] = `${notes[id] ?? ''}（${TRANSITION_TAG}，已计入${extra.label} ${formatNumber(extra.value)}${id === 'R3' ? ' 人' : ' ㎡'}）`;
+        added[id] = `${extra.label} ${formatNumber(extra.value)}${id === 'R3' ? ' 人' : ' ㎡'}`;
+        notes[id] = `${notes[id] ?? ''}（${TRANSITION_TAG}，已计入${added[id]}）`;
       }
       const value = q !== null && P !== null ? (q / P) * PER_100[id] : null;
       const state = indicatorState(value, t, std);
@@ -344,7 +346,7 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
           recordTransition(ctx, {
             indicator: id, rule: tr.rule, school: name, stage: s, sheet: ind.ref?.sheet ?? null, cell: ind.ref ? cellAddress(ind.ref.row, ind.ref.col) : null,
             actual: roundTo(ind.value, precision), relaxed: ind.threshold, full: ind.threshold, gapToFull: fullGap,
-            message: `${TRANSITION_TAG}达标：${resourceMessage(std, id, s, tr.fullValue, ind.threshold, fullGap, { stagePrefix: plan.stages.length > 1, apportioned: ind.apportioned })}（按完整标准）；计入后为 ${formatNumber(ind.value, precision)}${notes[id] ?? ''}`,
+            message: transitionPassMessage(std, id, s, plan.stages.length > 1, added[id] ?? '', ind.value, tr.fullValue, ind.threshold, fullGap),
           });
         }
         continue;
@@ -385,3 +387,15 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
   return out;
 }
 
+
+/** "按《规程》过渡期标准达标：计入… 1 人后，每百名… 1.25 人，标准 ≥ 0.9 人；按完整标准（不计入）为 0.00 人，还需 1 名教师". */
+function transitionPassMessage(
+  std: Standard, id: ResourceId, stage: Stage, prefix: boolean, added: string, value: number, full: number, threshold: number, gap: number,
+): string {
+  const ind = std.indicators[id];
+  const u = unitSuffix(ind.unit);
+  return (
+    `${TRANSITION_TAG}达标：${prefix ? `${stage}部：` : ''}计入${added}后，${ind.name} ${formatValue(std, id, value)}${u}，标准 ≥ ${formatThreshold(threshold)}${u}；` +
+    `按完整标准（不计入）为 ${formatValue(std, id, full)}${u}，${gapPhrase(std, id, gap)}`
+  );
+}

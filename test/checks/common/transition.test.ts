@@ -178,6 +178,10 @@ describe('R3: 乡村小规模学校 of 50–99 students count 交流轮岗、兼
       expect(res.transitions?.map((t) => t.indicator)).toEqual(['R3']);
       expect(res.transitions?.[0].message).toContain(`${TAG}达标`);
     }
+    expect(run([village(50)], 2022).transitions?.[0].message).toBe(
+      `${TAG}达标：计入交流轮岗、兼职、走教的体育艺术教师 1 人后，每百名学生拥有体育、艺术（音乐、美术）专任教师数 2.00 人，标准 ≥ 0.9 人；` +
+        '按完整标准（不计入）为 0.00 人，还需 1 名教师',
+    );
     for (const n of [100, 49]) {
       const res = run([village(n)], 2022);
       expect(r3(res).pass).toBe(false);
@@ -206,6 +210,15 @@ describe('R5: 中心城区学校 count leased and converted grounds', () => {
     expect(b.value).toBeCloseTo(5, 9);
     expect(b.pass).toBe(false);
     expect(run([city('否')], 2021).schools[0].indicators.R5.pass).toBe(false);
+  });
+
+  it('short even with the leased area: the finding says what was counted', () => {
+    const s = withFacts(primary('城区小学', 1000, { sportsArea: 5000, leasedSportsArea: 1000 }), { cityCentre: '是' });
+    const f = run([s], 2021).findings.find((x) => x.indicator === 'R5');
+    expect(f?.message).toBe(
+      '生均体育运动场馆面积 6.00 ㎡，标准 ≥ 7.5 ㎡，还差 1500 ㎡（按《规程》过渡期标准，已计入改造的屋顶、地下运动场地和租赁的运动场馆面积 1000 ㎡）',
+    );
+    expect(f?.cell).toBe(cellAddress(s.row, colOf('sportsArea', 'all')));
   });
 });
 
