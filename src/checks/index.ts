@@ -92,7 +92,10 @@ export function runChecks(ledgers: LedgerSet, std: Standard, opts: CheckOptions 
     if (!item) continue;
     // Schools that only a 《规程》 relaxed limit made 达标: said on the item, so the 总表 does not read as the full standard.
     const relaxed = new Set(ctx.transitions.filter((t) => t.indicator === item.id).map((t) => t.school));
-    if (relaxed.size > 0) item.note += `；其中 ${relaxed.size} 所学校${TRANSITION_TAG}达标，尚未达到完整标准（见补短板清单）`;
+    if (relaxed.size > 0) {
+      item.note += `；其中 ${relaxed.size} 所学校${TRANSITION_TAG}达标，尚未达到完整标准（见补短板清单）`;
+      if (item.status === '达标' && typeof item.value === 'string') item.value += `（其中 ${relaxed.size} 所${TRANSITION_TAG}）`;
+    }
     items.push(item);
   }
   return {

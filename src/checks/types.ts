@@ -52,6 +52,7 @@ export interface TransitionUse {
   stage: Stage | null;
   sheet: string | null;
   cell: string | null;
+  /** The value as the full standard counts it (R3 / R5: without what the 规程 adds). */
   actual: number;
   /** The relaxed limit that was applied, and the full standard's. */
   relaxed: number;

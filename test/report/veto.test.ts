@@ -43,7 +43,7 @@ describe('一票否决 on the 核查清单', () => {
     const c = checkWorkbook([school], std, meta).sheets.find((s) => s.name === CHECKLIST_SHEET)!;
     expect(c.subtitle).toContain('一票否决项（F1–F6）：达标 = 不存在该情形，未达标 = 存在。');
     const f2 = c.rows.find((r) => r[0].value === 'F2')!;
-    expect(f2.map((x) => x.value).slice(1, 4)).toEqual(['一票否决：违规择校', '是否存在“违规择校”的情形：不存在选 达标，存在选 未达标（任一项存在，全县不予认定）', '待核实']);
+    expect(f2.map((x) => x.value).slice(1, 4)).toEqual(['一票否决：违规择校', '是否存在「违规择校」的情形：不存在选 达标，存在选 未达标（任一项存在，全县不予认定）', '待核实']);
   });
 
   it('all answered 达标 (不存在) does not block: with every item 达标 the county passes', () => {

@@ -345,7 +345,7 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
           const fullGap = gapTo(q - tr.extra);
           recordTransition(ctx, {
             indicator: id, rule: tr.rule, school: name, stage: s, sheet: ind.ref?.sheet ?? null, cell: ind.ref ? cellAddress(ind.ref.row, ind.ref.col) : null,
-            actual: roundTo(ind.value, precision), relaxed: ind.threshold, full: ind.threshold, gapToFull: fullGap,
+            actual: roundTo(tr.fullValue, precision), relaxed: ind.threshold, full: ind.threshold, gapToFull: fullGap,
             message: transitionPassMessage(std, id, s, plan.stages.length > 1, added[id] ?? '', ind.value, tr.fullValue, ind.threshold, fullGap),
           });
         }

@@ -28,7 +28,7 @@ export function buildChecklistSheet(result: CheckResult, ctx: ReportContext): Sh
     rows.push([
       text(v.id),
       text(`一票否决：${v.item}`),
-      text(`是否存在“${v.item}”的情形：不存在选 达标，存在选 未达标（任一项存在，全县不予认定）`),
+      text(`是否存在「${v.item}」的情形：不存在选 达标，存在选 未达标（任一项存在，全县不予认定）`),
       text(v.status, style(v.status)),
       text(v.evidence),
       text(v.remark),

@@ -43,7 +43,7 @@ describe('G3 room area: schools built in or before 2016 (音乐 ≥ 73, 美术 �
       `${TAG}达标：音乐教室每间面积 73 ㎡，过渡期标准每间 ≥ 73 ㎡（2016 年建校，属 2016 年及以前规划建设的学校）；完整标准每间 ≥ 96 ㎡，每间还差 23 ㎡`,
     );
     // The item says so: 达标, but not by the full standard.
-    expect(r.items.find((i) => i.id === 'G3')).toMatchObject({ status: '达标' });
+    expect(r.items.find((i) => i.id === 'G3')).toMatchObject({ status: '达标', value: `均达标（其中 1 所${TAG}）` });
     expect(r.items.find((i) => i.id === 'G3')?.note).toContain(`1 所学校${TAG}达标`);
   });
 
@@ -173,6 +173,8 @@ describe('R3: 乡村小规模学校 of 50–99 students count 交流轮岗、兼
       const res = run([village(n)], 2022);
       expect(r3(res).pass).toBe(true);
       expect(r3(res).transition).toMatchObject({ rule: 'peArtSmallRural', extra: 1, fullValue: 0 });
+      // 问题清单's 实际值 / 标准值 / 差距 are the full standard's: 0 teachers, ≥ 0.9, 1 more.
+      expect(res.transitions?.[0]).toMatchObject({ actual: 0, relaxed: 0.9, full: 0.9, gapToFull: 1 });
       // By the full standard R3 is 0 (below 85 %): the 规程 decides the school's verdict.
       expect(res.schools[0]).toMatchObject({ verdict: '达标', fullVerdict: '未达标' });
       expect(res.transitions?.map((t) => t.indicator)).toEqual(['R3']);
