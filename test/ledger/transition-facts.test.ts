@@ -55,3 +55,30 @@ describe('the 规程 facts in a school ledger', () => {
     expect(later.findings.filter((f) => f.indicator === 'G3').map((f) => f.school)).toEqual(['城关小学', '村小', '村小']);
   });
 });
+
+describe('the 规程 facts in a one-school form (学校填报表)', () => {
+  const form = grid(
+    [
+      ['村小办学条件填报表'],
+      ['序号', '类别', '填报项目', '单位', '填报值', '是否必填', '备注说明'],
+      [1, '基本信息', '学校名称', '', '西沟村小学', '是', ''],
+      [2, '基本信息', '学校类型', '', '小学', '是', ''],
+      [3, '学生', '小学学生人数', '人', 80, '是', ''],
+      [4, '基本信息', '建校时间', '', new Date(Date.UTC(2005, 8, 1)), '否', ''],
+      [5, '基本信息', '是否乡村小规模学校', '', '是', '否', ''],
+      [6, '班级', '最大班额', '人', 22, '否', ''],
+      [7, '教师', '走教/兼职体艺教师数', '人', 1, '否', ''],
+    ],
+    ['A1:G1'],
+    { name: '西沟村小' },
+  );
+
+  it('reads each fact of the form', () => {
+    const s = readLedgers([form], STD).schools[0];
+    expect(s.name).toBe('西沟村小学');
+    expect(s.attributes?.builtYear?.text).toBe('2005-09-01');
+    expect(s.attributes?.ruralSmall?.text).toBe('是');
+    expect(s.quantities.maxClassSize?.all?.value).toBe(22);
+    expect(s.quantities.itinerantPeArtTeachers?.all?.value).toBe(1);
+  });
+});
