@@ -2,7 +2,7 @@
  * G3 每12个班级配备音乐、美术专用教室1间以上，每间面积不小于96平方米 (thresholds: classesPerRoom,
  * musicRoomArea, artRoomArea). Per school (not 特殊教育学校), on whole-school figures.
  */
-import type { CellRef, SchoolRecord } from '../../ledger/types';
+import type { CellRef, ClassRecord, SchoolRecord } from '../../ledger/types';
 import { threshold, type TransitionKey } from '../../standard';
 import { cellAddress } from '../../ledger/grid';
 import { atLeast, ceilTo } from '../compare';
@@ -12,6 +12,18 @@ import { perSchoolItem } from '../common/item-status';
 import { TRANSITION_TAG, builtYearOf, numberFact, recordTransition, roomStage, transitionActive, yesFact } from '../common/transition';
 import { wholeSchool } from '../common/whole-school';
 import type { Rule } from './types';
+
+/** The largest class of a school in the class ledger; null when it has no class rows or one is blank or unreadable. */
+function largestClass(classes: readonly ClassRecord[], school: SchoolRecord): number | null {
+  const name = school.name.trim();
+  let max: number | null = null;
+  for (const c of classes) {
+    if (c.school?.trim() !== name) continue;
+    if (c.students.value === null) return null;
+    max = Math.max(max ?? 0, c.students.value);
+  }
+  return max;
+}
 
 /** A relaxed room area of the 《规程》 that applies to a school, and why. */
 interface Relaxed {
@@ -25,7 +37,7 @@ interface Relaxed {
  * the school's facts meet its condition (roomsBuiltEarly: 建校时间 ≤ builtBy; roomsSmallRural: 乡村小规模学校
  * with 最大班额 under largestClassBelow); null when none applies or none is below the full limit.
  */
-function relaxedRoomArea(ctx: Ctx, school: SchoolRecord, kind: '音乐' | '美术', full: number): Relaxed | null {
+function relaxedRoomArea(ctx: Ctx, school: SchoolRecord, kind: '音乐' | '美术', full: number, classLargest: () => number | null): Relaxed | null {
   const out: Relaxed[] = [];
   if (transitionActive(ctx, 'roomsBuiltEarly')) {
     const t = ctx.std.transition.roomsBuiltEarly;
@@ -36,10 +48,13 @@ function relaxedRoomArea(ctx: Ctx, school: SchoolRecord, kind: '音乐' | '美�
   }
   if (transitionActive(ctx, 'roomsSmallRural') && yesFact(school, 'ruralSmall')) {
     const t = ctx.std.transition.roomsSmallRural;
-    const largest = numberFact(school, 'maxClassSize');
+    // The 最大班额 column, else the largest class of the school in the class ledger.
+    const own = school.quantities.maxClassSize ? numberFact(school, 'maxClassSize') : null;
+    const largest = own ?? (school.quantities.maxClassSize ? null : classLargest());
+    const source = own !== null ? '' : '，据班级台账';
     if (largest !== null && !atLeast(largest, t.largestClassBelow, ctx.eps)) {
       const stage = roomStage(school);
-      out.push({ limit: t.roomArea[stage], rule: 'roomsSmallRural', why: `乡村小规模学校，最大班额 ${formatNumber(largest)} 人（不足 ${formatThreshold(t.largestClassBelow)} 人），${stage}` });
+      out.push({ limit: t.roomArea[stage], rule: 'roomsSmallRural', why: `乡村小规模学校，最大班额 ${formatNumber(largest)} 人（不足 ${formatThreshold(t.largestClassBelow)} 人${source}），${stage}` });
     }
   }
   const best = out.filter((r) => r.limit < full).sort((a, b) => a.limit - b.limit)[0];
@@ -61,9 +76,10 @@ function judgeArea(
   full: number,
   describe: string,
   shortfall: (limit: number) => number,
+  classLargest: () => number | null,
 ): void {
   if (atLeast(value, full, ctx.eps)) return;
-  const relaxed = relaxedRoomArea(ctx, school, kind, full);
+  const relaxed = relaxedRoomArea(ctx, school, kind, full, classLargest);
   const fullGap = ceilTo(shortfall(full), 2, ctx.eps);
   const perRoom = describe.includes('每间') ? '每间' : '';
   const actual = perRoom ? value : Math.round(value * 100) / 100;
@@ -84,7 +100,7 @@ function judgeArea(
 }
 
 /** G3: ≥ ceil(班级数 ÷ 12) 音乐 and 美术 rooms; each room (or the average) at least the standard area. */
-function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
+function checkSpecialRooms(ctx: Ctx, school: SchoolRecord, classLargest: () => number | null): void {
   if (school.type === '特殊教育学校') return;
   const std = ctx.std;
   const what = indicatorRef(std, 'G3');
@@ -119,7 +135,7 @@ function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
     const each = eachSplit ? wholeSchool(ctx, school, k.each, what, 'G3') : null;
     if (each && each.value !== null) {
       const v = each.value;
-      if (v > 0 && each.ref) judgeArea(ctx, school, k.label, each.ref, v, k.limit, `${k.label}教室每间面积 ${formatNumber(v)} ㎡`, (limit) => limit - v);
+      if (v > 0 && each.ref) judgeArea(ctx, school, k.label, each.ref, v, k.limit, `${k.label}教室每间面积 ${formatNumber(v)} ㎡`, (limit) => limit - v, classLargest);
       continue;
     }
     if (each) continue; // per-room column present but empty: already reported
@@ -128,13 +144,16 @@ function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
     const n = rooms.value;
     const total = area.value;
     if (!area.ref) continue;
-    judgeArea(ctx, school, k.label, area.ref, total / n, k.limit, `${k.label}教室间均面积 ${formatNumber(total / n)} ㎡（${formatNumber(n)} 间共 ${formatNumber(total)} ㎡）`, (limit) => limit * n - total);
+    judgeArea(ctx, school, k.label, area.ref, total / n, k.limit, `${k.label}教室间均面积 ${formatNumber(total / n)} ㎡（${formatNumber(n)} 间共 ${formatNumber(total)} ㎡）`, (limit) => limit * n - total, classLargest);
   }
 }
 
 export const G3: Rule = {
   id: 'G3',
-  reads: [{ ledger: '学校台账', fields: ['学校类型', '班级数', '音乐专用教室间数', '美术专用教室间数', '音乐/美术专用教室面积（或每间面积）'] }],
+  reads: [
+    { ledger: '学校台账', fields: ['学校类型', '班级数', '音乐专用教室间数', '美术专用教室间数', '音乐/美术专用教室面积（或每间面积）', '《规程》：建校时间、乡村小规模学校、最大班额'] },
+    { ledger: '班级台账', fields: ['班级人数（《规程》：没有「最大班额」列时的最大班额）'] },
+  ],
   pass: 'school',
   checks: 'per school: rooms ≥ ceil(班级数 ÷ classesPerRoom) for 音乐 and 美术; each room (the per-room column, else total ÷ rooms) ≥ the area',
   raises: [
@@ -144,7 +163,7 @@ export const G3: Rule = {
   start: (run) => {
     const has = (q: keyof SchoolRecord['quantities']) => run.schools.some((s) => s.quantities[q] !== undefined);
     return {
-      school: (s) => checkSpecialRooms(run.ctx, s),
+      school: (s) => checkSpecialRooms(run.ctx, s, () => largestClass(run.ledgers.classes, s)),
       item: () => {
         const t = run.ctx.std.indicators.G3.thresholds;
         return perSchoolItem(run, {

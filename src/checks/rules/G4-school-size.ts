@@ -128,7 +128,7 @@ function checkSchoolSize(ctx: Ctx, school: SchoolRecord): void {
 
 export const G4: Rule = {
   id: 'G4',
-  reads: [{ ledger: '学校台账', fields: ['学校类型', '在校生数（小学、初中、高中或全校）'] }],
+  reads: [{ ledger: '学校台账', fields: ['学校类型', '在校生数（小学、初中、高中或全校）', '《规程》：建校时间、随迁子女数'] }],
   pass: 'school',
   checks: 'per school (not 特殊教育学校): 义务教育 students within the limit of the school type (a 完全中学 / 十二年一贯制 without 学段 columns: 全校 − 高中)',
   raises: [

@@ -9,7 +9,7 @@ import { computePlans } from '../../../src/report/plans';
 import { buildPlanSheet } from '../../../src/report/sheets/plan';
 import { buildFindingsSheet } from '../../../src/report/sheets/findings';
 import { nationalStandard, standardWithOverride } from '../../../src/standard';
-import { colOf, ledgers, primary, school, SHEET } from '../builder';
+import { cls, colOf, ledgers, primary, school, SHEET } from '../builder';
 
 const std = nationalStandard();
 const TAG = '按《规程》过渡期标准';
@@ -309,5 +309,19 @@ describe('室内体育用房面积 (settings.indoorSportsToR5)', () => {
     expect(res.schools[0].indicators.R4.value).toBeNull();
     expect(res.schools[0].indicators.R5.value).toBeNull();
     expect(res.findings.some((f) => f.kind === 'data' && f.message.includes('大于「教学及辅助用房面积」'))).toBe(true);
+  });
+});
+
+describe('G3 small rural school: the largest class from the class ledger when there is no 最大班额 column', () => {
+  const village = () =>
+    withFacts(school('村小', '小学', { students: 60, classes: 3, musicRooms: 1, musicRoomAreaEach: 54, artRooms: 1, artRoomAreaEach: 54 }), { ruralSmall: '是' });
+
+  it('29 in the largest class row: relaxed; 30: not; a blank class row: not (unknown)', () => {
+    const s1 = village();
+    const r1 = runChecks(ledgers([s1], [cls('村小', 1, 20), cls('村小', 2, 29)]), std, { runYear: 2022 });
+    expect(ofId(r1, 'G3')).toEqual([]);
+    expect(r1.transitions?.[0].message).toContain('最大班额 29 人（不足 30 人，据班级台账）');
+    expect(ofId(runChecks(ledgers([village()], [cls('村小', 1, 30)]), std, { runYear: 2022 }), 'G3')).toHaveLength(2);
+    expect(ofId(runChecks(ledgers([village()], [cls('村小', 1, 20), cls('村小', 2, null)]), std, { runYear: 2022 }), 'G3')).toHaveLength(2);
   });
 });
