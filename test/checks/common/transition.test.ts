@@ -7,6 +7,7 @@ import { cellAddress } from '../../../src/ledger/grid';
 import type { SchoolAttribute, SchoolRecord } from '../../../src/ledger/types';
 import { computePlans } from '../../../src/report/plans';
 import { buildPlanSheet } from '../../../src/report/sheets/plan';
+import { buildResourceSheet } from '../../../src/report/sheets/resource';
 import { buildFindingsSheet } from '../../../src/report/sheets/findings';
 import { nationalStandard, standardWithOverride } from '../../../src/standard';
 import { cls, colOf, ledgers, primary, school, SHEET } from '../builder';
@@ -247,6 +248,9 @@ describe('补短板清单 still shows the full standard', () => {
     const sheet = buildPlanSheet(plans, ledgers([s]), { std, workbook: 'x.xlsx', date: new Date('2022-06-01') });
     const row = sheet.rows.find((r) => r[1].value === '村小');
     expect(String(row?.[4].value)).toContain(`现${TAG}达标，此为达到完整标准所需`);
+    // The 资源配置达标情况 sheet says the verdict leans on the 规程.
+    const sheetRow = buildResourceSheet(res, ledgers([s]), { std, workbook: 'x.xlsx', date: new Date('2022-06-01') }).rows.find((r) => r[0].value === '村小');
+    expect(String(sheetRow?.at(-1)?.value)).toBe('R3、R5 按《规程》过渡期标准计入走教/兼职教师或租赁、改造场地；按完整标准为未达标');
     // Outside the years the same school is simply 未达标, with the same plan and no transition note.
     const later = run([s], 2023);
     expect(later.schools[0].verdict).toBe('未达标');
