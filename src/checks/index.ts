@@ -80,7 +80,9 @@ export function runChecks(ledgers: LedgerSet, std: Standard, opts: CheckOptions 
   end('county');
 
   for (const line of buildChecklist(ctx, CHECKLIST_LINES, ledgers.checklist ?? [])) run.checklist.push(line);
-  const sheetRead = ledgers.ledgers.some((l) => l.kind === 'checklist');
+  // A 核查清单 with an answer is the user's and is kept as it is (lines it lacks stay missing); one without any is
+  // the tool's own unanswered sheet, which the host writes again with every line (src/host/run.ts settleWriteOnce).
+  const sheetRead = (ledgers.checklist ?? []).some((a) => a.status !== '待核实' || a.evidence !== '' || a.remark !== '');
   const veto = buildVeto(ctx, std.veto, ledgers.checklist ?? [], sheetRead);
   end('checklist');
   end('cv');

@@ -74,8 +74,9 @@ export interface VetoLine {
   /** True when the answer was read from an existing 核查清单 sheet. */
   answered: boolean;
   /**
-   * False when an existing 核查清单 (answered by the user, so never rewritten) has no line of this id: the item
-   * counts as 未填写 until the user adds the line.
+   * False when an existing 核查清单 that the user has answered (so it is never rewritten) has no line of this id:
+   * the item counts as 未填写 until the user adds the line. An unanswered 核查清单 is written again with every
+   * line, so its lines count as on the sheet (待核实).
    */
   onSheet: boolean;
 }

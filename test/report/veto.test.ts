@@ -115,6 +115,11 @@ describe('一票否决 on the 核查清单', () => {
     expect(checkWorkbook([school, added], std, meta).result.veto?.find((x) => x.id === 'F1')).toMatchObject({ status: '达标', onSheet: true });
   });
 
+  it('an older 核查清单 nobody answered: written again with the lines, so they are 待核实, not 未填写', () => {
+    const out = checkWorkbook([school, answered({}, (id) => id.startsWith('F'))], std, meta);
+    expect(out.result.veto?.every((v) => v.onSheet && v.status === '待核实')).toBe(true);
+  });
+
   it('a first run (no 核查清单 yet): the lines are on the sheet being written, 待核实', () => {
     const out = checkWorkbook([school], std, meta);
     expect(out.result.veto?.every((v) => v.onSheet && v.status === '待核实')).toBe(true);
