@@ -4,6 +4,7 @@ import type { Finding } from '../ledger/finding';
 import type { CellRef, Num } from '../ledger/types';
 import type { IndicatorId, Stage, Standard } from '../standard/schema';
 import { blankMessage } from './format';
+import type { TransitionUse } from './types';
 
 export interface Ctx {
   std: Standard;
@@ -11,10 +12,18 @@ export interface Ctx {
   findings: Finding[];
   /** Cells whose blank was already reported ("sheet\u0000row\u0000col"), so a cell needed twice is reported once. */
   blankSeen: Set<string>;
+  /**
+   * The assessment year the 《规程》 transition rules are judged for: settings.assessmentYear, else the year of
+   * the run; null when neither is known (the transition rules then do not apply).
+   */
+  year: number | null;
+  /** Verdicts that only the 《规程》's relaxed limits made 达标 (no finding; the full standard is still short). */
+  transitions: TransitionUse[];
 }
 
-export function newCtx(std: Standard): Ctx {
-  return { std, eps: std.settings.epsilon, findings: [], blankSeen: new Set() };
+/** `runYear`: the year of the run, used when the standard sets no settings.assessmentYear. */
+export function newCtx(std: Standard, runYear: number | null = null): Ctx {
+  return { std, eps: std.settings.epsilon, findings: [], blankSeen: new Set(), year: std.settings.assessmentYear ?? runYear, transitions: [] };
 }
 
 export function refKey(ref: CellRef): string {

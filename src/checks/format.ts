@@ -78,6 +78,11 @@ export const QUANTITY_LABELS: Record<SchoolQuantity, string> = {
   perStudentFunding: '生均公用经费',
   trainingFunds: '教师培训经费',
   nearbyShare: '就近划片入学比例',
+  maxClassSize: '最大班额',
+  migrantStudents: '随迁子女数',
+  itinerantPeArtTeachers: '走教/兼职体艺教师数',
+  leasedSportsArea: '租赁/改造运动场地面积',
+  indoorSportsArea: '室内体育用房面积',
 };
 
 /** "在校生数" for the whole-school column, "在校生数（小学）" for a 学段 column. */

@@ -9,14 +9,21 @@ import { newCtx } from './context';
 import { deriveClassStages, schoolOfClass } from './derive/class-stages';
 import { deriveTeachers } from './derive/teacher-ledger';
 import { CHECKLIST_LINES, RULES, RUN_ORDER, type Pass, type RuleHooks, type Run } from './rules';
-import { buildChecklist } from './common/checklist';
+import { buildChecklist, buildVeto } from './common/checklist';
+import { TRANSITION_TAG } from './common/transition';
 import { checkStudentsAgainstClasses } from './common/cross-ledger';
 import { tallyFindings } from './common/item-status';
 import { evaluateSchool, newCvAccumulator } from './common/resource-allocation';
 import type { CheckResult, ItemResult } from './types';
 
-export function runChecks(ledgers: LedgerSet, std: Standard): CheckResult {
-  const ctx = newCtx(std);
+/** Options of runChecks. */
+export interface CheckOptions {
+  /** The year of the run: the assessment year of the 《规程》 rules when the standard sets no settings.assessmentYear. */
+  runYear?: number;
+}
+
+export function runChecks(ledgers: LedgerSet, std: Standard, opts: CheckOptions = {}): CheckResult {
+  const ctx = newCtx(std, opts.runYear ?? null);
   const teachers = ledgers.teachers ?? [];
   let tally: ReturnType<typeof tallyFindings> | null = null;
   const run: Run = {
@@ -73,6 +80,10 @@ export function runChecks(ledgers: LedgerSet, std: Standard): CheckResult {
   end('county');
 
   for (const line of buildChecklist(ctx, CHECKLIST_LINES, ledgers.checklist ?? [])) run.checklist.push(line);
+  // A 核查清单 with an answer is the user's and is kept as it is (lines it lacks stay missing); one without any is
+  // the tool's own unanswered sheet, which the host writes again with every line (src/host/run.ts settleWriteOnce).
+  const sheetRead = (ledgers.checklist ?? []).some((a) => a.status !== '待核实' || a.evidence !== '' || a.remark !== '');
+  const veto = buildVeto(ctx, std.veto, ledgers.checklist ?? [], sheetRead);
   end('checklist');
   end('cv');
 
@@ -80,9 +91,26 @@ export function runChecks(ledgers: LedgerSet, std: Standard): CheckResult {
   const items: ItemResult[] = [];
   for (const rule of RULES) {
     const item = hooksOf.get(rule.id)?.item?.();
-    if (item) items.push(item);
+    if (!item) continue;
+    // Schools that only a 《规程》 relaxed limit made 达标: said on the item, so the 总表 does not read as the full standard.
+    const relaxed = new Set(ctx.transitions.filter((t) => t.indicator === item.id).map((t) => t.school));
+    if (relaxed.size > 0) {
+      item.note += `；其中 ${relaxed.size} 所学校${TRANSITION_TAG}达标，尚未达到完整标准（见补短板清单）`;
+      if (item.status === '达标' && typeof item.value === 'string') item.value += `（其中 ${relaxed.size} 所${TRANSITION_TAG}）`;
+    }
+    items.push(item);
   }
-  return { schools: run.resources, cv: run.cv, compositeCv: run.compositeCv, findings: ctx.findings, items, checklist: run.checklist };
+  return {
+    schools: run.resources,
+    cv: run.cv,
+    compositeCv: run.compositeCv,
+    findings: ctx.findings,
+    items,
+    checklist: run.checklist,
+    veto,
+    transitions: ctx.transitions,
+    assessmentYear: ctx.year,
+  };
 }
 
 export { weightedCv } from './cv';

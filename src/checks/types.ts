@@ -1,6 +1,6 @@
 import type { Finding } from '../ledger/finding';
 import type { CellRef, SchoolType } from '../ledger/types';
-import type { IndicatorId, ResourceId, Stage } from '../standard/schema';
+import type { IndicatorId, ResourceId, Stage, TransitionKey } from '../standard/schema';
 
 export interface IndicatorResult {
   /** Per-student (or per-100-students) value; null when data is missing. */
@@ -12,6 +12,11 @@ export interface IndicatorResult {
   apportioned: boolean;
   /** The cell that holds the quantity (numerator) — the cell a failure is marked on. */
   ref: CellRef | null;
+  /**
+   * Set when a 《规程》 transition rule counted more than the full standard does (R3: 走教/兼职 teachers, R5:
+   * leased or converted grounds): `value` includes `extra`; `fullValue` is the value by the full standard.
+   */
+  transition?: { rule: TransitionKey; extra: number; fullValue: number | null };
 }
 
 export type Verdict = '达标' | '未达标' | '数据不全';
@@ -31,6 +36,49 @@ export interface SchoolStageResult {
   /** How many of the seven reach their threshold. */
   reached: number;
   verdict: Verdict;
+  /** The verdict by the full standard, when a 《规程》 transition rule changed a value (see IndicatorResult.transition). */
+  fullVerdict?: Verdict;
+}
+
+/**
+ * A verdict that only a 《规程》 relaxed limit made 达标: the value misses the full standard but reaches the
+ * transition limit. Not a finding (nothing fails today); listed in 问题清单 and 补短板清单 because the 规程 asks the
+ * county to reach the full standard in time.
+ */
+export interface TransitionUse {
+  indicator: IndicatorId;
+  rule: TransitionKey;
+  school: string;
+  stage: Stage | null;
+  sheet: string | null;
+  cell: string | null;
+  /** The value as the full standard counts it (R3 / R5: without what the 规程 adds). */
+  actual: number;
+  /** The relaxed limit that was applied, and the full standard's. */
+  relaxed: number;
+  full: number;
+  /** What the full standard still needs, in the indicator's unit ("还差 …" of `message`). */
+  gapToFull: number;
+  /** The Chinese sentence (starts with 按《规程》过渡期标准). */
+  message: string;
+}
+
+/** One 一票否决 line of the 核查清单 with the county's answer (达标 = 不存在该情形, 未达标 = 存在). */
+export interface VetoLine {
+  id: string;
+  /** The item in the spec's words. */
+  item: string;
+  status: '达标' | '未达标' | '待核实';
+  evidence: string;
+  remark: string;
+  /** True when the answer was read from an existing 核查清单 sheet. */
+  answered: boolean;
+  /**
+   * False when an existing 核查清单 that the user has answered (so it is never rewritten) has no line of this id:
+   * the item counts as 未填写 until the user adds the line. An unanswered 核查清单 is written again with every
+   * line, so its lines count as on the sheet (待核实).
+   */
+  onSheet: boolean;
 }
 
 export interface CvResult {
@@ -88,4 +136,10 @@ export interface CheckResult {
   items: ItemResult[];
   /** The 核查清单 lines (G1, G2, G8, G10, G15, Q5–Q8) with the answers read back. */
   checklist: ChecklistLine[];
+  /** The 一票否决 lines of the 核查清单 (standard `veto`), with the answers read back. */
+  veto?: VetoLine[];
+  /** Verdicts made 达标 only by a 《规程》 relaxed limit (see TransitionUse). */
+  transitions?: TransitionUse[];
+  /** The assessment year the 《规程》 transition rules were judged for (null: unknown, not applied). */
+  assessmentYear?: number | null;
 }

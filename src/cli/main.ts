@@ -115,6 +115,7 @@ function settingsLine(s: WorkbookSettings): string | null {
   const parts: string[] = [];
   if (s.standard) parts.push(`本地标准「${s.standard.file}」`);
   if (s.teachingPointCut !== null) parts.push(`教学点不足 ${s.teachingPointCut} 人不参评`);
+  if (s.assessmentYear !== null) parts.push(`评估年度 ${s.assessmentYear} 年`);
   const fixes = Object.values(s.columnOverrides).reduce((n, m) => n + Object.keys(m).length, 0);
   if (fixes) parts.push(`列对应修正 ${fixes} 处`);
   if (!s.marks.compliance) parts.push('不标注未达标单元格');

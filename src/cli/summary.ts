@@ -52,13 +52,17 @@ export function summaryLines(out: EngineOutput, std: Standard, workbook: string)
       const open = ['未达标', '数据不全', '待核实'].filter((st) => count(st) > 0).map((st) => `${st} ${count(st)}`);
       return `${part} ${mine.length} 项${open.length ? `（${open.join('，')}）` : '均达标'}`;
     });
-    const blocking = items.filter((it) => it.status !== '达标').map((it) => it.id);
     lines.push(`自查自评总表：${parts.join('；')}`);
-    lines.push(
-      blocking.length === 0
-        ? '按目前数据，全县能通过优质均衡督导评估。'
-        : `按目前数据，全县尚不能通过优质均衡督导评估：${blocking.join('、')} 未达标或未确认（见「自查自评总表」）。`,
-    );
+    const v = out.report.verdict;
+    const blocking = v ? v.blocking : items.filter((it) => it.status !== '达标').map((it) => it.id);
+    if (v && v.vetoed.length > 0) {
+      lines.push(`按目前数据，全县不能通过优质均衡督导评估：${v.reason}（见「自查自评总表」）。`);
+    } else if (v ? v.pass : blocking.length === 0) {
+      lines.push('按目前数据，全县能通过优质均衡督导评估。');
+    } else {
+      const open = [...blocking, ...(v?.vetoOpen ?? [])];
+      lines.push(`按目前数据，全县尚不能通过优质均衡督导评估：${open.join('、')} 未达标或未确认（见「自查自评总表」）。`);
+    }
   }
 
   const compliance = findings.filter((f) => f.kind === 'compliance').length;

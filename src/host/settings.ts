@@ -11,6 +11,7 @@
  *     "version": 1,
  *     "standard": { "file": "某县补充标准.json", "override": { …partial standard, merged over the national one… } } | null,
  *     "teachingPointCut": 50 | null,                    // standard override of settings.teachingPointCut
+ *     "assessmentYear": 2022 | null,                    // standard override of settings.assessmentYear (《规程》 years)
  *     "colours": { "fail": "FFFFC7CE", "data": "FFFFEB9C" },   // ARGB mark fills (runCheck's `colours`)
  *     "marks": { "compliance": true, "data": true },     // which findings are marked in the ledgers
  *     "language": "auto" | "zh-CN" | "en-US",            // task pane language
@@ -47,6 +48,8 @@ export interface StoredStandard {
 export interface WorkbookSettings {
   standard: StoredStandard | null;
   teachingPointCut: number | null;
+  /** The assessment year of the 《规程》 transition rules; null = the standard's, else the year of the run. */
+  assessmentYear: number | null;
   colours: { fail: string; data: string };
   marks: { compliance: boolean; data: boolean };
   language: 'auto' | 'zh-CN' | 'en-US';
@@ -56,6 +59,7 @@ export interface WorkbookSettings {
 export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
   standard: null,
   teachingPointCut: null,
+  assessmentYear: null,
   colours: { fail: 'FFFFC7CE', data: 'FFFFEB9C' },
   marks: { compliance: true, data: true },
   language: 'auto',
@@ -82,6 +86,9 @@ export function parseSettings(text: string | null | undefined): WorkbookSettings
   }
   if (typeof raw.teachingPointCut === 'number' && Number.isInteger(raw.teachingPointCut) && raw.teachingPointCut >= 0) {
     out.teachingPointCut = raw.teachingPointCut;
+  }
+  if (typeof raw.assessmentYear === 'number' && Number.isInteger(raw.assessmentYear) && raw.assessmentYear >= 2000 && raw.assessmentYear <= 2100) {
+    out.assessmentYear = raw.assessmentYear;
   }
   if (isObj(raw.colours)) {
     for (const k of ['fail', 'data'] as const) {
@@ -118,13 +125,15 @@ function clone<T>(v: T): T {
 export const hexToArgb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
 export const argbToCssHex = (argb: string) => `#${argb.slice(-6).toLowerCase()}`;
 
-/** The standard override a run applies: the stored file's object with the 教学点 cut on top (null = national). */
+/** The standard override a run applies: the stored file's object with the 教学点 cut and the assessment year on top (null = national). */
 export function standardOverrideOf(s: WorkbookSettings): Record<string, unknown> | null {
-  if (!s.standard && s.teachingPointCut === null) return null;
+  const year = s.assessmentYear ?? null;
+  if (!s.standard && s.teachingPointCut === null && year === null) return null;
   const base: Record<string, unknown> = s.standard ? { ...s.standard.override } : {};
   if (s.teachingPointCut !== null) {
     base.settings = { ...(isObj(base.settings) ? base.settings : {}), teachingPointCut: s.teachingPointCut };
   }
+  if (year !== null) base.settings = { ...(isObj(base.settings) ? base.settings : {}), assessmentYear: year };
   return base;
 }
 

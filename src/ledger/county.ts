@@ -171,7 +171,16 @@ const STATUS_WORDS: Record<string, CheckStatus> = {
   待核实: '待核实', 未核实: '待核实', 待定: '待核实', 待确认: '待核实', 核实中: '待核实',
 };
 
-const ID_RE = /^([RGQS])\s*(\d{1,2})$/i;
+/**
+ * A 一票否决 line (F1 …) asks whether a situation exists: 存在 is 未达标, 不存在 达标. 是/否 and ticks would
+ * read the wrong way round there, so they are not accepted on those lines.
+ */
+const VETO_WORDS: Record<string, CheckStatus> = {
+  存在: '未达标', 有: '未达标', 存在该情形: '未达标', 不存在: '达标', 无: '达标', 没有: '达标', 不存在该情形: '达标',
+};
+const VETO_AMBIGUOUS = new Set(['是', '否', '✓', '√', '✗', '×']);
+
+const ID_RE = /^([RGQSF])\s*(\d{1,2})$/i;
 
 /** Reads the 核查清单: one answer per indicator id (the first row of an id wins). */
 export function readChecklistRows(reader: SheetReader, match: HeaderMatch, ledger: DetectedLedger, out: ChecklistAnswer[]): void {
@@ -194,12 +203,20 @@ export function readChecklistRows(reader: SheetReader, match: HeaderMatch, ledge
     seen.add(id);
     const st = textCell(reader, r, statusCol);
     const statusText = st ? normalizeText(st.text) : '';
-    let status: CheckStatus = statusText === '' ? '待核实' : (STATUS_WORDS[statusText] ?? STATUS_WORDS[statusText.toLowerCase()]);
+    const veto = id.startsWith('F');
+    let status: CheckStatus | undefined =
+      statusText === ''
+        ? '待核实'
+        : veto && VETO_AMBIGUOUS.has(statusText)
+          ? undefined
+          : ((veto ? VETO_WORDS[statusText] : undefined) ?? STATUS_WORDS[statusText] ?? STATUS_WORDS[statusText.toLowerCase()]);
     if (!status) {
       status = '待核实';
       sink.data({
         indicator: null, sheet, cell: reader.addr(r, statusCol.col), school: null, stage: null, actual: st?.text ?? null,
-        message: `核查清单 ${id} 的「状态」“${st?.text ?? ''}”无法识别（应为 达标、未达标 或 待核实），按待核实处理`,
+        message: veto
+          ? `核查清单 ${id}（一票否决项）的「状态」“${st?.text ?? ''}”无法识别（应为 达标 = 不存在该情形、未达标 = 存在该情形，或 待核实），按待核实处理`
+          : `核查清单 ${id} 的「状态」“${st?.text ?? ''}”无法识别（应为 达标、未达标 或 待核实），按待核实处理`,
       });
     }
     ledger.rows++;

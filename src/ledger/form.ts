@@ -13,7 +13,7 @@ import { isNotApplicable } from './layout';
 import { hasRange, type Tracked } from './magnitude';
 import { normalizeHeader, normalizeText, parseUnit, STAGE_AFFIXES, type UnitInfo } from './normalize';
 import { isNoteText } from './rows';
-import { SheetReader, asStage, columnKey, columnLabel, textOf } from './sheet-reader';
+import { SheetReader, asStage, columnKey, columnLabel, dateOrText, textOf } from './sheet-reader';
 import { DEGREE_ITEM, FORM_HEADERS, FORM_MIN_ITEMS, SCHOOL_LEDGER, type FieldDef } from './synonyms';
 import { SCHOOL_ATTRIBUTES, type CellRef, type DetectedLedger, type SchoolQuantity, type SchoolRecord, type SchoolType, type StageKey, type StageSplit } from './types';
 
@@ -195,7 +195,8 @@ export function readForm(reader: SheetReader, shape: FormShape, tracked: Tracked
   for (const it of shape.items) {
     const attr = SCHOOL_ATTRIBUTES.find((a) => a === it.field.field);
     if (attr && !record.attributes?.[attr]) {
-      (record.attributes ??= {})[attr] = { text: textOf(valueAt(it.r)), ref: reader.ref(it.r, shape.valueCol) };
+      const text = attr === 'builtYear' ? dateOrText(valueAt(it.r), reader.grid.formats?.[it.r]?.[shape.valueCol]) : textOf(valueAt(it.r));
+      (record.attributes ??= {})[attr] = { text, ref: reader.ref(it.r, shape.valueCol) };
       ledger.columns[attr] = reader.addr(it.r, shape.valueCol);
     }
     if (it.field.value === 'text') continue;

@@ -15,7 +15,7 @@ import { applyOverrides } from './overrides';
 import { readTeacherRows } from './people';
 import { mergeIndex, mergedValue, type MergeIndex } from './rows';
 import {
-  FindingSink, SchoolColumn, SheetReader, actualOf, asStage, columnKey, columnLabel, dataRows, hasAnyNumber, isRepeatedHeader, textCell, textOf,
+  FindingSink, SchoolColumn, attributeCell, SheetReader, actualOf, asStage, columnKey, columnLabel, dataRows, hasAnyNumber, isRepeatedHeader, textOf,
 } from './sheet-reader';
 import {
   CHECKLIST_LEDGER, CLASS_LEDGER, LEDGER_DEFS, SCHOOL_LEDGER, TEACHER_LEDGER, type FieldDef, type LedgerDef, type NeedRule,
@@ -148,7 +148,7 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
     };
     if (attrCols.length > 0) {
       const attributes: Partial<Record<SchoolAttribute, TextCell>> = {};
-      for (const [a, m] of attrCols) attributes[a] = textCell(reader, r, m) ?? undefined;
+      for (const [a, m] of attrCols) attributes[a] = attributeCell(reader, r, m, a);
       record.attributes = attributes;
     }
     reportNotApplicable(reader, record, na);

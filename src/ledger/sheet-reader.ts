@@ -5,7 +5,7 @@
 import type { Standard, Stage, IndicatorId } from '../standard/schema';
 import type { Finding } from './finding';
 import { cellAddress, columnLetter, type CellValue, type SheetGrid } from './grid';
-import { readNumber, readPercent } from './coerce';
+import { isDateFormat, readNumber, readPercent } from './coerce';
 import { isNotApplicable } from './layout';
 import type { ColumnMatch, HeaderMatch } from './header';
 import { normalizeText } from './normalize';
@@ -192,6 +192,26 @@ export function textCell(reader: SheetReader, r: number, m: ColumnMatch | null):
   if (!m) return null;
   const row = reader.grid.values[r];
   return { text: textOf(row ? row[m.col] : undefined), ref: reader.ref(r, m.col) };
+}
+
+/**
+ * The text of a cell that may hold a date (建校时间): a date cell, or a number shown with a date format (an
+ * Excel serial day), as yyyy-mm-dd; anything else as `textOf`.
+ */
+export function dateOrText(v: CellValue | undefined, format: string | null | undefined): string {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (typeof v === 'number' && Number.isFinite(v) && isDateFormat(format) && v > 0) {
+    return new Date(Math.round((v - 25569) * 86400000)).toISOString().slice(0, 10);
+  }
+  return textOf(v);
+}
+
+/** The cell of a school attribute: `textCell`, with a date kept as yyyy-mm-dd for 建校时间. */
+export function attributeCell(reader: SheetReader, r: number, m: ColumnMatch, attribute: string): { text: string; ref: CellRef } {
+  const row = reader.grid.values[r];
+  const v = row ? row[m.col] : undefined;
+  const text = attribute === 'builtYear' ? dateOrText(v, reader.grid.formats?.[r]?.[m.col]) : textOf(v);
+  return { text, ref: reader.ref(r, m.col) };
 }
 
 /**

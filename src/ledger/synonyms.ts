@@ -206,6 +206,54 @@ export const SCHOOL_LEDGER: LedgerDef = {
         '就近划片入学比例%', '就近入学比例%', '就近划片入学', '就近入学',
       ],
     },
+    // The school facts of the 《规程》 transition rules (standard `transition`) and the 室内体育用房 setting.
+    {
+      field: 'builtYear', label: '建校时间', value: 'text',
+      synonyms: [
+        '建校时间', '建校年份', '建校年代', '建校年', '建成年份', '建成时间', '建成年代', '竣工年份', '竣工时间', '始建年份',
+        '始建时间', '规划建设年份', '规划建设时间', '建设年份', '建设时间', '校舍建成年份', '建校日期', '建成日期',
+      ],
+    },
+    {
+      field: 'ruralSmall', label: '乡村小规模学校', value: 'text',
+      synonyms: ['乡村小规模学校', '是否乡村小规模学校', '乡村小规模', '是否乡村小规模', '乡村小规模学校是否', '是否为乡村小规模学校'],
+    },
+    {
+      field: 'cityCentre', label: '中心城区学校', value: 'text',
+      synonyms: ['中心城区学校', '是否中心城区学校', '中心城区', '是否中心城区', '是否位于中心城区', '是否为中心城区学校', '人口密集中心城区学校'],
+    },
+    {
+      field: 'maxClassSize', label: '最大班额', value: 'count', dim: 'count', loose: true, indicator: 'G3',
+      synonyms: ['最大班额', '最大班额人数', '最大班级人数', '最大班级学生数', '最大班学生数', '最大班额学生数', '班额最大值'],
+    },
+    {
+      field: 'migrantStudents', label: '随迁子女数', value: 'count', dim: 'count', loose: true, indicator: 'G4',
+      synonyms: [
+        '随迁子女数', '随迁子女人数', '进城务工人员随迁子女数', '进城务工人员随迁子女人数', '随迁子女在校生数', '随迁子女学生数',
+        '进城务工随迁子女数', '随迁子女',
+      ],
+    },
+    {
+      field: 'itinerantPeArtTeachers', label: '走教/兼职体艺教师数', value: 'count', dim: 'count', split: true, loose: true, indicator: 'R3',
+      synonyms: [
+        '走教兼职体艺教师数', '走教兼职体育艺术教师数', '交流轮岗兼职走教体育艺术教师数', '交流轮岗兼职走教体艺教师数', '走教体艺教师数',
+        '兼职体艺教师数', '走教教师数', '走教兼职教师数', '兼职走教体艺教师数', '走教兼职交流轮岗体艺教师数', '走教兼职体育艺术教师人数',
+      ],
+    },
+    {
+      field: 'leasedSportsArea', label: '租赁/改造运动场地面积', value: 'amount', dim: 'area', split: true, loose: true, indicator: 'R5',
+      synonyms: [
+        '租赁改造运动场地面积', '租赁改造运动场馆面积', '改造租赁运动场地面积', '租赁运动场馆面积', '租赁运动场地面积', '改造运动场地面积',
+        '屋顶地下及租赁运动场地面积', '屋顶地下运动场地面积', '租赁场馆面积', '租赁及改造运动场地面积', '租赁改造场地面积',
+      ],
+    },
+    {
+      field: 'indoorSportsArea', label: '室内体育用房面积', value: 'amount', dim: 'area', split: true, loose: true, indicator: 'R5',
+      synonyms: [
+        '室内体育用房面积', '室内体育用房', '室内体育用房建筑面积', '室内体育活动用房面积', '室内体育场馆面积', '室内运动场馆面积',
+        '风雨操场面积', '室内体育用房使用面积',
+      ],
+    },
     {
       field: 'locale', label: '城乡类型', value: 'text',
       synonyms: ['城乡类型', '所在地', '城乡分类', '所在区域', '城乡属性', '学校所在地', '所在地类型', '城乡', '区域类型', '所在地区类型', '地域'],

@@ -57,6 +57,12 @@ export const SCHOOL_QUANTITIES = [
   'perStudentFunding', // 生均公用经费 元 (G7, when kept as its own column)
   'trainingFunds', // 教师培训经费 元 (Q4)
   'nearbyShare', // 就近划片入学比例, a share 0–1 (G13)
+  // School facts of the 《规程》 transition rules (standard `transition`) and the 室内体育用房 setting:
+  'maxClassSize', // 最大班额 人 (G3, 乡村小规模学校)
+  'migrantStudents', // 进城务工人员随迁子女数 人 (G4)
+  'itinerantPeArtTeachers', // 交流轮岗、兼职、走教的体育艺术教师数 (R3, 乡村小规模学校)
+  'leasedSportsArea', // 改造的屋顶/地下运动场地、租赁的运动场馆面积 ㎡ (R5, 中心城区学校)
+  'indoorSportsArea', // 室内体育用房面积 ㎡ kept inside 教学及辅助用房 (settings.indoorSportsToR5)
 ] as const;
 export type SchoolQuantity = (typeof SCHOOL_QUANTITIES)[number];
 
@@ -79,7 +85,15 @@ export interface SchoolRecord {
 }
 
 /** Text columns a school ledger may hold. */
-export const SCHOOL_ATTRIBUTES = ['locale', 'boarding', 'charter'] as const;
+export const SCHOOL_ATTRIBUTES = [
+  'locale',
+  'boarding',
+  'charter',
+  // Facts of the 《规程》 transition rules: 建校时间 (a year or a date; a date cell is kept as yyyy-mm-dd), 是/否 columns.
+  'builtYear',
+  'ruralSmall',
+  'cityCentre',
+] as const;
 export type SchoolAttribute = (typeof SCHOOL_ATTRIBUTES)[number];
 
 /** A text cell as read: trimmed text ('' when blank) and where it is. */
@@ -163,7 +177,7 @@ export type CheckStatus = (typeof CHECK_STATUSES)[number];
 export interface ChecklistAnswer {
   sheet: string;
   row: number;
-  /** Indicator id from the 编号 column (G1 …). */
+  /** Indicator id from the 编号 column (G1 …), or a 一票否决 id (F1 …). */
   id: string;
   status: CheckStatus;
   statusRef: CellRef;

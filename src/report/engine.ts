@@ -12,6 +12,6 @@ import { buildOutput } from './output';
  */
 export function checkWorkbook(grids: SheetGrid[], std: Standard, meta: RunMeta, opts: EngineOptions = {}): EngineOutput {
   const ledgers = readLedgers(grids, std, opts.overrides);
-  const result = runChecks(ledgers, std);
+  const result = runChecks(ledgers, std, { runYear: meta.date.getFullYear() });
   return buildOutput(grids, ledgers, result, std, meta, { history: opts.history });
 }

@@ -6,6 +6,7 @@ import type { Tracking } from './history';
 import type { JsonReport } from './model';
 import { ledgerAdd, type Plans } from './plans';
 import { orderSchools } from './sheets';
+import { countyVerdict } from './verdict';
 
 /**
  * The JSON report (model.ts JsonReport). Field names are a fixed contract. Schools appear once per 学段 part,
@@ -114,6 +115,12 @@ export function buildJsonReport(
       cvAfter: finiteOrNull(p.plan.cvAfter),
     }));
   }
+  // Keys of the 规程 and 一票否决 contract, after every earlier key (add, never reorder).
+  const v = countyVerdict(result);
+  report.verdict = { pass: v.pass, vetoed: v.vetoed.map((x) => x.id), vetoOpen: v.vetoOpen.map((x) => x.id), blocking: v.blocking.map((x) => x.id), reason: v.reason };
+  report.veto = (result.veto ?? []).map((x) => ({ id: x.id, item: x.item, status: x.status, answered: x.answered, onSheet: x.onSheet }));
+  if (result.assessmentYear !== undefined) report.assessmentYear = result.assessmentYear;
+  report.transitions = (result.transitions ?? []).map((t) => ({ ...t }));
   return report;
 }
 

@@ -201,6 +201,30 @@ export interface JsonReport {
     stage: '小学' | '初中';
     options: { indicator: string; add: number; unit: string; wholeSchool: boolean; cost?: number }[][];
   }[];
+  /**
+   * The county's bottom line (as the 自查自评总表 and the command line say it): `pass` only when every item is
+   * 达标 and every 一票否决 item is answered 不存在; `vetoed` the 一票否决 ids answered 存在, `vetoOpen` those not yet
+   * answered (待核实, or missing from an older 核查清单); `reason` one Chinese sentence.
+   */
+  verdict?: { pass: boolean; vetoed: string[]; vetoOpen: string[]; blocking: string[]; reason: string };
+  /** The 一票否决 lines of the 核查清单: status 达标 = 不存在该情形, 未达标 = 存在; `onSheet` false when an older 核查清单 lacks it. */
+  veto?: { id: string; item: string; status: '达标' | '未达标' | '待核实'; answered: boolean; onSheet: boolean }[];
+  /** The assessment year the 《规程》 transition rules were judged for (null: unknown). */
+  assessmentYear?: number | null;
+  /** Verdicts that only a 《规程》 relaxed limit made 达标, with what the full standard still needs (`gapToFull`). */
+  transitions?: {
+    indicator: string;
+    rule: string;
+    school: string;
+    stage: '小学' | '初中' | null;
+    sheet: string | null;
+    cell: string | null;
+    actual: number;
+    relaxed: number;
+    full: number;
+    gapToFull: number;
+    message: string;
+  }[];
   /** For every 差异系数 over its limit: the least additions per school (largest first) and the CV after them. */
   cvPlans?: {
     indicator: string;

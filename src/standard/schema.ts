@@ -122,8 +122,73 @@ export const settingsSchema = z.strictObject({
   unitCosts: z.partialRecord(z.enum(RESOURCE_IDS), positive).optional(),
   /** What a ledger value per student can be (see plausibleSchema). */
   plausible: plausibleSchema,
+  /**
+   * The year of the assessment the 《规程》 transition rules are judged for (see `transition`); unset = the
+   * year of the run.
+   */
+  assessmentYear: z.number({ error: '必须是数字' }).int({ error: '必须是整数' }).min(2000, { error: '应为四位年份' }).max(2100, { error: '应为四位年份' }).optional(),
+  /**
+   * Some counties keep the indoor sports rooms (室内体育用房面积) inside 教学及辅助用房: when true, that area is
+   * taken out of R4's floor area and added to R5's sports ground and hall area. Off in the national file.
+   */
+  indoorSportsToR5: z.boolean({ error: '必须是 true 或 false' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+const year = z.number({ error: '必须是数字' }).int({ error: '必须是整数' }).min(2000, { error: '应为四位年份' }).max(2100, { error: '应为四位年份' });
+/** [from, to]: the assessment years (inclusive) a transition rule applies in. */
+const years = z
+  .tuple([year, year], { error: '必须是 [起始年份, 截止年份] 两个数' })
+  .refine(([a, b]) => a <= b, { error: '起始年份不能晚于截止年份' });
+const transitionBase = {
+  /** Assessment years the rule applies in. */
+  years,
+  /** The rule in the 规程's words (shown in notes and on the sheets). */
+  description: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
+  /** The school-ledger columns (Chinese names) the rule needs; without them it does not apply. */
+  facts: z.array(z.string()).min(1, { error: '至少要有一项' }),
+};
+
+/**
+ * The transition rules of 《县域义务教育优质均衡发展国家督导认定工作规程》（国教督办函〔2019〕30号）: relaxed
+ * limits for schools that meet a condition, in the assessment years given. A school whose facts are not in the
+ * ledger is judged by the full standard (no guess). Spec §6.
+ */
+export const transitionSchema = z.strictObject({
+  /** The document's name, as the notes cite it. */
+  name: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
+  /** G3: schools planned and built in or before `builtBy` — each 音乐 / 美术 room ≥ these areas. */
+  roomsBuiltEarly: z.strictObject({ ...transitionBase, builtBy: year, musicRoomArea: positive, artRoomArea: positive }),
+  /** G3: 乡村小规模学校 whose largest class is under `largestClassBelow` — each room ≥ the area of its 学段. */
+  roomsSmallRural: z.strictObject({ ...transitionBase, largestClassBelow: positive, roomArea: z.strictObject({ 小学: positive, 初中: positive }) }),
+  /**
+   * G4: schools built in or before `builtBy`, or with more than `migrantShareAbove` 进城务工人员随迁子女 — size
+   * limits by the G4 keys (小学, 初中, 九年一贯制 …; a key not listed keeps the full limit).
+   */
+  sizeBuiltEarlyOrMigrant: z.strictObject({ ...transitionBase, builtBy: year, migrantShareAbove: share, limits: z.record(z.string(), positive) }),
+  /** R3: 乡村小规模学校 of `minStudents`–`maxStudents` students — 交流轮岗、兼职、走教 PE and art teachers count. */
+  peArtSmallRural: z.strictObject({ ...transitionBase, minStudents: z.number().int().min(0), maxStudents: z.number().int().min(0) }),
+  /** R5: dense 中心城区 schools — converted rooftop / underground grounds and leased venues within a 10-minute walk count. */
+  sportsCityCentre: z.strictObject({ ...transitionBase }),
+});
+export type Transition = z.infer<typeof transitionSchema>;
+export type TransitionKey = Exclude<keyof Transition, 'name'>;
+
+/**
+ * 一票否决 items (spec §7): any one present and the county is not recognised, whatever else holds. Each is a
+ * line of the 核查清单 that only the county can answer.
+ */
+export const vetoSchema = z
+  .array(
+    z.strictObject({
+      /** F1, F2 … (the 核查清单's 编号). */
+      id: z.string().regex(/^F\d{1,2}$/, { error: '编号必须是 F1、F2 …' }),
+      /** The item in the spec's words. */
+      name: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
+    }),
+  )
+  .min(1, { error: '至少要有一项' });
+export type VetoItem = z.infer<typeof vetoSchema>[number];
 
 export const standardSchema = z.strictObject({
   id: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
@@ -131,5 +196,7 @@ export const standardSchema = z.strictObject({
   name: z.string({ error: '必须是文字' }).min(1, { error: '不能为空' }),
   settings: settingsSchema,
   indicators: z.strictObject(indicatorsShape),
+  transition: transitionSchema,
+  veto: vetoSchema,
 });
 export type Standard = z.infer<typeof standardSchema>;

@@ -69,6 +69,9 @@ export default function SettingsPanel({ open, settings, onChange, onClose }: Set
   const [nationalCut, setNationalCut] = useState<number | null>(null);
   const [cutText, setCutText] = useState(settings.teachingPointCut === null ? '' : String(settings.teachingPointCut));
   const [cutError, setCutError] = useState(false);
+  const [standardYear, setStandardYear] = useState<number | null>(null);
+  const [yearText, setYearText] = useState(settings.assessmentYear == null ? '' : String(settings.assessmentYear));
+  const [yearError, setYearError] = useState(false);
 
   // The standard's own name and cut (the standard module loads with this panel, not with the pane).
   useEffect(() => {
@@ -77,6 +80,7 @@ export default function SettingsPanel({ open, settings, onChange, onClose }: Set
       if (!live) return;
       const national = nationalStandard();
       setNationalCut(national.settings.teachingPointCut);
+      setStandardYear(national.settings.assessmentYear ?? null);
       try {
         setStandardName(settings.standard ? standardWithOverride(JSON.stringify(settings.standard.override)).name : national.name);
       } catch {
@@ -132,6 +136,18 @@ export default function SettingsPanel({ open, settings, onChange, onClose }: Set
     set('teachingPointCut', n);
   };
 
+  const changeYear = (text: string) => {
+    setYearText(text);
+    const v = text.trim();
+    const n = Number(v);
+    if (v !== '' && (!Number.isInteger(n) || n < 2000 || n > 2100)) {
+      setYearError(true);
+      return;
+    }
+    setYearError(false);
+    set('assessmentYear', v === '' ? null : n);
+  };
+
   const setColour = (key: 'fail' | 'data', hex: string) => set('colours', { ...settings.colours, [key]: hexToArgb(hex) });
 
   return (
@@ -183,6 +199,12 @@ export default function SettingsPanel({ open, settings, onChange, onClose }: Set
               data-testid="cut"
               onChange={(_, d) => changeCut(d.value)}
             />
+          </Field>
+        </div>
+
+        <div className={styles.group}>
+          <Field label={s.year} hint={s.yearHint(standardYear)} validationMessage={yearError ? s.yearInvalid : undefined} validationState={yearError ? 'error' : 'none'}>
+            <Input type="number" min={2000} max={2100} step={1} value={yearText} data-testid="assessment-year" onChange={(_, d) => changeYear(d.value)} />
           </Field>
         </div>
 

@@ -119,6 +119,9 @@ export interface Strings {
     cut: string;
     cutHint: (n: number | null) => string;
     cutInvalid: string;
+    year: string;
+    yearHint: (n: number | null) => string;
+    yearInvalid: string;
     marks: string;
     markCompliance: string;
     markData: string;
@@ -246,6 +249,10 @@ const zhCN: Strings = {
     cut: '教学点规模线（人）',
     cutHint: (n) => (n === null ? '学生数少于此数的教学点不参与资源配置评估。' : `学生数少于此数的教学点不参与资源配置评估；标准值为 ${n} 人，留空即用标准值。`),
     cutInvalid: '请输入 0 或正整数。',
+    year: '评估年度',
+    yearHint: (n) =>
+      `《规程》（国教督办函〔2019〕30号）的过渡期标准只用于其适用年度的评估（默认 2019–2022 年）；${n === null ? '留空即按检查当年' : `标准文件定为 ${n} 年，留空即用此值`}。`,
+    yearInvalid: '请输入四位年份（2000–2100）。',
     marks: '标记',
     markCompliance: '标记未达标的单元格',
     markData: '标记无法识别的单元格',
@@ -385,6 +392,10 @@ const enUS: Strings = {
     cut: 'Teaching point cut (students)',
     cutHint: (n) => (n === null ? 'Teaching points with fewer students are left out of 资源配置.' : `Teaching points with fewer students are left out of 资源配置; the standard says ${n}. Leave empty to use it.`),
     cutInvalid: 'Enter 0 or a whole number.',
+    year: 'Assessment year',
+    yearHint: (n) =>
+      `The 规程 (国教督办函〔2019〕30号) transition limits apply only to assessments in their years (2019–2022 by default); ${n === null ? 'leave empty for the year of the check' : `the standard file says ${n}; leave empty to use it`}.`,
+    yearInvalid: 'Enter a four-digit year (2000–2100).',
     marks: 'Marks',
     markCompliance: 'Mark cells that fail the standard',
     markData: 'Mark cells that cannot be read',

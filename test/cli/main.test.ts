@@ -39,7 +39,7 @@ describe('junheng demo', () => {
     expect(text).toMatch(/按目前数据，全县尚不能通过优质均衡督导评估：.*G5.*未达标或未确认/);
 
     const report = JSON.parse(await fs.readFile(path.join(demoDir, '示例县台账-自查.json'), 'utf8'));
-    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets', 'resolved', 'plans', 'cvPlans']);
+    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets', 'resolved', 'plans', 'cvPlans', 'verdict', 'veto', 'assessmentYear', 'transitions']);
     expect(report.items).toHaveLength(32);
     expect(report.standard).toEqual({ id: 'national-2017', version: '2017.1' });
     expect(report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单']);

@@ -13,7 +13,8 @@ describe('item sheets and the 核查清单', () => {
     expect(c.writeOnce).toBe(true);
     expect(c.validations).toEqual([{ column: 4, list: ['达标', '未达标', '待核实'] }]);
     expect(c.columns.map((x) => x.header)).toEqual(['编号', '指标', '内容', '状态', '佐证材料', '备注']);
-    expect(c.rows.map((r) => r[0].value)).toEqual(['G1', 'G2', 'G8', 'G10', 'G15', 'Q5', 'Q6', 'Q7', 'Q8']);
+    // The indicator lines, then the 一票否决 lines (standard `veto`).
+    expect(c.rows.map((r) => r[0].value)).toEqual(['G1', 'G2', 'G8', 'G10', 'G15', 'Q5', 'Q6', 'Q7', 'Q8', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6']);
     expect(new Set(c.rows.map((r) => r[3].value))).toEqual(new Set(['待核实']));
     expect(out.sheets.filter((s) => s.writeOnce).map((s) => s.name)).toEqual([CHECKLIST_SHEET]);
   });

@@ -55,7 +55,7 @@ describe('JSON report', () => {
 
   it('has the contract shape', () => {
     // The 整改 and 补短板 keys come last, after the keys of the first contract (add, never rename or reorder).
-    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets', 'resolved', 'plans', 'cvPlans']);
+    expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets', 'resolved', 'plans', 'cvPlans', 'verdict', 'veto', 'transitions']);
     expect(report.standard).toEqual({ id: 'national-2017', version: '2017.1' });
     expect(report.ledgers.map(keys)).toEqual([
       ['columns', 'headerRows', 'kind', 'rows', 'sheet'],

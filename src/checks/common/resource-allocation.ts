@@ -8,7 +8,7 @@ import { threshold } from '../../standard';
 import type { IndicatorResult, SchoolStageResult, Verdict } from '../types';
 import { atLeast, ceilTo, ceilTol } from '../compare';
 import { complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
-import { indicatorRef, quantityLabel, resourceMessage, roundTo } from '../format';
+import { formatThreshold, formatValue, gapPhrase, indicatorRef, quantityLabel, resourceMessage, roundTo, unitSuffix } from '../format';
 import { R1 } from '../rules/R1-degree-teachers';
 import { R2 } from '../rules/R2-backbone-teachers';
 import { R3 } from '../rules/R3-pe-art-teachers';
@@ -17,6 +17,10 @@ import { R5 } from '../rules/R5-sports-area';
 import { R6 } from '../rules/R6-equipment-value';
 import { R7 } from '../rules/R7-multimedia-rooms';
 import type { ResourceRule } from './resource-item';
+import { indoorMove, transitionExtra } from './resource-adjust';
+import { TRANSITION_TAG, recordTransition } from './transition';
+import { cellAddress } from '../../ledger/grid';
+import { formatNumber } from '../format';
 
 const RULES: readonly ResourceRule[] = [R1, R2, R3, R4, R5, R6, R7];
 
@@ -122,7 +126,7 @@ export function newCvAccumulator(): CvAccumulator {
   return { students: { 小学: perId(), 初中: perId() }, quantities: { 小学: perId(), 初中: perId() } };
 }
 
-interface Resolved {
+export interface Resolved {
   value: number | null;
   ref: CellRef | null;
   apportioned: boolean;
@@ -230,17 +234,18 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
       P = null;
     }
 
-    const resolve = (q: SchoolQuantity, id: ResourceId): Resolved => {
+    /** `quiet`: a blank cell is no finding (a 《规程》 fact: without it the rule simply does not apply). */
+    const resolve = (q: SchoolQuantity, id: ResourceId, quiet = false): Resolved => {
       const split = school.quantities[q];
       if (!split) return NONE;
       const own = split[s];
       if (own) {
-        noteMissing(ctx, own, quantityLabel(q, s), indicatorRef(std, id), id, name, s);
+        if (!quiet) noteMissing(ctx, own, quantityLabel(q, s), indicatorRef(std, id), id, name, s);
         return { value: own.value, ref: own.ref, apportioned: false };
       }
       const all = split.all;
       if (!all) return NONE;
-      noteMissing(ctx, all, quantityLabel(q, 'all'), indicatorRef(std, id), id, name, s);
+      if (!quiet) noteMissing(ctx, all, quantityLabel(q, 'all'), indicatorRef(std, id), id, name, s);
       if (single) return { value: all.value, ref: all.ref, apportioned: false };
       if (all.value === null) return { value: null, ref: all.ref, apportioned: true };
       const W = weighted();
@@ -272,19 +277,51 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
     };
 
     const indicators = {} as Record<ResourceId, IndicatorResult>;
+    const fullStates: IndicatorState[] = new Array<IndicatorState>(RESOURCE_IDS.length);
+    const notes: Partial<Record<ResourceId, string>> = {};
+    const added: Partial<Record<ResourceId, string>> = {};
+    const moved = indoorMove(ctx, school, (q, id) => resolve(q, id));
     let reached = 0;
+    let changed = false;
     for (let i = 0; i < RESOURCE_IDS.length; i++) {
       const id = RESOURCE_IDS[i];
       const t = threshold(std, id, s);
       const r = id === 'R3' ? resolveR3() : resolve(NUMERATOR[id], id);
-      const value = r.value !== null && P !== null ? (r.value / P) * PER_100[id] : null;
+      let q = r.value;
+      // settings.indoorSportsToR5: the indoor sports rooms leave R4's floor area for R5's grounds.
+      if (moved && (id === 'R4' || id === 'R5') && q !== null) {
+        if (moved.area !== null && id === 'R4' && q - moved.area < -eps * Math.max(1, q)) {
+          dataFinding(ctx, moved.ref, 'R4', name, s, `「室内体育用房面积」${formatNumber(moved.area)} ㎡ 大于「教学及辅助用房面积」${formatNumber(q)} ㎡，无法从教学及辅助用房中扣除，请核实`);
+          moved.area = null;
+        }
+        if (moved.area === null) q = null;
+        else {
+          q = id === 'R4' ? q - moved.area : q + moved.area;
+          notes[id] = id === 'R4' ? `（已扣除室内体育用房面积 ${formatNumber(moved.area)} ㎡，计入体育运动场馆面积）` : `（已计入室内体育用房面积 ${formatNumber(moved.area)} ㎡）`;
+        }
+      }
+      const fullValue = q !== null && P !== null ? (q / P) * PER_100[id] : null;
+      // The 《规程》: 走教/兼职 teachers (R3) and leased or converted grounds (R5) count for the schools it names.
+      const extra = q !== null ? transitionExtra(ctx, school, id, (eq) => resolve(eq, id, true)) : null;
+      let transition: IndicatorResult['transition'];
+      if (extra && q !== null) {
+        transition = { rule: extra.rule, extra: extra.value, fullValue };
+        q += extra.value;
+        changed = true;
+        added[id] = `${extra.label} ${formatNumber(extra.value)}${id === 'R3' ? ' 人' : ' ㎡'}`;
+        notes[id] = `${notes[id] ?? ''}（${TRANSITION_TAG}，已计入${added[id]}）`;
+      }
+      const value = q !== null && P !== null ? (q / P) * PER_100[id] : null;
       const state = indicatorState(value, t, std);
       states[i] = state;
-      quantities[i] = value === null ? null : r.value;
+      fullStates[i] = transition ? indicatorState(fullValue, t, std) : state;
+      quantities[i] = value === null ? null : q;
       if (state === 'reached') reached++;
       indicators[id] = { value, threshold: t, pass: value === null ? null : state === 'reached', apportioned: r.apportioned, ref: r.ref };
+      if (transition) indicators[id].transition = transition;
     }
     const verdict = decideVerdict(states, std);
+    const fullVerdict = changed ? decideVerdict(fullStates, std) : verdict;
 
     for (let i = 0; i < RESOURCE_IDS.length; i++) {
       const id = RESOURCE_IDS[i];
@@ -295,10 +332,26 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
         acc.students[s][id].push(P);
         acc.quantities[s][id].push(q);
       }
-      if (ind.pass || excluded) continue;
+      if (excluded) continue;
       const precision = std.indicators[id].precision;
-      const shortfall = (ind.threshold * P) / PER_100[id] - q;
-      const gap = PER_100[id] === 100 || id === 'R7' ? Math.max(1, ceilTol(shortfall, eps)) : ceilTo(shortfall, precision, eps);
+      const gapTo = (quantity: number): number => {
+        const shortfall = (ind.threshold * P) / PER_100[id] - quantity;
+        return PER_100[id] === 100 || id === 'R7' ? Math.max(1, ceilTol(shortfall, eps)) : ceilTo(shortfall, precision, eps);
+      };
+      const tr = ind.transition;
+      if (ind.pass) {
+        // 达标 only because the 《规程》 counted more: no finding, but the full standard is still short.
+        if (tr && tr.fullValue !== null && !atLeast(tr.fullValue, ind.threshold, eps)) {
+          const fullGap = gapTo(q - tr.extra);
+          recordTransition(ctx, {
+            indicator: id, rule: tr.rule, school: name, stage: s, sheet: ind.ref?.sheet ?? null, cell: ind.ref ? cellAddress(ind.ref.row, ind.ref.col) : null,
+            actual: roundTo(tr.fullValue, precision), relaxed: ind.threshold, full: ind.threshold, gapToFull: fullGap,
+            message: transitionPassMessage(std, id, s, plan.stages.length > 1, added[id] ?? '', ind.value, tr.fullValue, ind.threshold, fullGap),
+          });
+        }
+        continue;
+      }
+      const gap = gapTo(q);
       complianceFinding(
         ctx,
         ind.ref,
@@ -312,7 +365,7 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
           stagePrefix: plan.stages.length > 1,
           apportioned: ind.apportioned,
           stillPasses: verdict === '达标' ? { reached } : undefined,
-        }),
+        }) + (notes[id] ?? ''),
       );
     }
 
@@ -328,7 +381,21 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
       indicators,
       reached,
       verdict,
+      ...(changed ? { fullVerdict } : {}),
     });
   }
   return out;
+}
+
+
+/** "按《规程》过渡期标准达标：计入… 1 人后，每百名… 1.25 人，标准 ≥ 0.9 人；按完整标准（不计入）为 0.00 人，还需 1 名教师". */
+function transitionPassMessage(
+  std: Standard, id: ResourceId, stage: Stage, prefix: boolean, added: string, value: number, full: number, threshold: number, gap: number,
+): string {
+  const ind = std.indicators[id];
+  const u = unitSuffix(ind.unit);
+  return (
+    `${TRANSITION_TAG}达标：${prefix ? `${stage}部：` : ''}计入${added}后，${ind.name} ${formatValue(std, id, value)}${u}，标准 ≥ ${formatThreshold(threshold)}${u}；` +
+    `按完整标准（不计入）为 ${formatValue(std, id, full)}${u}，${gapPhrase(std, id, gap)}`
+  );
 }

@@ -8,7 +8,28 @@ import { atMost } from '../compare';
 import { complianceFinding, noteMissing, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef, quantityLabel } from '../format';
 import { perSchoolItem } from '../common/item-status';
+import { TRANSITION_TAG, builtYearOf, numberFact, recordTransition, transitionActive } from '../common/transition';
+import { cellAddress } from '../../ledger/grid';
 import type { Rule } from './types';
+
+/**
+ * The 《规程》's relaxed size limit for this school (sizeBuiltEarlyOrMigrant: built in or before builtBy, or more
+ * than migrantShareAbove of its 义务教育 students 随迁子女), when the year is in the rule's years and the limit
+ * for the school's G4 key is set and above the full one; null otherwise.
+ */
+function relaxedSize(ctx: Ctx, school: SchoolRecord, key: string, students: number, full: number): { limit: number; why: string } | null {
+  if (!transitionActive(ctx, 'sizeBuiltEarlyOrMigrant')) return null;
+  const t = ctx.std.transition.sizeBuiltEarlyOrMigrant;
+  const limit = t.limits[key];
+  if (limit === undefined || limit <= full) return null;
+  const y = builtYearOf(ctx, school);
+  if (y !== null && y <= t.builtBy) return { limit, why: `${y} 年建校，属 ${t.builtBy} 年及以前建成的学校` };
+  const migrants = numberFact(school, 'migrantStudents');
+  if (migrants !== null && students > 0 && !atMost(migrants / students, t.migrantShareAbove, ctx.eps)) {
+    return { limit, why: `进城务工人员随迁子女 ${formatNumber(migrants)} 人，占 ${formatNumber((migrants / students) * 100, 1)}%（超过 ${formatNumber(t.migrantShareAbove * 100, 1)}%）` };
+  }
+  return null;
+}
 
 /** The G4 threshold key of a school type (null for types G4 does not judge). */
 function sizeKey(type: SchoolType): string | null {
@@ -74,11 +95,22 @@ function checkSchoolSize(ctx: Ctx, school: SchoolRecord): void {
   }
   for (const n of cells) value += n.value ?? 0;
   if (minus) value -= minus.value ?? 0;
-  const limit = threshold(ctx.std, 'G4', key);
-  if (atMost(value, limit, ctx.eps)) return;
+  const full = threshold(ctx.std, 'G4', key);
+  if (atMost(value, full, ctx.eps)) return;
   const ref = (all ?? cells[0]).ref;
-  const gap = value - limit;
   const who = t === '九年一贯制' || t === '十二年一贯制' ? `${t}学校义务教育阶段在校生` : t === '完全中学' ? '初中部在校生' : '在校生';
+  const relaxed = relaxedSize(ctx, school, key, value, full);
+  const fullGap = value - full;
+  if (relaxed && atMost(value, relaxed.limit, ctx.eps)) {
+    recordTransition(ctx, {
+      indicator: 'G4', rule: 'sizeBuiltEarlyOrMigrant', school: school.name, stage: null, sheet: ref.sheet, cell: cellAddress(ref.row, ref.col),
+      actual: value, relaxed: relaxed.limit, full, gapToFull: fullGap,
+      message: `${TRANSITION_TAG}达标：学校规模 ${who} ${formatNumber(value)} 人，过渡期标准 ≤ ${formatThreshold(relaxed.limit)} 人（${relaxed.why}）；完整标准 ≤ ${formatThreshold(full)} 人，超出 ${formatNumber(fullGap)} 人`,
+    });
+    return;
+  }
+  const limit = relaxed ? relaxed.limit : full;
+  const gap = value - limit;
   complianceFinding(
     ctx,
     ref,
@@ -88,13 +120,15 @@ function checkSchoolSize(ctx: Ctx, school: SchoolRecord): void {
     value,
     limit,
     gap,
-    `学校规模：${who} ${formatNumber(value)} 人，标准 ≤ ${formatThreshold(limit)} 人，超出 ${formatNumber(gap)} 人`,
+    relaxed
+      ? `学校规模：${who} ${formatNumber(value)} 人，${TRANSITION_TAG} ≤ ${formatThreshold(limit)} 人（${relaxed.why}），超出 ${formatNumber(gap)} 人；完整标准 ≤ ${formatThreshold(full)} 人，超出 ${formatNumber(fullGap)} 人`
+      : `学校规模：${who} ${formatNumber(value)} 人，标准 ≤ ${formatThreshold(limit)} 人，超出 ${formatNumber(gap)} 人`,
   );
 }
 
 export const G4: Rule = {
   id: 'G4',
-  reads: [{ ledger: '学校台账', fields: ['学校类型', '在校生数（小学、初中、高中或全校）'] }],
+  reads: [{ ledger: '学校台账', fields: ['学校类型', '在校生数（小学、初中、高中或全校）', '《规程》：建校时间、随迁子女数'] }],
   pass: 'school',
   checks: 'per school (not 特殊教育学校): 义务教育 students within the limit of the school type (a 完全中学 / 十二年一贯制 without 学段 columns: 全校 − 高中)',
   raises: [

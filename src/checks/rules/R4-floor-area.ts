@@ -5,6 +5,6 @@ export const R4 = resourceRule({
   id: 'R4',
   numerator: 'floorArea',
   per: 1,
-  fields: ['教学及辅助用房面积'],
+  fields: ['教学及辅助用房面积', '室内体育用房面积（settings.indoorSportsToR5）'],
   value: '教学及辅助用房面积 ÷ 在校生数',
 });

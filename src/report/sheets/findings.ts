@@ -1,4 +1,5 @@
 /** 问题清单: every finding, with its 整改 status, and the previous run's findings now gone. */
+import type { TransitionUse } from '../../checks/types';
 import type { Finding } from '../../ledger/finding';
 import { quoteSheetName } from '../../ledger/grid';
 import { RESOURCE_IDS } from '../../standard/schema';
@@ -32,7 +33,12 @@ export interface FindingsTracking {
  * did not find again (状态 已整改; the cell is shown as it was then, as text: the row may have moved). Without
  * `tracking` every finding is 新发现 as of the run's date.
  */
-export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportContext, tracking?: FindingsTracking): SheetModel {
+export function buildFindingsSheet(
+  findings: readonly Finding[],
+  ctx: ReportContext,
+  tracking?: FindingsTracking,
+  transitions: readonly TransitionUse[] = [],
+): SheetModel {
   const { std } = ctx;
   const headers = ['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位', '状态', '首次发现日期'];
   const today = isoDate(ctx.date);
@@ -65,6 +71,27 @@ export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportCont
       text(track?.firstSeen ?? today),
     ];
   });
+  // Verdicts only a 《规程》 relaxed limit made 达标: not failing today, but the full standard is still short.
+  for (const t of transitions) {
+    const ind = indicatorOf(std, t.indicator);
+    const fmt = ind ? indicatorNumFmt(ind) : undefined;
+    rows.push([
+      { value: rows.length + 1, style: 'number', numFmt: '0' },
+      text('过渡期达标', 'warn'),
+      text(t.sheet ?? ''),
+      t.sheet && t.cell ? { value: `${quoteSheetName(t.sheet)}!${t.cell}`, style: 'link', link: { sheet: t.sheet, cell: t.cell } } : text(''),
+      text(t.school),
+      text(t.stage ?? ''),
+      text(indicatorLabel(t.indicator)),
+      findingValue(t.actual, fmt),
+      findingValue(t.full, fmt),
+      num(t.gapToFull, fmt),
+      text(t.message),
+      text(ind ? ind.departments.join('、') : ''),
+      text('过渡期', 'note'),
+      text(today),
+    ]);
+  }
   const since = tracking?.previousAt ? `上次检查（${tracking.previousAt}）发现，本次检查未再发现` : '上次检查发现，本次检查未再发现';
   for (const r of tracking?.resolved ?? []) {
     // A 差异系数 finding is the only resource finding without a school.

@@ -42,7 +42,7 @@ const withItems = (build: (i: SheetInput) => SheetModel) => (i: SheetInput) => (
 export const SHEETS: readonly SheetSpec[] = [
   { name: RESOURCE_SHEET, build: (i) => buildResourceSheet(i.result, i.ledgers, i.ctx) },
   { name: CV_SHEET, build: (i) => buildCvSheet(i.result, i.ledgers, i.ctx, i.plans.cv) },
-  { name: FINDINGS_SHEET, build: (i) => buildFindingsSheet(i.findings, i.ctx, i.tracking) },
+  { name: FINDINGS_SHEET, build: (i) => buildFindingsSheet(i.findings, i.ctx, i.tracking, i.result.transitions ?? []) },
   { name: PLAN_SHEET, build: (i) => buildPlanSheet(i.plans, i.ledgers, i.ctx) },
   { name: PROGRESS_SHEET, build: (i) => buildProgressSheet(i.tracking.history, i.ctx) },
   { name: GUARANTEE_SHEET, build: withItems((i) => buildGuaranteeSheet(i.result, i.ctx)) },

@@ -1,6 +1,7 @@
 /** 补短板清单: what each 未达标 school needs, by 责任单位. */
 import type { LedgerSet } from '../../ledger/types';
-import { INDICATOR_IDS, RESOURCE_IDS, type ResourceId, type Standard } from '../../standard/schema';
+import { INDICATOR_IDS, RESOURCE_IDS, type IndicatorId, type ResourceId, type Standard } from '../../standard/schema';
+import { TRANSITION_TAG } from '../../checks/common/transition';
 import { fitColumns, subtitle } from '../format';
 import type { ModelCell, SheetModel } from '../model';
 import { describeOptionPlain, optionCost, type Plans } from '../plans';
@@ -48,13 +49,23 @@ export function buildPlanSheet(plans: Plans, ledgers: LedgerSet | null, ctx: Rep
       const depts = deptOrder.filter((d) => ids.some((id) => std.indicators[id].departments.includes(d)));
       const group = depts.join('、');
       const rank = Math.min(...ids.map((id) => RESOURCE_IDS.indexOf(id as ResourceId)));
-      const cells: ModelCell[] = [...head(group), text(`方案${ORDINAL[i] ?? String(i + 1)}`), text(describeOptionPlain(std, o, e.result.stage))];
+      const why = e.relaxed ? `（该校该学段现${TRANSITION_TAG}达标，此为达到完整标准所需）` : '';
+      const cells: ModelCell[] = [...head(group), text(`方案${ORDINAL[i] ?? String(i + 1)}`), text(describeOptionPlain(std, o, e.result.stage) + why)];
       if (priced) {
         const c = optionCost(o);
         cells.push(c.priced === 0 ? text('未设单价', 'note') : { value: c.cost, style: 'number', numFmt: c.all ? '#,##0" 元"' : '#,##0" 元（部分项目未设单价）"' });
       }
       list.push({ group, rank, at, option: i, cells });
     });
+  });
+  // G3 / G4 judged 达标 by a 《规程》 relaxed limit: what the full standard still needs, after the 资源配置 rows.
+  (plans.transitions ?? []).forEach((t, at) => {
+    const id = t.indicator as IndicatorId;
+    const group = deptOrder.filter((d) => std.indicators[id].departments.includes(d)).join('、');
+    const link = t.sheet && t.cell ? { sheet: t.sheet, cell: t.cell } : undefined;
+    const cells: ModelCell[] = [text(group), link ? { value: t.school, style: 'link', link } : text(t.school), text(t.stage ?? ''), text(`${id} 完整标准`), text(t.message)];
+    if (priced) cells.push(text('', 'note'));
+    list.push({ group, rank: RESOURCE_IDS.length + 1 + INDICATOR_IDS.indexOf(id), at: plans.schools.length + at, option: 0, cells });
   });
   // Groups in the order of their first (lowest) indicator, then ledger order and option number.
   const groupRank = new Map<string, number>();
@@ -66,7 +77,8 @@ export function buildPlanSheet(plans: Plans, ledgers: LedgerSet | null, ctx: Rep
   rows.push([
     text(
       '说明：每个方案都是使该校该学段资源配置达标（7 项中至少 6 项达到标准、其余不低于标准的 85%）的一种最少增加方式，任选其一即可；' +
-        '全校共用的面积、设备、教室按学段学生数加权分摊，所列为全校需增加的数量。',
+        '全校共用的面积、设备、教室按学段学生数加权分摊，所列为全校需增加的数量。' +
+        `按《规程》过渡期标准判为达标的学校，本表仍按完整标准列出所需。`,
       'note',
     ),
   ]);

@@ -68,6 +68,13 @@ export function buildResourceSheet(result: CheckResult, ledgers: LedgerSet | nul
     const notes: string[] = [];
     if (s.excluded) notes.push(s.excludedReason ?? '不参加资源配置评估');
     if (apportioned.length > 0) notes.push(`${apportioned.join('、')} 由全校数按加权学生数分摊`);
+    const relaxed = RESOURCE_IDS.filter((id) => s.indicators[id]?.transition);
+    if (relaxed.length > 0) {
+      notes.push(
+        `${relaxed.join('、')} 按《规程》过渡期标准计入走教/兼职教师或租赁、改造场地` +
+          (s.fullVerdict !== undefined && s.fullVerdict !== s.verdict ? `；按完整标准为${s.fullVerdict}` : ''),
+      );
+    }
     row.push(text(notes.join('；'), 'note'));
     counts[s.excluded ? '不参评' : s.verdict] += 1;
     rows.push(row);
