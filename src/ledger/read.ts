@@ -6,13 +6,14 @@ import type { Standard } from '../standard/schema';
 import { cellAddress, columnLetter, type SheetGrid } from './grid';
 import { inferSchoolType, parseGrade, parseSchoolType, stageOfGrade } from './coerce';
 import { readChecklistRows, readCountyFigures } from './county';
-import { detectForm, readForm, reportNotApplicable, type NaCell } from './form';
+import { detectForm, readForm } from './form';
 import { detectHeader, type ColumnMatch, type HeaderMatch } from './header';
-import { cleanLayout, isNotApplicable, sheetUnits, unitRow } from './layout';
+import { cleanLayout, isEllipsis, isNotApplicable, sheetUnits, unitRow } from './layout';
 import { checkMagnitudes, hasRange, type Tracked } from './magnitude';
 import { normalizeText } from './normalize';
 import { applyOverrides } from './overrides';
 import { readTeacherRows } from './people';
+import { GIVEN_VALUES, sectionRow, stageOfName } from './sections';
 import { mergeIndex, mergedValue, type MergeIndex } from './rows';
 import {
   FindingSink, SchoolColumn, SheetReader, actualOf, asStage, columnKey, columnLabel, dataRows, hasAnyNumber, isRepeatedHeader, textCell, textOf,
@@ -68,12 +69,20 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
     (x): x is readonly [SchoolAttribute, ColumnMatch] => x[1] !== null,
   );
   const seen = new Map<string, string>();
+  // A 表Ⅱ-2 sheet: indicator values per row, schools in 学段 sections (a school may be in both).
+  const givesValues = numeric.some((m) => GIVEN_VALUES.has(m.field.field as SchoolQuantity));
+  let section: '小学' | '初中' | null = null;
   for (const { r, row, afterNote } of dataRows(grid, match)) {
     const nameValue = row ? row[nameCol.col] : undefined;
     const name = textOf(nameValue);
+    const label = sectionRow(row, numeric);
+    if (label) {
+      section = label;
+      continue;
+    }
     if (afterNote && (!name || !hasAnyNumber(row, numeric))) continue;
     if (name && isRepeatedHeader(name, nameCol)) continue;
-    if (isNotApplicable(nameValue)) continue; // a "*" row of a statistics form
+    if (isNotApplicable(nameValue) || isEllipsis(nameValue)) continue; // a "*" or "…" row of a printed form
     if (!name) {
       if (hasAnyNumber(row, numeric)) {
         sink.data({
@@ -83,12 +92,13 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
       }
       continue;
     }
-    const key = normalizeText(name);
+    const rowStage = givesValues ? (section ?? stageOfName(name)) : null;
+    const key = `${normalizeText(name)}\u0000${rowStage ?? ''}`;
     const first = seen.get(key);
     if (first) {
       sink.data({
-        indicator: null, sheet, cell: reader.addr(r, nameCol.col), school: name, stage: null, actual: name,
-        message: `学校“${name}”在本表中重复出现（首次出现在 ${first}），该行未重复计入，请核实`,
+        indicator: null, sheet, cell: reader.addr(r, nameCol.col), school: name, stage: rowStage, actual: name,
+        message: `学校“${name}”在本表中${rowStage ? `${rowStage}部分` : ''}重复出现（首次出现在 ${first}），该行未重复计入，请核实`,
       });
       continue;
     }
@@ -112,6 +122,11 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
         typeInferred = true;
       }
     }
+    if (!type && rowStage && !typeText) {
+      // A 表Ⅱ-2 row of the 小学 (初中) section: the section says what the row is.
+      type = rowStage;
+      typeInferred = true;
+    }
     if (!type) {
       const cellCol = typeCol ? typeCol.col : nameCol.col;
       sink.data({
@@ -123,12 +138,13 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
     }
 
     const quantities: Partial<Record<SchoolQuantity, StageSplit>> = {};
-    const na: NaCell[] = [];
+    const notApplicable: NonNullable<SchoolRecord['notApplicable']> = {};
     const reads: { m: ColumnMatch; read: ReturnType<SheetReader['numRead']> }[] = [];
     for (const m of numeric) {
       const q = m.field.field as SchoolQuantity;
-      if (isNotApplicable(row ? row[m.col] : undefined)) {
-        na.push({ quantity: q, stage: m.stage ?? 'all', m, r });
+      const v = row ? row[m.col] : undefined;
+      if (isNotApplicable(v)) {
+        (notApplicable[q] ??= {})[m.stage ?? 'all'] = { text: textOf(v), ref: reader.ref(r, m.col) };
         continue;
       }
       const split = quantities[q] ?? (quantities[q] = {});
@@ -146,12 +162,13 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
       typeRef,
       quantities,
     };
+    if (Object.keys(notApplicable).length > 0) record.notApplicable = notApplicable;
+    if (rowStage) record.stage = rowStage;
     if (attrCols.length > 0) {
       const attributes: Partial<Record<SchoolAttribute, TextCell>> = {};
       for (const [a, m] of attrCols) attributes[a] = textCell(reader, r, m) ?? undefined;
       record.attributes = attributes;
     }
-    reportNotApplicable(reader, record, na);
     for (const { m, read } of reads) {
       const key = columnKey(m);
       tracked.push({

@@ -16,6 +16,8 @@ export interface ResourceRule extends Rule {
   id: ResourceId;
   /** The school-ledger quantity that is the numerator. */
   numerator: SchoolQuantity;
+  /** The school-ledger field of the indicator's value as the county computed it (表Ⅱ-2), used when the numerator is not kept. */
+  given: SchoolQuantity;
   /** 100 when the value is per 100 students, 1 when per student. */
   per: 1 | 100;
   /** Columns summed when the numerator column is absent (R3: 体育 + 音乐 + 美术). */
@@ -65,6 +67,7 @@ export function resourceItem(id: ResourceId, run: Pick<Run, 'resources' | 'cv' |
 export function resourceRule(r: {
   id: ResourceId;
   numerator: SchoolQuantity;
+  given: SchoolQuantity;
   per: 1 | 100;
   parts?: readonly SchoolQuantity[];
   fields: readonly string[];
@@ -74,6 +77,7 @@ export function resourceRule(r: {
   return {
     id: r.id,
     numerator: r.numerator,
+    given: r.given,
     per: r.per,
     ...(r.parts ? { parts: r.parts } : {}),
     reads,

@@ -7,6 +7,7 @@ import { resourceRule } from '../common/resource-item';
 export const R3 = resourceRule({
   id: 'R3',
   numerator: 'peArtTeachers',
+  given: 'peArtPer100',
   per: 100,
   parts: ['peTeachers', 'musicTeachers', 'artTeachers'],
   fields: ['体育、艺术（音乐、美术）专任教师数，或 体育 / 音乐 / 美术专任教师数（或教师台账「任教学科」「是否专任」）'],
