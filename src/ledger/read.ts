@@ -13,7 +13,7 @@ import { checkMagnitudes, hasRange, type Tracked } from './magnitude';
 import { normalizeText } from './normalize';
 import { applyOverrides } from './overrides';
 import { readTeacherRows } from './people';
-import { GIVEN_VALUES, sectionRow, stageOfName } from './sections';
+import { GIVEN_FOR, sectionRow, stageOfName } from './sections';
 import { mergeIndex, mergedValue, type MergeIndex } from './rows';
 import {
   FindingSink, SchoolColumn, SheetReader, actualOf, asStage, columnKey, columnLabel, dataRows, hasAnyNumber, isRepeatedHeader, textCell, textOf,
@@ -64,13 +64,16 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
   const nameCol = match.columns.find((m) => m.field.field === 'name');
   if (!nameCol) return;
   const typeCol = match.columns.find((m) => m.field.field === 'type') ?? null;
-  const numeric = match.columns.filter((m) => m.field.value !== 'text');
+  const fields = new Set(match.columns.map((m) => m.field.field));
+  const numeric = match.columns.filter(
+    (m) => m.field.value !== 'text' && !GIVEN_FOR[m.field.field as SchoolQuantity]?.some((q) => fields.has(q)),
+  );
   const attrCols = SCHOOL_ATTRIBUTES.map((a) => [a, match.columns.find((m) => m.field.field === a) ?? null] as const).filter(
     (x): x is readonly [SchoolAttribute, ColumnMatch] => x[1] !== null,
   );
   const seen = new Map<string, string>();
   // A 表Ⅱ-2 sheet: indicator values per row, schools in 学段 sections (a school may be in both).
-  const givesValues = numeric.some((m) => GIVEN_VALUES.has(m.field.field as SchoolQuantity));
+  const givesValues = numeric.some((m) => GIVEN_FOR[m.field.field as SchoolQuantity] !== undefined);
   let section: '小学' | '初中' | null = null;
   for (const { r, row, afterNote } of dataRows(grid, match)) {
     const nameValue = row ? row[nameCol.col] : undefined;

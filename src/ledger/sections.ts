@@ -7,10 +7,20 @@ import type { ColumnMatch } from './header';
 import { normalizeText } from './normalize';
 import type { SchoolQuantity } from './types';
 
-/** The school-ledger fields that are indicator values as the county computed them (表Ⅱ-2). */
-export const GIVEN_VALUES: ReadonlySet<SchoolQuantity> = new Set<SchoolQuantity>([
-  'degreePer100', 'backbonePer100', 'peArtPer100', 'floorAreaPerStudent', 'sportsAreaPerStudent', 'equipmentPerStudent', 'multimediaPer100',
-]);
+/**
+ * The school-ledger fields that are indicator values as the county computed them (表Ⅱ-2), with the
+ * quantities they stand for: a sheet that keeps the quantity is judged from it, and its value column
+ * (a 生均… column beside the areas) is not read.
+ */
+export const GIVEN_FOR: Readonly<Partial<Record<SchoolQuantity, readonly SchoolQuantity[]>>> = {
+  degreePer100: ['degreeTeachers'],
+  backbonePer100: ['backboneTeachers'],
+  peArtPer100: ['peArtTeachers', 'peTeachers', 'musicTeachers', 'artTeachers'],
+  floorAreaPerStudent: ['floorArea'],
+  sportsAreaPerStudent: ['sportsArea'],
+  equipmentPerStudent: ['equipmentValue'],
+  multimediaPer100: ['multimediaRooms'],
+};
 
 const ORDINAL = /^(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])/;
 const COUNT_SUFFIX = /[(（][^)）]*[)）]$/;
