@@ -173,6 +173,7 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
   };
 
   const out: SchoolStageResult[] = [];
+  let wholeRowReported = false;
   const cut = std.settings.teachingPointCut;
   const states: IndicatorState[] = new Array<IndicatorState>(RESOURCE_IDS.length);
   const quantities: (number | null)[] = new Array<number | null>(RESOURCE_IDS.length);
@@ -248,7 +249,6 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
       if (!anyColumn) return NONE;
       return { value: ok ? sum : null, ref, apportioned, ...(na && !ok ? { na, naLabel } : {}) };
     };
-    let wholeRowReported = false;
     /** The indicator's value as the county gave it (表Ⅱ-2), read like a quantity but never apportioned. */
     const resolveGiven = (id: ResourceId): Resolved => {
       const q = RULE_OF[id].given;
