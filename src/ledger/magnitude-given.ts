@@ -74,6 +74,12 @@ function read(x: Row, how: Reading): number | null {
   }
 }
 
+const READ_AS: Record<Exclude<Reading, 'asIs'>, string> = {
+  times100: '按每名学生数读取（× 100）',
+  over100: '按 ÷ 100 读取',
+  count: '按#读取',
+};
+
 const SAID: Record<Exclude<Reading, 'asIs'>, string> = {
   times100: '按每名学生数填写（少乘了 100）',
   over100: '多乘了 100',
@@ -128,9 +134,9 @@ export function checkGivenPer100(list: readonly Tracked[], std: Standard, sink: 
     const moved = rows.map((x) => read(x, how)).filter((v): v is number => v !== null);
     const after = median(moved);
     const scope = rows.length > 1 ? '各校' : '';
-    const why = how === 'count' ? `像是填写的${spec.counted}，按在校生数折算为每百名学生` : `像是${SAID[how]}，${how === 'times100' ? '乘以 100' : '除以 100'}后`;
+    const why = how === 'count' ? `像是填写的${spec.counted}，按在校生数折算为每百名学生` : `像是${SAID[how]}，${how === 'times100' ? '乘以 100' : '除以 100'} 后`;
     header(
-      `「${first.label}」按${how === 'count' ? spec.counted : '每百名学生数'}读取：${scope}数值${before < lo ? '仅' : '高达'} ${show(before)} ${spec.unit}` +
+      `「${first.label}」${READ_AS[how].replace('#', spec.counted)}：${scope}数值${before < lo ? '仅' : '高达'} ${show(before)} ${spec.unit}` +
         `${rows.length > 1 ? '（中位数）' : ''}，不可能（${range}）；${why}为 ${show(after)} ${spec.unit}。请核实，并按每百名学生数填写`,
     );
     for (const x of rows) {
