@@ -4,12 +4,13 @@
  * 初中 section, and a trailing "…" row. Verdicts, 差异系数 and marks are checked against an independent
  * computation written here from the rows and the standard's thresholds.
  */
+import type { CellValue } from '../../src/ledger/grid';
 import { readLedgers } from '../../src/ledger';
 import { runChecks } from '../../src/checks';
 import { checkWorkbook } from '../../src/report/engine';
 import { GIVEN_NOTE } from '../../src/report/sheets/resource';
 import { RESOURCE_IDS, type ResourceId } from '../../src/standard/schema';
-import { STD } from './helpers';
+import { grid, STD } from './helpers';
 import { JUNIOR, PRIMARY, VALUE_COLS, table, type School, type Stage } from './table2';
 
 const thr = (id: ResourceId, stage: Stage): number => STD.indicators[id].thresholds[stage] as number;
@@ -164,5 +165,28 @@ describe('表Ⅱ-2 with “*” cells', () => {
     const f = [...ledgers.findings, ...result.findings].filter((x) => x.indicator === 'R5');
     expect(f.map((x) => [x.cell, x.school])).toEqual([[`K${rowOf.get(star)}`, '城关第一小学']]);
     expect(f[0].message).toContain('「生均体育运动场馆面积」填写为“*”（不适用），但该校小学需要此项');
+  });
+});
+
+describe('表Ⅱ-2 beside other ledgers and odd answers', () => {
+  it('a school in both sections is compared with its classes 学段 by 学段: no mismatch when each part adds up', () => {
+    const { g } = table();
+    const cls = (school: string, grade: string, n: number): CellValue[] => [school, grade, `${grade}1班`, n];
+    const classes = grid([['学校名称', '年级', '班级', '班级人数'], cls('实验学校', '一年级', 180), cls('实验学校', '二年级', 180), cls('实验学校', '七年级', 240)], [], { name: '班级台账' });
+    const ledgers = readLedgers([g, classes], STD);
+    const result = runChecks(ledgers, STD);
+    expect(result.findings.filter((f) => f.school === '实验学校' && /不一致/.test(f.message))).toEqual([]);
+    const off = grid([['学校名称', '年级', '班级', '班级人数'], cls('实验学校', '一年级', 100), cls('实验学校', '七年级', 240)], [], { name: '班级台账' });
+    const l2 = readLedgers([g, off], STD);
+    const mismatch = runChecks(l2, STD).findings.filter((f) => f.school === '实验学校' && /不一致/.test(f.message) && f.sheet === '表Ⅱ-2');
+    expect(mismatch.map((f) => f.stage)).toEqual(['小学']);
+  });
+
+  it('an answer in 该校综合评估是否达标 that is neither 是 nor 否 is a finding; the verdict stands', () => {
+    const { g, rowOf } = table({ primary: [{ ...PRIMARY[0], said: '待评' }], junior: [] });
+    const result = runChecks(readLedgers([g], STD), STD);
+    expect(result.schools[0].verdict).toBe('达标');
+    const f = result.findings.filter((x) => x.cell === `N${rowOf.get([...rowOf.keys()][0])}`);
+    expect(f.map((x) => x.message)).toEqual(['「该校综合评估是否达标」填写为“待评”，无法识别（应为 是/否 或 达标/未达标）']);
   });
 });
