@@ -7,7 +7,7 @@
  */
 import type { SchoolQuantity } from '../../ledger/types';
 import { RESOURCE_IDS, STAGES, type ResourceId } from '../../standard/schema';
-import { formatCv } from '../format';
+import { QUANTITY_LABELS, formatCv } from '../format';
 import type { Reads, Rule, Run } from '../rules/types';
 import type { ItemResult, ItemStatus } from '../types';
 
@@ -73,7 +73,9 @@ export function resourceRule(r: {
   fields: readonly string[];
   value: string;
 }): ResourceRule {
-  const reads: Reads[] = [{ ledger: '学校台账', fields: ['学校类型', '在校生数（分学段或全校）', ...r.fields] }];
+  const reads: Reads[] = [
+    { ledger: '学校台账', fields: ['学校类型', '在校生数（分学段或全校）', ...r.fields, `或「${QUANTITY_LABELS[r.given]}」（表Ⅱ-2：县已算出的指标值，按所在 小学/初中 部分）`] },
+  ];
   return {
     id: r.id,
     numerator: r.numerator,
