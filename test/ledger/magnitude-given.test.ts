@@ -6,6 +6,7 @@
 import { readLedgers } from '../../src/ledger';
 import { runChecks } from '../../src/checks';
 import { RESOURCE_IDS } from '../../src/standard/schema';
+import { standardWithOverride } from '../../src/standard';
 import { STD } from './helpers';
 import { JUNIOR, PRIMARY, table, type School } from './table2';
 
@@ -99,5 +100,27 @@ describe('a 每百名学生… column a unit off', () => {
     expect(f[0].message).toContain('「生均教学仪器设备值」按万元读取');
     result.schools.forEach((s, i) => expect(s.indicators.R6.value).toBeCloseTo(ALL[i].values[5], 6));
     expect(RESOURCE_IDS.every((id) => result.schools[0].indicators[id].pass)).toBe(true);
+  });
+});
+
+describe('settings.plausible.givenPer100', () => {
+  it('a partial override changes one indicator’s range and keeps the others; a range upside down is refused', () => {
+    const std = standardWithOverride('{"settings":{"plausible":{"givenPer100":{"R1":[1, 30]}}}}');
+    expect(std.settings.plausible.givenPer100.R1).toEqual([1, 30]);
+    expect(std.settings.plausible.givenPer100.R7).toEqual(STD.settings.plausible.givenPer100.R7);
+    expect(() => standardWithOverride('{"settings":{"plausible":{"givenPer100":{"R2":[20, 0.05]}}}}')).toThrow(
+      /settings\.plausible\.givenPer100\.R2」有误：下限必须小于上限/,
+    );
+  });
+
+  it('a narrower R1 range moves the decision: 0.6 per 100 is judged under [0.5, 40] and left unjudged under [1, 30]', () => {
+    const opts = withValues(0, (s, i) => (i === 0 ? 0.6 : s.values[0]));
+    const { g } = table(opts);
+    const wide = runChecks(readLedgers([g], STD), STD);
+    expect(wide.schools[0].indicators.R1.value).toBe(0.6);
+    const narrow = standardWithOverride('{"settings":{"plausible":{"givenPer100":{"R1":[1, 30]}}}}');
+    const l = readLedgers([g], narrow);
+    expect(runChecks(l, narrow).schools[0].indicators.R1.value).toBeNull();
+    expect(l.findings.filter((f) => f.indicator === 'R1').map((f) => f.school)).toEqual(['城关第一小学']);
   });
 });

@@ -7,6 +7,7 @@
 import type { CellValue } from '../../src/ledger/grid';
 import { readLedgers } from '../../src/ledger';
 import { runChecks } from '../../src/checks';
+import { sectionOf } from '../../src/ledger/sections';
 import { checkWorkbook } from '../../src/report/engine';
 import { GIVEN_NOTE } from '../../src/report/sheets/resource';
 import { RESOURCE_IDS, type ResourceId } from '../../src/standard/schema';
@@ -188,5 +189,14 @@ describe('表Ⅱ-2 beside other ledgers and odd answers', () => {
     expect(result.schools[0].verdict).toBe('达标');
     const f = result.findings.filter((x) => x.cell === `N${rowOf.get([...rowOf.keys()][0])}`);
     expect(f.map((x) => x.message)).toEqual(['「该校综合评估是否达标」填写为“待评”，无法识别（应为 是/否 或 达标/未达标）']);
+  });
+});
+
+describe('section labels', () => {
+  it('reads the ways a 学段 section is labelled, and nothing else', () => {
+    for (const t of ['小学', '一、小学', '（二）初中', '初中学校', '小学（5所）', '小学部分', '初级中学：']) expect(sectionOf(t)).not.toBeNull();
+    expect(sectionOf('（二）初中')).toBe('初中');
+    expect(sectionOf('小学（5所）')).toBe('小学');
+    for (const t of ['城关小学', '小学合计', '九年一贯制', '高中', '']) expect(sectionOf(t)).toBeNull();
   });
 });

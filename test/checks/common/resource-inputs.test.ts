@@ -44,6 +44,18 @@ describe('a “*” the school does not need', () => {
     expect(findings.filter((f) => f.school === '古郊学校')).toEqual([]);
   });
 
+  it('a 完全中学 whose 高中 在校生数 is “*”: the whole-school figures are all 初中 (no 1 : 1.2 share to a 高中 it lacks)', () => {
+    const head: CellValue[] = ['学校名称', '学校类型', '初中在校生数', '高中在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备值', '网络多媒体教室数'];
+    const withSenior = (senior: CellValue) => sheet('学校台账', [head, ['东城中学', '完全中学', 600, senior, 40, 8, 7, 4000, 7000, 1_800_000, 18]]);
+    const a = run([withSenior('*')]);
+    expect(a.result.schools[0].indicators.R4.value).toBeCloseTo(4000 / 600, 12);
+    expect(a.result.schools[0].indicators.R4.apportioned).toBe(false);
+    expect(a.findings.filter((f) => f.school === '东城中学' && f.kind === 'data')).toEqual([]);
+    const [wj, ws] = STD.settings.apportion.juniorSenior;
+    const b = run([withSenior(400)]);
+    expect(b.result.schools[0].indicators.R4.value).toBeCloseTo((4000 * (wj * 600)) / (wj * 600 + ws * 400) / 600, 12);
+  });
+
   it('another 学段’s column, a whole-school column beside the 学段 columns, 体育 beside the combined column: nothing', () => {
     const head: CellValue[] = ['学校名称', '学校类型', '在校生数', '小学在校生数', '初中在校生数', '小学高于规定学历教师数', '初中高于规定学历教师数', '县级及以上骨干教师数', '体育艺术专任教师数', '体育专任教师数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备值', '网络多媒体教室数'];
     const g = sheet('学校台账', [
