@@ -6,6 +6,7 @@
  * readers see only the ledger. Pure.
  */
 import type { CellValue, SheetGrid } from './grid';
+import type { HeaderMatch } from './header';
 import { normalizeText, parseUnit, type UnitInfo } from './normalize';
 
 function isBlank(v: CellValue | undefined): boolean {
@@ -269,4 +270,32 @@ export function unitRow(row: CellValue[] | undefined): Map<number, UnitInfo> | n
     out.set(c, u);
   }
   return out.size >= 2 ? out : null;
+}
+
+/**
+ * Units a statistics export writes once instead of in each header: a unit row right under the header
+ * (人 | 平方米 | 万元, per column) and the title's "（单位：人、平方米、万元、间）" (per dimension). They apply to
+ * the money and area columns whose header names no unit; the unit row is then blanked so it is not read
+ * as data.
+ */
+export function withSheetUnits(grid: SheetGrid, match: HeaderMatch): { grid: SheetGrid; match: HeaderMatch } {
+  const last = match.rows[match.rows.length - 1];
+  let next = last + 1;
+  while (next < grid.values.length && (grid.values[next] ?? []).every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) next++;
+  const perColumn = next < grid.values.length ? unitRow(grid.values[next]) : null;
+  const perDim = sheetUnits(grid, match.rows[0]);
+  const columns = match.columns.map((m) => {
+    const dim = m.field.dim;
+    if (m.unit || (dim !== 'money' && dim !== 'area')) return m;
+    const own = perColumn?.get(m.col);
+    const unit = own && own.dim === dim ? own : perDim[dim];
+    return unit ? { ...m, unit } : m;
+  });
+  let g = grid;
+  if (perColumn) {
+    const values = grid.values.slice();
+    values[next] = [];
+    g = { ...grid, values };
+  }
+  return { grid: g, match: { ...match, columns } };
 }

@@ -8,7 +8,7 @@ import { inferSchoolType, parseGrade, parseSchoolType, stageOfGrade } from './co
 import { readChecklistRows, readCountyFigures } from './county';
 import { detectForm, readForm } from './form';
 import { detectHeader, type ColumnMatch, type HeaderMatch } from './header';
-import { cleanLayout, isEllipsis, isNotApplicable, sheetUnits, unitRow } from './layout';
+import { cleanLayout, isEllipsis, isNotApplicable, withSheetUnits } from './layout';
 import { checkMagnitudes, hasRange, type Tracked } from './magnitude';
 import { normalizeText } from './normalize';
 import { applyOverrides } from './overrides';
@@ -184,34 +184,6 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
     }
     out.push(record);
   }
-}
-
-/**
- * Units a statistics export writes once instead of in each header: a unit row right under the header
- * (人 | 平方米 | 万元, per column) and the title's "（单位：人、平方米、万元、间）" (per dimension). They apply to
- * the money and area columns whose header names no unit; the unit row is then blanked so it is not read
- * as data.
- */
-function withSheetUnits(grid: SheetGrid, match: HeaderMatch): { grid: SheetGrid; match: HeaderMatch } {
-  const last = match.rows[match.rows.length - 1];
-  let next = last + 1;
-  while (next < grid.values.length && (grid.values[next] ?? []).every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) next++;
-  const perColumn = next < grid.values.length ? unitRow(grid.values[next]) : null;
-  const perDim = sheetUnits(grid, match.rows[0]);
-  const columns = match.columns.map((m) => {
-    const dim = m.field.dim;
-    if (m.unit || (dim !== 'money' && dim !== 'area')) return m;
-    const own = perColumn?.get(m.col);
-    const unit = own && own.dim === dim ? own : perDim[dim];
-    return unit ? { ...m, unit } : m;
-  });
-  let g = grid;
-  if (perColumn) {
-    const values = grid.values.slice();
-    values[next] = [];
-    g = { ...grid, values };
-  }
-  return { grid: g, match: { ...match, columns } };
 }
 
 /** Reads a class ledger (one row per class). */
