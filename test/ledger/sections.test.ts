@@ -140,6 +140,15 @@ describe('表Ⅱ-2 without section rows: the 学段 from the name', () => {
     expect(result.findings.some((x) => x.kind === 'compliance' && x.school === '古郊九年一贯制学校')).toBe(false);
   });
 
+  it('“…（小学部）” / “…初中部” in the name gives the row its 学段', () => {
+    const p: School = { ...PRIMARY[4], name: '实验学校（小学部）' };
+    const j: School = { ...JUNIOR[1], name: '实验学校初中部' };
+    const { g } = table({ sections: false, primary: [p], junior: [j] });
+    const ledgers = readLedgers([g], STD);
+    expect(ledgers.schools.map((s) => [s.name, s.stage, s.type])).toEqual([['实验学校（小学部）', '小学', '小学'], ['实验学校初中部', '初中', '初中']]);
+    expect(runChecks(ledgers, STD).schools.map((s) => [s.stage, s.verdict])).toEqual([['小学', verdictOf(p)], ['初中', verdictOf(j)]]);
+  });
+
   it('a school named twice in one section is a duplicate; once per section it is two 学段 parts', () => {
     const { g } = table({ primary: [PRIMARY[0], PRIMARY[0]], junior: [] });
     const ledgers = readLedgers([g], STD);
