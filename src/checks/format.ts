@@ -83,6 +83,13 @@ export const QUANTITY_LABELS: Record<SchoolQuantity, string> = {
   itinerantPeArtTeachers: '走教/兼职体艺教师数',
   leasedSportsArea: '租赁/改造运动场地面积',
   indoorSportsArea: '室内体育用房面积',
+  degreePer100: '每百名学生拥有高于规定学历教师数',
+  backbonePer100: '每百名学生拥有县级及以上骨干教师数',
+  peArtPer100: '每百名学生拥有体育、艺术（美术、音乐）专任教师数',
+  floorAreaPerStudent: '生均教学及辅助用房面积',
+  sportsAreaPerStudent: '生均体育运动场馆面积',
+  equipmentPerStudent: '生均教学仪器设备值',
+  multimediaPer100: '每百名学生拥有网络多媒体教室数',
 };
 
 /** "在校生数" for the whole-school column, "在校生数（小学）" for a 学段 column. */

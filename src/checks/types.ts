@@ -10,13 +10,20 @@ export interface IndicatorResult {
   pass: boolean | null;
   /** True when the numerator was a whole-school quantity apportioned by weighted students. */
   apportioned: boolean;
-  /** The cell that holds the quantity (numerator) — the cell a failure is marked on. */
+  /** The cell that holds the quantity (numerator), or the value as the county gave it — the cell a failure is marked on. */
   ref: CellRef | null;
   /**
    * Set when a 《规程》 transition rule counted more than the full standard does (R3: 走教/兼职 teachers, R5:
    * leased or converted grounds): `value` includes `extra`; `fullValue` is the value by the full standard.
    */
   transition?: { rule: TransitionKey; extra: number; fullValue: number | null };
+  /**
+   * The cell was “*” / “—” / 不适用 and the school did not need it (a 教学点 left out of 资源配置): shown as
+   * 不适用, never as 数据不全. (Where the school needs the value it is missing, with a data finding.)
+   */
+  notApplicable?: boolean;
+  /** The value was taken as the county computed it (a 表Ⅱ-2 sheet's per-school value), not computed from quantities. */
+  given?: boolean;
 }
 
 export type Verdict = '达标' | '未达标' | '数据不全';
@@ -36,6 +43,8 @@ export interface SchoolStageResult {
   /** How many of the seven reach their threshold. */
   reached: number;
   verdict: Verdict;
+  /** Notes for the 说明 column (a 学段 the school has no students in, the county's own verdict). */
+  remarks?: string[];
   /** The verdict by the full standard, when a 《规程》 transition rule changed a value (see IndicatorResult.transition). */
   fullVerdict?: Verdict;
 }

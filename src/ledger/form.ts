@@ -2,8 +2,8 @@
  * The one-school-per-sheet form schools return (学校填报表: 序号 | 类别 | 填报项目 | 单位 | 填报值 | 是否必填 |
  * 备注说明, one 填报项目 a row, one sheet per school). Each such sheet is one school of the county: its items
  * are matched like school-ledger headers (the synonym table), the 单位 column gives each value's unit, and
- * the school joins the school records exactly as a row of a school ledger would. Also: what a "*" (not
- * applicable) cell of a school means. Pure.
+ * the school joins the school records exactly as a row of a school ledger would ("*" cells are kept in
+ * `notApplicable`, for the checks to decide). Pure.
  */
 import type { Standard } from '../standard/schema';
 import { inferSchoolType, parseSchoolType } from './coerce';
@@ -16,41 +16,6 @@ import { isNoteText } from './rows';
 import { SheetReader, asStage, columnKey, columnLabel, dateOrText, textOf } from './sheet-reader';
 import { DEGREE_ITEM, FORM_HEADERS, FORM_MIN_ITEMS, SCHOOL_LEDGER, type FieldDef } from './synonyms';
 import { SCHOOL_ATTRIBUTES, type CellRef, type DetectedLedger, type SchoolQuantity, type SchoolRecord, type SchoolType, type StageKey, type StageSplit } from './types';
-
-/** The 学段 a school of each type has (a "*" in another 学段's column is simply not applicable). */
-const TYPE_STAGES: Readonly<Record<SchoolType, readonly StageKey[]>> = {
-  小学: ['小学'], 教学点: ['小学'], 初中: ['初中'], 九年一贯制: ['小学', '初中'], 十二年一贯制: ['小学', '初中', '高中'],
-  完全中学: ['初中', '高中'], 特殊教育学校: [],
-};
-
-/** A "*" cell of a school: its quantity, 学段 and where it is. */
-export interface NaCell {
-  quantity: SchoolQuantity;
-  stage: StageKey | 'all';
-  m: ColumnMatch;
-  r: number;
-}
-
-/**
- * "*" cells of one school: the quantity is left absent (not a zero, not an error). Only where the school
- * needs the value for 资源配置 (students or an indicator's quantity, of a 学段 its type has, with no other
- * column giving it) does a data finding say the item is not judged — so no verdict is short of data silently.
- */
-export function reportNotApplicable(reader: SheetReader, record: SchoolRecord, cells: readonly NaCell[]): void {
-  for (const c of cells) {
-    if (c.quantity !== 'students' && !hasRange(c.quantity)) continue;
-    const split = record.quantities[c.quantity];
-    let needed: boolean;
-    if (c.stage === 'all') needed = record.type !== '特殊教育学校' && (!split || Object.keys(split).length === 0);
-    else needed = record.type !== null && c.stage !== '高中' && TYPE_STAGES[record.type].includes(c.stage) && !split?.all;
-    if (!needed) continue;
-    reader.sink.data({
-      indicator: c.m.field.indicator ?? null, sheet: reader.sheet, cell: reader.addr(c.r, c.m.col), school: record.name,
-      stage: asStage(c.stage), actual: '*',
-      message: `学校“${record.name}”的「${columnLabel(c.m)}」填写为“*”（不适用），该项不作判定；该校如有此项，请填写数值`,
-    });
-  }
-}
 
 function keyOf(text: string, list: readonly string[]): boolean {
   const k = normalizeHeader(text).key;
@@ -190,7 +155,7 @@ export function readForm(reader: SheetReader, shape: FormShape, tracked: Tracked
   const record: SchoolRecord = { sheet, row: nameRef.row, name, nameRef, type, typeInferred, typeRef, quantities: {} };
   if (nameItem) ledger.columns.name = reader.addr(nameItem.r, shape.valueCol);
   if (typeItem) ledger.columns.type = reader.addr(typeItem.r, shape.valueCol);
-  const na: NaCell[] = [];
+  const notApplicable: NonNullable<SchoolRecord['notApplicable']> = {};
   const first = new Map<string, string>();
   for (const it of shape.items) {
     const attr = SCHOOL_ATTRIBUTES.find((a) => a === it.field.field);
@@ -218,7 +183,7 @@ export function readForm(reader: SheetReader, shape: FormShape, tracked: Tracked
     if (unit && unit.dim === it.field.dim) ledger.units[key] = { unit: unit.unit, factor: unit.factor };
     const q = it.field.field as SchoolQuantity;
     if (isNotApplicable(valueAt(it.r))) {
-      na.push({ quantity: q, stage: it.stage ?? 'all', m, r: it.r });
+      (notApplicable[q] ??= {})[it.stage ?? 'all'] = { text: textOf(valueAt(it.r)), ref: reader.ref(it.r, shape.valueCol) };
       continue;
     }
     const read = reader.numRead(it.r, m, name, asStage(it.stage));
@@ -235,6 +200,6 @@ export function readForm(reader: SheetReader, shape: FormShape, tracked: Tracked
       });
     }
   }
-  reportNotApplicable(reader, record, na);
+  if (Object.keys(notApplicable).length > 0) record.notApplicable = notApplicable;
   return { record, ledger };
 }

@@ -1,22 +1,30 @@
 /**
  * What statistics exports (教育事业统计 基层表) print around a ledger: a column-letter row (A B C …), a
  * row-number column (1 2 3 … down the left edge), an index row under the header (甲 乙 丙 1 2 3 …), rows of
- * "*" (not applicable), a unit row under the header (人 | 平方米 | 万元 | 间) and the units written once in
+ * "*" (not applicable), the L-code row of a 表Ⅱ-2 sheet (L1 … L14) and its trailing "…" row, a unit row under the header (人 | 平方米 | 万元 | 间) and the units written once in
  * the title ("学校办学条件（单位：人、平方米、万元、间）"). Recognised here, so header detection and the row
  * readers see only the ledger. Pure.
  */
 import type { CellValue, SheetGrid } from './grid';
+import type { HeaderMatch } from './header';
 import { normalizeText, parseUnit, type UnitInfo } from './normalize';
 
 function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-/** "*" (or ＊, ※) alone in a cell: the statistics forms' "not applicable". */
+/** Texts that alone in a cell say "not applicable": "*" (＊, ※) of the statistics forms, a dash, 不适用. */
+const NOT_APPLICABLE = new Set(['*', '※', '**', '—', '——', '―', '不适用', '不涉及']);
+
+/** "*" (or ＊, ※, —, 不适用) alone in a cell: the statistics forms' "not applicable". */
 export function isNotApplicable(v: CellValue | undefined): boolean {
   if (typeof v !== 'string') return false;
-  const t = normalizeText(v);
-  return t === '*' || t === '※';
+  return NOT_APPLICABLE.has(normalizeText(v));
+}
+
+/** "…", "……", "..." or "⋯" alone in a cell: the printed tables' "and so on" row. */
+export function isEllipsis(v: CellValue | undefined): boolean {
+  return typeof v === 'string' && /^(?:…+|\.{3,}|⋯+|。{3,})$/.test(normalizeText(v));
 }
 
 /** A small whole number written as a number or as digits ("3", " 3 "); null for anything else. */
@@ -97,16 +105,37 @@ export function isIndexRow(row: CellValue[] | undefined): boolean {
   return ints >= 3 && firstInt === 1;
 }
 
-/** A row whose every filled cell is "*": a marker row of the statistics forms, not data. */
+/** A row whose every filled cell is "*" (or "…"): a marker row of the statistics forms, not data. */
 function isStarRow(row: CellValue[] | undefined): boolean {
   if (!row) return false;
   let n = 0;
   for (const v of row) {
     if (isBlank(v)) continue;
-    if (!isNotApplicable(v)) return false;
+    if (!isNotApplicable(v) && !isEllipsis(v)) return false;
     n++;
   }
   return n > 0;
+}
+
+/**
+ * The L-code row under a 表Ⅱ-2 header (L1 L2 … L14, one code per column): every filled cell "L" and a
+ * number, the numbers consecutive, at least three.
+ */
+function isCodeRow(row: CellValue[] | undefined): boolean {
+  if (!row) return false;
+  let last: number | null = null;
+  let count = 0;
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string') return false;
+    const m = /^L(\d{1,3})$/i.exec(normalizeText(v));
+    if (!m) return false;
+    const n = Number(m[1]);
+    if (last !== null && n !== last + 1) return false;
+    last = n;
+    count++;
+  }
+  return count >= 3;
 }
 
 /**
@@ -186,7 +215,7 @@ export function cleanLayout(grid: SheetGrid): Layout {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row || !hasFurnitureStart(row)) continue;
-    if (isColumnLetterRow(row) || isIndexRow(row) || isStarRow(row)) {
+    if (isColumnLetterRow(row) || isIndexRow(row) || isStarRow(row) || isCodeRow(row)) {
       own()[r] = [];
       skipped.push(r);
     }
@@ -241,4 +270,32 @@ export function unitRow(row: CellValue[] | undefined): Map<number, UnitInfo> | n
     out.set(c, u);
   }
   return out.size >= 2 ? out : null;
+}
+
+/**
+ * Units a statistics export writes once instead of in each header: a unit row right under the header
+ * (人 | 平方米 | 万元, per column) and the title's "（单位：人、平方米、万元、间）" (per dimension). They apply to
+ * the money and area columns whose header names no unit; the unit row is then blanked so it is not read
+ * as data.
+ */
+export function withSheetUnits(grid: SheetGrid, match: HeaderMatch): { grid: SheetGrid; match: HeaderMatch } {
+  const last = match.rows[match.rows.length - 1];
+  let next = last + 1;
+  while (next < grid.values.length && (grid.values[next] ?? []).every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) next++;
+  const perColumn = next < grid.values.length ? unitRow(grid.values[next]) : null;
+  const perDim = sheetUnits(grid, match.rows[0]);
+  const columns = match.columns.map((m) => {
+    const dim = m.field.dim;
+    if (m.unit || (dim !== 'money' && dim !== 'area')) return m;
+    const own = perColumn?.get(m.col);
+    const unit = own && own.dim === dim ? own : perDim[dim];
+    return unit ? { ...m, unit } : m;
+  });
+  let g = grid;
+  if (perColumn) {
+    const values = grid.values.slice();
+    values[next] = [];
+    g = { ...grid, values };
+  }
+  return { grid: g, match: { ...match, columns } };
 }

@@ -12,11 +12,18 @@ import { cellAddress } from './grid';
 import { asStage, fmtNumber, type FindingSink } from './sheet-reader';
 import type { UnitInfo } from './normalize';
 import type { Num, SchoolQuantity, SchoolRecord, StageKey } from './types';
+import { GIVEN_PER_100, checkGivenPer100, median, show, studentsOf } from './magnitude-given';
 
-type RangeKey = Exclude<keyof Plausible, 'units'>;
+type RangeKey = Exclude<keyof Plausible, 'units' | 'givenPer100'>;
 
-/** Which range a quantity is judged by, and whether it is per student (1) or per 100 students (100). */
-const RANGE_OF: Partial<Record<SchoolQuantity, { key: RangeKey; per: 1 | 100; unit: string }>> = {
+/**
+ * Which range a quantity is judged by, and whether it is per student (1) or per 100 students (100).
+ * `direct`: the cell is already the per-student value (a 表Ⅱ-2 column), not a quantity to divide.
+ */
+const RANGE_OF: Partial<Record<SchoolQuantity, { key: RangeKey; per: 1 | 100; unit: string; direct?: boolean }>> = {
+  floorAreaPerStudent: { key: 'floorAreaPerStudent', per: 1, unit: '㎡', direct: true },
+  sportsAreaPerStudent: { key: 'sportsAreaPerStudent', per: 1, unit: '㎡', direct: true },
+  equipmentPerStudent: { key: 'equipmentPerStudent', per: 1, unit: '元', direct: true },
   floorArea: { key: 'floorAreaPerStudent', per: 1, unit: '㎡' },
   sportsArea: { key: 'sportsAreaPerStudent', per: 1, unit: '㎡' },
   equipmentValue: { key: 'equipmentPerStudent', per: 1, unit: '元' },
@@ -34,7 +41,7 @@ const BASE_UNIT: Record<UnitInfo['dim'], string> = { money: '元', area: '㎡', 
 
 /** True when the quantity has a plausible range (the reader then tracks its cells). */
 export function hasRange(q: SchoolQuantity): boolean {
-  return RANGE_OF[q] !== undefined;
+  return RANGE_OF[q] !== undefined || GIVEN_PER_100[q] !== undefined;
 }
 
 /** One tracked cell: the number as typed and the factor it was read with. */
@@ -61,36 +68,8 @@ export interface Tracked {
   onUnit?: (unit: string, factor: number) => void;
 }
 
-function studentsOf(record: SchoolRecord, stage: StageKey | 'all'): number | null {
-  const st = record.quantities.students;
-  if (!st) return null;
-  if (stage !== 'all') return st[stage]?.value ?? null;
-  if (st.all) return st.all.value;
-  let sum = 0;
-  let any = false;
-  for (const k of ['小学', '初中', '高中'] as const) {
-    const n = st[k];
-    if (!n) continue;
-    if (n.value === null) return null;
-    sum += n.value;
-    any = true;
-  }
-  return any ? sum : null;
-}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-/** A per-student value as a message shows it: 3 significant digits, never "0". */
-function show(n: number): string {
-  if (n === 0) return '0';
-  const a = Math.abs(n);
-  if (a >= 100) return fmtNumber(Math.round(n));
-  return fmtNumber(Number(n.toPrecision(a < 1 ? 1 : 3)));
-}
 
 function perLabel(per: 1 | 100): string {
   return per === 1 ? '生均' : '每百名学生';
@@ -113,16 +92,21 @@ export function checkMagnitudes(tracked: readonly Tracked[], std: Standard, sink
   const P = std.settings.plausible;
   for (const list of groups.values()) {
     const first = list[0];
+    if (GIVEN_PER_100[first.quantity]) {
+      checkGivenPer100(list, std, sink);
+      continue;
+    }
     const spec = RANGE_OF[first.quantity];
     if (!spec) continue;
     const [lo, hi] = P[spec.key];
     const eps = std.settings.epsilon;
     const inRange = (x: number): boolean => x >= lo * (1 - eps) && x <= hi * (1 + eps);
+    const direct = spec.direct === true;
     const rows = list
-      .map((t) => ({ t, students: studentsOf(t.record, t.stage) }))
+      .map((t) => ({ t, students: direct ? 1 : studentsOf(t.record, t.stage) }))
       .filter((x): x is { t: Tracked; students: number } => x.t.num.value !== null && x.t.num.value > 0 && x.students !== null && x.students > 0);
     if (rows.length === 0) continue;
-    const ratio = (x: { t: Tracked; students: number }, f: number): number => ((x.t.raw * f) / x.students) * spec.per;
+    const ratio = (x: { t: Tracked; students: number }, f: number): number => (direct ? x.t.raw * f : ((x.t.raw * f) / x.students) * spec.per);
     const column = rows.filter((x) => !x.t.ownUnit);
     const current = column.length ? column[0].t.factor : 1;
     let final = current;
@@ -168,8 +152,8 @@ export function checkMagnitudes(tracked: readonly Tracked[], std: Standard, sink
         indicator: x.t.indicator, sheet: x.t.num.ref.sheet, cell: cellOf(x.t.num), school: x.t.record.name,
         stage: asStage(x.t.stage), actual: x.t.raw,
         message:
-          `「${x.t.label}」为 ${fmtNumber(x.t.raw)}${unitName ? ` ${unitName}` : ''}，按在校生 ${fmtNumber(x.students)} 人计${perLabel(spec.per)} ` +
-          `${show(r)} ${spec.unit}，超出合理范围（${fmtNumber(lo)}–${fmtNumber(hi)} ${spec.unit}），不可能${hint}。本项不作判定，请核实数值和单位`,
+          `「${x.t.label}」为 ${fmtNumber(x.t.raw)}${unitName ? ` ${unitName}` : ''}，` +
+          `${direct ? '' : `按在校生 ${fmtNumber(x.students)} 人计${perLabel(spec.per)} ${show(r)} ${spec.unit}，`}超出合理范围（${fmtNumber(lo)}–${fmtNumber(hi)} ${spec.unit}），不可能${hint}。本项不作判定，请核实数值和单位`,
       });
       x.t.num.value = null;
       x.t.num.problem = 'unreadable';

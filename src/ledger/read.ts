@@ -6,13 +6,14 @@ import type { Standard } from '../standard/schema';
 import { cellAddress, columnLetter, type SheetGrid } from './grid';
 import { inferSchoolType, parseGrade, parseSchoolType, stageOfGrade } from './coerce';
 import { readChecklistRows, readCountyFigures } from './county';
-import { detectForm, readForm, reportNotApplicable, type NaCell } from './form';
+import { detectForm, readForm } from './form';
 import { detectHeader, type ColumnMatch, type HeaderMatch } from './header';
-import { cleanLayout, isNotApplicable, sheetUnits, unitRow } from './layout';
+import { cleanLayout, isEllipsis, isNotApplicable, withSheetUnits } from './layout';
 import { checkMagnitudes, hasRange, type Tracked } from './magnitude';
 import { normalizeText } from './normalize';
 import { applyOverrides } from './overrides';
 import { readTeacherRows } from './people';
+import { GIVEN_FOR, sectionRow, stageOfName } from './sections';
 import { mergeIndex, mergedValue, type MergeIndex } from './rows';
 import {
   FindingSink, SchoolColumn, attributeCell, SheetReader, actualOf, asStage, columnKey, columnLabel, dataRows, hasAnyNumber, isRepeatedHeader, textOf,
@@ -63,17 +64,28 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
   const nameCol = match.columns.find((m) => m.field.field === 'name');
   if (!nameCol) return;
   const typeCol = match.columns.find((m) => m.field.field === 'type') ?? null;
-  const numeric = match.columns.filter((m) => m.field.value !== 'text');
+  const fields = new Set(match.columns.map((m) => m.field.field));
+  const numeric = match.columns.filter(
+    (m) => m.field.value !== 'text' && !GIVEN_FOR[m.field.field as SchoolQuantity]?.some((q) => fields.has(q)),
+  );
   const attrCols = SCHOOL_ATTRIBUTES.map((a) => [a, match.columns.find((m) => m.field.field === a) ?? null] as const).filter(
     (x): x is readonly [SchoolAttribute, ColumnMatch] => x[1] !== null,
   );
   const seen = new Map<string, string>();
+  // A 表Ⅱ-2 sheet: indicator values per row, schools in 学段 sections (a school may be in both).
+  const givesValues = numeric.some((m) => GIVEN_FOR[m.field.field as SchoolQuantity] !== undefined);
+  let section: '小学' | '初中' | null = null;
   for (const { r, row, afterNote } of dataRows(grid, match)) {
     const nameValue = row ? row[nameCol.col] : undefined;
     const name = textOf(nameValue);
+    const label = sectionRow(row, numeric);
+    if (label) {
+      section = label;
+      continue;
+    }
     if (afterNote && (!name || !hasAnyNumber(row, numeric))) continue;
     if (name && isRepeatedHeader(name, nameCol)) continue;
-    if (isNotApplicable(nameValue)) continue; // a "*" row of a statistics form
+    if (isNotApplicable(nameValue) || isEllipsis(nameValue)) continue; // a "*" or "…" row of a printed form
     if (!name) {
       if (hasAnyNumber(row, numeric)) {
         sink.data({
@@ -83,12 +95,13 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
       }
       continue;
     }
-    const key = normalizeText(name);
+    const rowStage = givesValues ? (section ?? stageOfName(name)) : null;
+    const key = `${normalizeText(name)}\u0000${rowStage ?? ''}`;
     const first = seen.get(key);
     if (first) {
       sink.data({
-        indicator: null, sheet, cell: reader.addr(r, nameCol.col), school: name, stage: null, actual: name,
-        message: `学校“${name}”在本表中重复出现（首次出现在 ${first}），该行未重复计入，请核实`,
+        indicator: null, sheet, cell: reader.addr(r, nameCol.col), school: name, stage: rowStage, actual: name,
+        message: `学校“${name}”在本表中${rowStage ? `${rowStage}部分` : ''}重复出现（首次出现在 ${first}），该行未重复计入，请核实`,
       });
       continue;
     }
@@ -112,6 +125,11 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
         typeInferred = true;
       }
     }
+    if (!type && rowStage && !typeText) {
+      // A 表Ⅱ-2 row of the 小学 (初中) section: the section says what the row is.
+      type = rowStage;
+      typeInferred = true;
+    }
     if (!type) {
       const cellCol = typeCol ? typeCol.col : nameCol.col;
       sink.data({
@@ -123,12 +141,13 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
     }
 
     const quantities: Partial<Record<SchoolQuantity, StageSplit>> = {};
-    const na: NaCell[] = [];
+    const notApplicable: NonNullable<SchoolRecord['notApplicable']> = {};
     const reads: { m: ColumnMatch; read: ReturnType<SheetReader['numRead']> }[] = [];
     for (const m of numeric) {
       const q = m.field.field as SchoolQuantity;
-      if (isNotApplicable(row ? row[m.col] : undefined)) {
-        na.push({ quantity: q, stage: m.stage ?? 'all', m, r });
+      const v = row ? row[m.col] : undefined;
+      if (isNotApplicable(v)) {
+        (notApplicable[q] ??= {})[m.stage ?? 'all'] = { text: textOf(v), ref: reader.ref(r, m.col) };
         continue;
       }
       const split = quantities[q] ?? (quantities[q] = {});
@@ -146,12 +165,13 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
       typeRef,
       quantities,
     };
+    if (Object.keys(notApplicable).length > 0) record.notApplicable = notApplicable;
+    if (rowStage) record.stage = rowStage;
     if (attrCols.length > 0) {
       const attributes: Partial<Record<SchoolAttribute, TextCell>> = {};
       for (const [a, m] of attrCols) attributes[a] = attributeCell(reader, r, m, a);
       record.attributes = attributes;
     }
-    reportNotApplicable(reader, record, na);
     for (const { m, read } of reads) {
       const key = columnKey(m);
       tracked.push({
@@ -164,34 +184,6 @@ function readSchoolRows(reader: SheetReader, match: HeaderMatch, ledger: Detecte
     }
     out.push(record);
   }
-}
-
-/**
- * Units a statistics export writes once instead of in each header: a unit row right under the header
- * (人 | 平方米 | 万元, per column) and the title's "（单位：人、平方米、万元、间）" (per dimension). They apply to
- * the money and area columns whose header names no unit; the unit row is then blanked so it is not read
- * as data.
- */
-function withSheetUnits(grid: SheetGrid, match: HeaderMatch): { grid: SheetGrid; match: HeaderMatch } {
-  const last = match.rows[match.rows.length - 1];
-  let next = last + 1;
-  while (next < grid.values.length && (grid.values[next] ?? []).every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) next++;
-  const perColumn = next < grid.values.length ? unitRow(grid.values[next]) : null;
-  const perDim = sheetUnits(grid, match.rows[0]);
-  const columns = match.columns.map((m) => {
-    const dim = m.field.dim;
-    if (m.unit || (dim !== 'money' && dim !== 'area')) return m;
-    const own = perColumn?.get(m.col);
-    const unit = own && own.dim === dim ? own : perDim[dim];
-    return unit ? { ...m, unit } : m;
-  });
-  let g = grid;
-  if (perColumn) {
-    const values = grid.values.slice();
-    values[next] = [];
-    g = { ...grid, values };
-  }
-  return { grid: g, match: { ...match, columns } };
 }
 
 /** Reads a class ledger (one row per class). */

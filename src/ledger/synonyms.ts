@@ -253,6 +253,51 @@ export const SCHOOL_LEDGER: LedgerDef = {
         '室内体育用房面积', '室内体育用房', '室内体育用房建筑面积', '室内体育活动用房面积', '室内体育场馆面积', '室内运动场馆面积',
         '风雨操场面积', '室内体育用房使用面积',
       ],
+    // Indicator values as the county computed them (表Ⅱ-2: per-school values beside 在校生数).
+    {
+      field: 'degreePer100', label: '每百名学生拥有高于规定学历教师数', value: 'amount', dim: 'count', split: true, indicator: 'R1',
+      synonyms: [
+        '每百名学生拥有高于规定学历教师数', '每百名学生拥有高于规定学历的教师数', '每百名学生高于规定学历教师数',
+        '每百名学生拥有高于规定学历专任教师数', '百名学生拥有高于规定学历教师数', '每百名学生拥有高于规定学历教师',
+      ],
+    },
+    {
+      field: 'backbonePer100', label: '每百名学生拥有县级及以上骨干教师数', value: 'amount', dim: 'count', split: true, indicator: 'R2',
+      synonyms: [
+        '每百名学生拥有县级及以上骨干教师数', '每百名学生拥有县级以上骨干教师数', '每百名学生县级及以上骨干教师数',
+        '百名学生拥有县级及以上骨干教师数', '每百名学生拥有县级及以上骨干教师', '每百名学生拥有骨干教师数',
+      ],
+    },
+    {
+      field: 'peArtPer100', label: '每百名学生拥有体育、艺术专任教师数', value: 'amount', dim: 'count', split: true, indicator: 'R3',
+      synonyms: [
+        '每百名学生拥有体育艺术专任教师数', '每百名学生拥有体育艺术音乐美术专任教师数', '每百名学生拥有体育艺术美术音乐专任教师数',
+        '每百名学生体育艺术专任教师数', '百名学生拥有体育艺术专任教师数', '每百名学生拥有体艺专任教师数', '每百名学生拥有体音美专任教师数',
+        '每百名学生拥有体育艺术专任教师',
+      ],
+    },
+    {
+      field: 'floorAreaPerStudent', label: '生均教学及辅助用房面积', value: 'amount', dim: 'area', split: true, indicator: 'R4',
+      synonyms: ['生均教学及辅助用房面积', '生均教学辅助用房面积', '生均教学及辅助用房', '生均教学及辅助用房建筑面积', '生均教学及教学辅助用房面积'],
+    },
+    {
+      field: 'sportsAreaPerStudent', label: '生均体育运动场馆面积', value: 'amount', dim: 'area', split: true, indicator: 'R5',
+      synonyms: ['生均体育运动场馆面积', '生均体育场馆面积', '生均运动场馆面积', '生均体育运动场地面积', '生均运动场地面积', '生均体育运动场面积', '生均体育场地面积'],
+    },
+    {
+      field: 'equipmentPerStudent', label: '生均教学仪器设备值', value: 'amount', dim: 'money', split: true, indicator: 'R6',
+      synonyms: ['生均教学仪器设备值', '生均教学仪器设备总值', '生均仪器设备值', '生均教学仪器设备资产值', '生均教学仪器设备价值'],
+    },
+    {
+      field: 'multimediaPer100', label: '每百名学生拥有网络多媒体教室数', value: 'amount', dim: 'count', split: true, indicator: 'R7',
+      synonyms: [
+        '每百名学生拥有网络多媒体教室数', '每百名学生拥有网络多媒体教室', '每百名学生网络多媒体教室数', '百名学生拥有网络多媒体教室数',
+        '每百名学生拥有多媒体教室数', '每百名学生拥有网络多媒体教室间数',
+      ],
+    },
+    {
+      field: 'countyVerdict', label: '该校综合评估是否达标', value: 'text',
+      synonyms: ['该校综合评估是否达标', '综合评估是否达标', '该校是否达标', '是否达标', '综合评估结果', '是否综合达标', '综合评估', '评估结论', '达标情况'],
     },
     {
       field: 'locale', label: '城乡类型', value: 'text',
@@ -305,16 +350,16 @@ export const SCHOOL_LEDGER: LedgerDef = {
   ],
   needs: [
     { anyOf: [['students']], label: '在校生数', indicator: null, purpose: '计算 资源配置各项指标（R1–R7）和学校规模（G4）' },
-    { anyOf: [['degreeTeachers']], label: '高于规定学历教师数', indicator: 'R1', derivableFrom: 'teacher' },
-    { anyOf: [['backboneTeachers']], label: '县级及以上骨干教师数', indicator: 'R2', derivableFrom: 'teacher' },
+    { anyOf: [['degreeTeachers'], ['degreePer100']], label: '高于规定学历教师数', indicator: 'R1', derivableFrom: 'teacher' },
+    { anyOf: [['backboneTeachers'], ['backbonePer100']], label: '县级及以上骨干教师数', indicator: 'R2', derivableFrom: 'teacher' },
     {
-      anyOf: [['peArtTeachers'], ['peTeachers', 'musicTeachers', 'artTeachers']],
+      anyOf: [['peArtTeachers'], ['peTeachers', 'musicTeachers', 'artTeachers'], ['peArtPer100']],
       label: '体育艺术专任教师数', indicator: 'R3', derivableFrom: 'teacher',
     },
-    { anyOf: [['floorArea']], label: '教学及辅助用房面积', indicator: 'R4' },
-    { anyOf: [['sportsArea']], label: '体育运动场馆面积', indicator: 'R5' },
-    { anyOf: [['equipmentValue']], label: '教学仪器设备值', indicator: 'R6' },
-    { anyOf: [['multimediaRooms']], label: '网络多媒体教室数', indicator: 'R7' },
+    { anyOf: [['floorArea'], ['floorAreaPerStudent']], label: '教学及辅助用房面积', indicator: 'R4' },
+    { anyOf: [['sportsArea'], ['sportsAreaPerStudent']], label: '体育运动场馆面积', indicator: 'R5' },
+    { anyOf: [['equipmentValue'], ['equipmentPerStudent']], label: '教学仪器设备值', indicator: 'R6' },
+    { anyOf: [['multimediaRooms'], ['multimediaPer100']], label: '网络多媒体教室数', indicator: 'R7' },
     { anyOf: [['classes']], label: '班级数', indicator: 'G3', purpose: '检查 音乐、美术专用教室配备（G3）' },
     { anyOf: [['musicRooms']], label: '音乐专用教室间数', indicator: 'G3', purpose: '检查 音乐专用教室配备（G3）' },
     {

@@ -63,6 +63,14 @@ export const SCHOOL_QUANTITIES = [
   'itinerantPeArtTeachers', // 交流轮岗、兼职、走教的体育艺术教师数 (R3, 乡村小规模学校)
   'leasedSportsArea', // 改造的屋顶/地下运动场地、租赁的运动场馆面积 ㎡ (R5, 中心城区学校)
   'indoorSportsArea', // 室内体育用房面积 ㎡ kept inside 教学及辅助用房 (settings.indoorSportsToR5)
+  // Indicator values as the county computed them (a 表Ⅱ-2 sheet), used when the quantity itself is not kept:
+  'degreePer100', // 每百名学生拥有高于规定学历教师数 (R1)
+  'backbonePer100', // 每百名学生拥有县级及以上骨干教师数 (R2)
+  'peArtPer100', // 每百名学生拥有体育、艺术专任教师数 (R3)
+  'floorAreaPerStudent', // 生均教学及辅助用房面积 ㎡ (R4)
+  'sportsAreaPerStudent', // 生均体育运动场馆面积 ㎡ (R5)
+  'equipmentPerStudent', // 生均教学仪器设备值 元 (R6)
+  'multimediaPer100', // 每百名学生拥有网络多媒体教室数 (R7)
 ] as const;
 export type SchoolQuantity = (typeof SCHOOL_QUANTITIES)[number];
 
@@ -80,6 +88,16 @@ export interface SchoolRecord {
   typeInferred: boolean;
   typeRef: CellRef | null;
   quantities: Partial<Record<SchoolQuantity, StageSplit>>;
+  /**
+   * Cells written “*”, “—” or “不适用” (not applicable): the quantity is absent from `quantities` (not a zero,
+   * not an error); the checks decide whether the school needed it (a data finding) or not (shown 不适用).
+   */
+  notApplicable?: Partial<Record<SchoolQuantity, Partial<Record<'all' | StageKey, TextCell>>>>;
+  /**
+   * The 学段 this row is of, when the ledger lists the school once per 学段 (a 表Ⅱ-2 sheet: the 小学 section,
+   * then the 初中 section): the row's figures are that 学段's alone.
+   */
+  stage?: '小学' | '初中';
   /** Text columns of the school ledger beyond name and type (城乡类型, 是否寄宿制, 章程); absent when no such column. */
   attributes?: Partial<Record<SchoolAttribute, TextCell>>;
 }
@@ -93,6 +111,8 @@ export const SCHOOL_ATTRIBUTES = [
   'builtYear',
   'ruralSmall',
   'cityCentre',
+  // 该校综合评估是否达标 as the county filled it (a 表Ⅱ-2 sheet).
+  'countyVerdict',
 ] as const;
 export type SchoolAttribute = (typeof SCHOOL_ATTRIBUTES)[number];
 

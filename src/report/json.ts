@@ -7,6 +7,7 @@ import type { JsonReport } from './model';
 import { ledgerAdd, type Plans } from './plans';
 import { orderSchools } from './sheets';
 import { countyVerdict } from './verdict';
+import { GIVEN_NOTE } from './sheets/resource';
 
 /**
  * The JSON report (model.ts JsonReport). Field names are a fixed contract. Schools appear once per 学段 part,
@@ -35,7 +36,10 @@ export function buildJsonReport(
       for (const id of RESOURCE_IDS) {
         const r = s.indicators[id];
         indicators[id] = r
-          ? { value: finiteOrNull(r.value), threshold: r.threshold, pass: r.value === null ? null : r.pass, apportioned: r.apportioned }
+          ? {
+            value: finiteOrNull(r.value), threshold: r.threshold, pass: r.value === null ? null : r.pass, apportioned: r.apportioned,
+            ...(r.notApplicable ? { notApplicable: true } : {}), ...(r.given ? { given: true } : {}),
+          }
           : { value: null, threshold: std.indicators[id].thresholds[s.stage] ?? 0, pass: null, apportioned: false };
       }
       return {
@@ -88,6 +92,7 @@ export function buildJsonReport(
     })),
     sheets: [...sheets],
   };
+  if (result.schools.some((s) => RESOURCE_IDS.some((id) => s.indicators[id]?.given))) report.notes = [GIVEN_NOTE];
   if (tracking) {
     report.resolved = tracking.resolved.map((r) => ({
       kind: r.kind,

@@ -143,7 +143,11 @@ export interface JsonReport {
     stage: '小学' | '初中';
     students: number | null;
     excluded: boolean;
-    indicators: Record<string, { value: number | null; threshold: number; pass: boolean | null; apportioned: boolean }>;
+    /**
+     * `notApplicable`: the cell was “*”/“—”/不适用 and the school did not need it (shown 不适用, not 数据不全);
+     * `given`: the value was taken as the county computed it (a 表Ⅱ-2 sheet), not computed from quantities.
+     */
+    indicators: Record<string, { value: number | null; threshold: number; pass: boolean | null; apportioned: boolean; notApplicable?: true; given?: true }>;
     verdict: '达标' | '未达标' | '数据不全';
   }[];
   cv: { indicator: string; stage: '小学' | '初中'; value: number | null; limit: number; pass: boolean | null; schools: number }[];
@@ -165,6 +169,8 @@ export interface JsonReport {
     firstSeen?: string;
   }[];
   sheets: string[];
+  /** Notes on how the report was computed (e.g. indicator values taken as the county computed them). */
+  notes?: string[];
   /**
    * Every indicator of the standard (R1–R7, G1–G15, Q1–Q9, S1) in the standard's order: its county status,
    * the actual value (a share 0–1 for a % indicator, a ratio for G8, or a short Chinese summary), the

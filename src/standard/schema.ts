@@ -79,6 +79,12 @@ export const plausibleSchema = z.strictObject({
   /** 网络多媒体教室数 ÷ 在校生数 × 100. */
   multimediaRoomsPer100: plausibleRange,
   /**
+   * A per-100-students value as a county gives it (表Ⅱ-2), per indicator: narrower than the ranges above, so
+   * that a value written per student (× 100 too small), × 100 too large, or a count written where the
+   * value per 100 students belongs is told apart from a real one.
+   */
+  givenPer100: z.strictObject({ R1: plausibleRange, R2: plausibleRange, R3: plausibleRange, R7: plausibleRange }),
+  /**
    * The units a column of a dimension may really be kept in, name → factor to the standard's unit
    * (money: { 元: 1, 万元: 10000 }). A dimension without an entry has no unit slip to explain a misfit.
    */

@@ -1,6 +1,7 @@
 import type { CellValue } from '../../src/ledger/grid';
 import { columnLetter } from '../../src/ledger/grid';
 import { readLedgers, type LedgerSet, type SchoolRecord } from '../../src/ledger';
+import { runChecks } from '../../src/checks';
 import { grid, STD } from './helpers';
 
 /** A header block: a parent header with optional children (merged parent), and one value per child per data row. */
@@ -218,7 +219,9 @@ describe('school ledger: one-row header and cells', () => {
     ]);
     const a = set.schools[0];
     expect(a.quantities.students?.all).toEqual({ value: null, ref: { sheet: '学校', row: 2, col: 3 }, problem: 'unreadable' });
-    expect(a.quantities.degreeTeachers?.all?.problem).toBe('unreadable');
+    // "—" is 不适用 (issue 15): kept aside for the checks, which raise the finding where the school needs it (below).
+    expect(a.quantities.degreeTeachers).toBeUndefined();
+    expect(a.notApplicable?.degreeTeachers?.all).toEqual({ text: '—', ref: { sheet: '学校', row: 2, col: 5 } });
     expect(a.quantities.sportsArea?.all?.problem).toBe('unreadable');
     expect(a.quantities.equipmentValue?.all?.value).toBe(1200000);
     const b = set.schools[1];
@@ -230,12 +233,15 @@ describe('school ledger: one-row header and cells', () => {
     expect(b.quantities.floorArea?.all?.value).toBe(3.5);
     expect(b.quantities.multimediaRooms?.all?.value).toBe(12);
     const byCell = Object.fromEntries(set.findings.map((f) => [f.cell, f]));
-    expect(Object.keys(byCell).sort()).toEqual(['C2', 'C3', 'D3', 'E2', 'E3', 'I2', 'I3', 'J3'].sort());
+    expect(Object.keys(byCell).sort()).toEqual(['C2', 'C3', 'D3', 'E3', 'I2', 'I3', 'J3'].sort());
+    const checked = runChecks(set, STD).findings.filter((f) => f.cell === 'E2');
+    expect(checked).toHaveLength(1);
+    byCell.E2 = checked[0];
     expect(byCell.C2).toMatchObject({
       kind: 'data', sheet: '学校', school: '甲小学', indicator: null, actual: '暂无', departments: ['县教育局'],
       message: '「在校生数」单元格内容“暂无”无法识别为数字',
     });
-    expect(byCell.E2.message).toBe('「高于规定学历教师数」单元格内容“—”无法识别为数字');
+    expect(byCell.E2.message).toBe('学校“甲小学”的「高于规定学历教师数」填写为“—”（不适用），但该校小学需要此项计算 每百名学生拥有高于规定学历教师数（R1），该项不作判定；请填写数值');
     expect(byCell.E2.indicator).toBe('R1');
     expect(byCell.E2.departments).toEqual(STD.indicators.R1.departments);
     expect(byCell.I2.message).toBe('「体育运动场馆面积」单元格是错误值“#DIV/0!”，无法读取');

@@ -57,15 +57,17 @@ export function checkStudentsAgainstClasses(ctx: Ctx, schools: readonly SchoolRe
     for (const key of keys) {
       const n = split[key];
       if (!n || n.value === null) continue;
-      const classSum = key === 'all' ? sum.total : (sum.byStage[key] ?? 0);
+      // A row of one 学段 (表Ⅱ-2 section): its 在校生数 is that 学段's classes.
+      const rowStage = key === 'all' ? (s.stage ?? null) : null;
+      const classSum = key === 'all' ? (rowStage ? (sum.byStage[rowStage] ?? 0) : sum.total) : (sum.byStage[key] ?? 0);
       if (classSum === n.value) continue;
       if (key !== 'all' && classSum === 0 && n.value === 0) continue;
-      const where = key === 'all' ? '' : key;
-      const stage: Stage | null = key === '小学' || key === '初中' ? key : null;
+      const where = key === 'all' ? (rowStage ?? '') : key;
+      const stage: Stage | null = key === '小学' || key === '初中' ? key : rowStage;
       const label = quantityLabel('students', key);
       dataFinding(ctx, n.ref, null, s.name, stage,
         `学校台账「${label}」填 ${formatNumber(n.value)} 人，班级台账中该校${where}各班人数合计 ${formatNumber(classSum)} 人，两者不一致，请核实`);
-      const first = (key === 'all' ? sum.firstOf.all : sum.firstOf[key]) ?? sum.firstOf.all;
+      const first = (key === 'all' ? (rowStage ? sum.firstOf[rowStage] : sum.firstOf.all) : sum.firstOf[key]) ?? sum.firstOf.all;
       if (first) {
         dataFinding(ctx, first, null, s.name, stage,
           `班级台账中「${s.name}」${where}各班人数合计 ${formatNumber(classSum)} 人，与学校台账（${n.ref.sheet}!${cellAddress(n.ref.row, n.ref.col)}）填写的 ${formatNumber(n.value)} 人不一致，请核实`);

@@ -2,8 +2,8 @@
  * 资源配置 (R1–R7), judged jointly: per school and 学段 values of the seven (what each reads is declared in
  * rules/R1–R7), the 6-of-7 / 85 % verdict, the findings, and the per-school inputs of the 校际差异系数. Spec §1.
  */
-import type { CellRef, Num, SchoolQuantity, SchoolRecord, StageKey } from '../../ledger/types';
-import { RESOURCE_IDS, STAGES, type ResourceId, type Stage, type Standard } from '../../standard/schema';
+import type { CellRef, Num, SchoolQuantity, SchoolRecord, StageKey, TextCell } from '../../ledger/types';
+import { RESOURCE_IDS, type ResourceId, type Stage, type Standard } from '../../standard/schema';
 import { threshold } from '../../standard';
 import type { IndicatorResult, SchoolStageResult, Verdict } from '../types';
 import { atLeast, ceilTo, ceilTol } from '../compare';
@@ -21,6 +21,7 @@ import { indoorMove, transitionExtra } from './resource-adjust';
 import { TRANSITION_TAG, recordTransition } from './transition';
 import { cellAddress } from '../../ledger/grid';
 import { formatNumber } from '../format';
+import { crossCheckCountyVerdict, naCell, notApplicableFinding, planSchool, typePlan } from './resource-inputs';
 
 const RULES: readonly ResourceRule[] = [R1, R2, R3, R4, R5, R6, R7];
 
@@ -32,54 +33,7 @@ export const NUMERATOR: Readonly<Record<ResourceId, SchoolQuantity>> = Object.fr
 
 const R3_PARTS: readonly SchoolQuantity[] = R3.parts ?? [];
 
-/** Which 学段 of a school are judged, which 学段 share its whole-school quantities, and their weights. */
-export interface SchoolPlan {
-  stages: Stage[];
-  parts: StageKey[];
-  weights: Partial<Record<StageKey, number>>;
-}
-
-/**
- * The 学段 plan of a school from its type; for a school without a type, from the 学段 columns of its
- * students. null: not in 资源配置 (特殊教育学校) or no 学段 can be told (the caller raises the finding).
- */
-export function planSchool(s: SchoolRecord, std: Standard): SchoolPlan | null {
-  const a = std.settings.apportion;
-  switch (s.type) {
-    case '小学':
-    case '教学点':
-      return { stages: ['小学'], parts: ['小学'], weights: { 小学: 1 } };
-    case '初中':
-      return { stages: ['初中'], parts: ['初中'], weights: { 初中: 1 } };
-    case '九年一贯制':
-      return { stages: ['小学', '初中'], parts: ['小学', '初中'], weights: { 小学: a.primaryJunior[0], 初中: a.primaryJunior[1] } };
-    case '十二年一贯制':
-      return {
-        stages: ['小学', '初中'],
-        parts: ['小学', '初中', '高中'],
-        weights: { 小学: a.twelveYear[0], 初中: a.twelveYear[1], 高中: a.twelveYear[2] },
-      };
-    case '完全中学':
-      return { stages: ['初中'], parts: ['初中', '高中'], weights: { 初中: a.juniorSenior[0], 高中: a.juniorSenior[1] } };
-    case '特殊教育学校':
-      return null;
-    case null: {
-      const st = s.quantities.students;
-      if (!st) return null;
-      const has小 = st['小学'] !== undefined;
-      const has初 = st['初中'] !== undefined;
-      const has高 = st['高中'] !== undefined;
-      const stages: Stage[] = STAGES.filter((k) => st[k] !== undefined);
-      if (stages.length === 0) return null;
-      const parts: StageKey[] = [...stages];
-      if (has高) parts.push('高中');
-      if (parts.length === 1) return { stages, parts, weights: { [parts[0]]: 1 } };
-      if (has小 && has初 && !has高) return { stages, parts, weights: { 小学: a.primaryJunior[0], 初中: a.primaryJunior[1] } };
-      if (!has小 && has初 && has高) return { stages, parts, weights: { 初中: a.juniorSenior[0], 高中: a.juniorSenior[1] } };
-      return { stages, parts, weights: { 小学: a.twelveYear[0], 初中: a.twelveYear[1], 高中: a.twelveYear[2] } };
-    }
-  }
-}
+export { planSchool, type SchoolPlan } from './resource-inputs';
 
 /** Where one indicator of a school 学段 stands against its threshold. */
 export type IndicatorState = 'reached' | 'near' | 'below' | 'missing';
@@ -130,9 +84,17 @@ export interface Resolved {
   value: number | null;
   ref: CellRef | null;
   apportioned: boolean;
+  /** The cell read was “*” / “—” / 不适用 (value null), and its column's name. */
+  na?: TextCell;
+  naLabel?: string;
+  /** `value` is the indicator's value as the county gave it, not a quantity. */
+  given?: boolean;
 }
 
 const NONE: Resolved = { value: null, ref: null, apportioned: false };
+
+/** RESOURCE rules by id (their numerator and given-value fields). */
+const RULE_OF = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<ResourceId, ResourceRule>;
 
 /**
  * Evaluates R1–R7 for every 学段 of one school; pushes findings into ctx and CV inputs into acc.
@@ -215,6 +177,7 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
   };
 
   const out: SchoolStageResult[] = [];
+  let wholeRowReported = false;
   const cut = std.settings.teachingPointCut;
   const states: IndicatorState[] = new Array<IndicatorState>(RESOURCE_IDS.length);
   const quantities: (number | null)[] = new Array<number | null>(RESOURCE_IDS.length);
@@ -222,6 +185,8 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
   for (const s of plan.stages) {
     const studentsNum: Num | undefined = studentsSplit[s] ?? (single ? studentsSplit.all : undefined);
     let P: number | null = studentsNum ? studentsNum.value : null;
+    const studentsNa = studentsNum ? undefined : (naCell(school, 'students', s) ?? (single ? naCell(school, 'students', 'all') : undefined));
+    if (studentsNa) notApplicableFinding(ctx, studentsNa, quantityLabel('students', naCell(school, 'students', s) ? s : 'all'), null, name, s);
     if (studentsNum && P === null) {
       noteMissing(ctx, studentsNum, quantityLabel('students', studentsSplit[s] ? s : 'all'), `${s} 资源配置指标（R1–R7）`, null, name, s);
     }
@@ -237,13 +202,19 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
     /** `quiet`: a blank cell is no finding (a 《规程》 fact: without it the rule simply does not apply). */
     const resolve = (q: SchoolQuantity, id: ResourceId, quiet = false): Resolved => {
       const split = school.quantities[q];
+      const own = split?.[s];
+      const all = split?.all;
+      if (!own && !all) {
+        // Nothing to read but a “*”: the 学段's own cell, else the whole-school cell.
+        const key = naCell(school, q, s) ? s : 'all';
+        const na = naCell(school, q, key);
+        return na ? { value: null, ref: na.ref, apportioned: false, na, naLabel: quantityLabel(q, key) } : NONE;
+      }
       if (!split) return NONE;
-      const own = split[s];
       if (own) {
         if (!quiet) noteMissing(ctx, own, quantityLabel(q, s), indicatorRef(std, id), id, name, s);
         return { value: own.value, ref: own.ref, apportioned: false };
       }
-      const all = split.all;
       if (!all) return NONE;
       if (!quiet) noteMissing(ctx, all, quantityLabel(q, 'all'), indicatorRef(std, id), id, name, s);
       if (single) return { value: all.value, ref: all.ref, apportioned: false };
@@ -255,13 +226,17 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
     };
     const resolveR3 = (): Resolved => {
       if (school.quantities.peArtTeachers) return resolve('peArtTeachers', 'R3');
+      const parts = R3_PARTS.some((q) => school.quantities[q] || school.notApplicable?.[q]);
+      if (!parts && school.notApplicable?.peArtTeachers) return resolve('peArtTeachers', 'R3');
       let sum = 0;
       let ref: CellRef | null = null;
       let apportioned = false;
       let ok = true;
       let anyColumn = false;
+      let na: TextCell | undefined;
+      let naLabel: string | undefined;
       for (const q of R3_PARTS) {
-        if (!school.quantities[q]) {
+        if (!school.quantities[q] && !school.notApplicable?.[q]) {
           ok = false;
           continue;
         }
@@ -269,11 +244,44 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
         const r = resolve(q, 'R3');
         if (ref === null) ref = r.ref;
         apportioned ||= r.apportioned;
+        if (r.na && !na) {
+          na = r.na;
+          naLabel = r.naLabel;
+        }
         if (r.value === null) ok = false;
         else sum += r.value;
       }
       if (!anyColumn) return NONE;
-      return { value: ok ? sum : null, ref, apportioned };
+      return { value: ok ? sum : null, ref, apportioned, ...(na && !ok ? { na, naLabel } : {}) };
+    };
+    /** The indicator's value as the county gave it (表Ⅱ-2), read like a quantity but never apportioned. */
+    const resolveGiven = (id: ResourceId): Resolved => {
+      const q = RULE_OF[id].given;
+      const split = school.quantities[q];
+      const own = split?.[s] ?? (single ? split?.all : undefined);
+      if (own) {
+        noteMissing(ctx, own, quantityLabel(q, split?.[s] ? s : 'all'), indicatorRef(std, id), id, name, s);
+        return { value: own.value, ref: own.ref, apportioned: false, given: true };
+      }
+      if (split?.all) {
+        // One value for a school of two 学段, in no 学段 section: it cannot be told which 学段 it is.
+        if (!wholeRowReported) {
+          wholeRowReported = true;
+          dataFinding(ctx, split.all.ref, null, name, null, `「${name}」是${typeText}，本行的指标值未分学段（不在“小学”或“初中”部分之下），无法判断属于哪个学段，未作判定`);
+        }
+        return { value: null, ref: split.all.ref, apportioned: false, given: true };
+      }
+      const key = naCell(school, q, s) ? s : 'all';
+      const na = key === s || single ? naCell(school, q, key) : undefined;
+      return na ? { value: null, ref: na.ref, apportioned: false, na, naLabel: quantityLabel(q, key), given: true } : NONE;
+    };
+    /** The quantity when the ledger keeps it (or only a “*” stands for both), else the county's value. */
+    const resolveAny = (id: ResourceId): Resolved => {
+      const r = id === 'R3' ? resolveR3() : resolve(NUMERATOR[id], id);
+      if (r !== NONE && !r.na) return r;
+      const g = resolveGiven(id);
+      if (g === NONE) return r;
+      return g.na && r.na ? r : g;
     };
 
     const indicators = {} as Record<ResourceId, IndicatorResult>;
@@ -286,39 +294,51 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
     for (let i = 0; i < RESOURCE_IDS.length; i++) {
       const id = RESOURCE_IDS[i];
       const t = threshold(std, id, s);
-      const r = id === 'R3' ? resolveR3() : resolve(NUMERATOR[id], id);
-      let q = r.value;
-      // settings.indoorSportsToR5: the indoor sports rooms leave R4's floor area for R5's grounds.
-      if (moved && (id === 'R4' || id === 'R5') && q !== null) {
-        if (moved.area !== null && id === 'R4' && q - moved.area < -eps * Math.max(1, q)) {
-          dataFinding(ctx, moved.ref, 'R4', name, s, `「室内体育用房面积」${formatNumber(moved.area)} ㎡ 大于「教学及辅助用房面积」${formatNumber(q)} ㎡，无法从教学及辅助用房中扣除，请核实`);
-          moved.area = null;
-        }
-        if (moved.area === null) q = null;
-        else {
-          q = id === 'R4' ? q - moved.area : q + moved.area;
-          notes[id] = id === 'R4' ? `（已扣除室内体育用房面积 ${formatNumber(moved.area)} ㎡，计入体育运动场馆面积）` : `（已计入室内体育用房面积 ${formatNumber(moved.area)} ㎡）`;
-        }
-      }
-      const fullValue = q !== null && P !== null ? (q / P) * PER_100[id] : null;
-      // The 《规程》: 走教/兼职 teachers (R3) and leased or converted grounds (R5) count for the schools it names.
-      const extra = q !== null ? transitionExtra(ctx, school, id, (eq) => resolve(eq, id, true)) : null;
+      const r = resolveAny(id);
+      let value: number | null;
       let transition: IndicatorResult['transition'];
-      if (extra && q !== null) {
-        transition = { rule: extra.rule, extra: extra.value, fullValue };
-        q += extra.value;
-        changed = true;
-        added[id] = `${extra.label} ${formatNumber(extra.value)}${id === 'R3' ? ' 人' : ' ㎡'}`;
-        notes[id] = `${notes[id] ?? ''}（${TRANSITION_TAG}，已计入${added[id]}）`;
+      if (r.given) {
+        // The value as the county computed it (表Ⅱ-2): taken as it is; the quantity it stands for is value × P / per-100.
+        value = r.value !== null && P !== null ? r.value : null;
+        quantities[i] = value === null || P === null ? null : (value * P) / PER_100[id];
+      } else {
+        let q = r.value;
+        // settings.indoorSportsToR5: the indoor sports rooms leave R4's floor area for R5's grounds.
+        if (moved && (id === 'R4' || id === 'R5') && q !== null) {
+          if (moved.area !== null && id === 'R4' && q - moved.area < -eps * Math.max(1, q)) {
+            dataFinding(ctx, moved.ref, 'R4', name, s, `「室内体育用房面积」${formatNumber(moved.area)} ㎡ 大于「教学及辅助用房面积」${formatNumber(q)} ㎡，无法从教学及辅助用房中扣除，请核实`);
+            moved.area = null;
+          }
+          if (moved.area === null) q = null;
+          else {
+            q = id === 'R4' ? q - moved.area : q + moved.area;
+            notes[id] = id === 'R4' ? `（已扣除室内体育用房面积 ${formatNumber(moved.area)} ㎡，计入体育运动场馆面积）` : `（已计入室内体育用房面积 ${formatNumber(moved.area)} ㎡）`;
+          }
+        }
+        const fullValue = q !== null && P !== null ? (q / P) * PER_100[id] : null;
+        // The 《规程》: 走教/兼职 teachers (R3) and leased or converted grounds (R5) count for the schools it names.
+        const extra = q !== null ? transitionExtra(ctx, school, id, (eq) => resolve(eq, id, true)) : null;
+        if (extra && q !== null) {
+          transition = { rule: extra.rule, extra: extra.value, fullValue };
+          q += extra.value;
+          changed = true;
+          added[id] = `${extra.label} ${formatNumber(extra.value)}${id === 'R3' ? ' 人' : ' ㎡'}`;
+          notes[id] = `${notes[id] ?? ''}（${TRANSITION_TAG}，已计入${added[id]}）`;
+        }
+        value = q !== null && P !== null ? (q / P) * PER_100[id] : null;
+        quantities[i] = value === null ? null : q;
       }
-      const value = q !== null && P !== null ? (q / P) * PER_100[id] : null;
       const state = indicatorState(value, t, std);
       states[i] = state;
-      fullStates[i] = transition ? indicatorState(fullValue, t, std) : state;
-      quantities[i] = value === null ? null : q;
+      fullStates[i] = transition ? indicatorState(transition.fullValue, t, std) : state;
       if (state === 'reached') reached++;
       indicators[id] = { value, threshold: t, pass: value === null ? null : state === 'reached', apportioned: r.apportioned, ref: r.ref };
       if (transition) indicators[id].transition = transition;
+      if (r.given) indicators[id].given = true;
+      if (r.na) {
+        if (excluded) indicators[id].notApplicable = true;
+        else notApplicableFinding(ctx, r.na, r.naLabel ?? '', id, name, s);
+      }
     }
     const verdict = decideVerdict(states, std);
     const fullVerdict = changed ? decideVerdict(fullStates, std) : verdict;
@@ -369,7 +389,13 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
       );
     }
 
+    const remarks: string[] = [];
+    for (const k of school.stage ? [] : (typePlan(school, std.settings.apportion)?.stages ?? [])) {
+      if (k === s || plan.stages.includes(k) || school.quantities.students?.[k] || !naCell(school, 'students', k)) continue;
+      remarks.push(`${k}在校生数填写为“${naCell(school, 'students', k)?.text ?? '*'}”，按该校无${k}学生处理，${k}不作评估`);
+    }
     out.push({
+      ...(remarks.length > 0 ? { remarks } : {}),
       name,
       type: school.type,
       stage: s,
@@ -384,6 +410,7 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
       ...(changed ? { fullVerdict } : {}),
     });
   }
+  crossCheckCountyVerdict(ctx, school, out);
   return out;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { SchoolQuantity } from '../../ledger/types';
 import { RESOURCE_IDS, STAGES, type ResourceId } from '../../standard/schema';
-import { formatCv } from '../format';
+import { QUANTITY_LABELS, formatCv } from '../format';
 import type { Reads, Rule, Run } from '../rules/types';
 import type { ItemResult, ItemStatus } from '../types';
 
@@ -16,6 +16,8 @@ export interface ResourceRule extends Rule {
   id: ResourceId;
   /** The school-ledger quantity that is the numerator. */
   numerator: SchoolQuantity;
+  /** The school-ledger field of the indicator's value as the county computed it (表Ⅱ-2), used when the numerator is not kept. */
+  given: SchoolQuantity;
   /** 100 when the value is per 100 students, 1 when per student. */
   per: 1 | 100;
   /** Columns summed when the numerator column is absent (R3: 体育 + 音乐 + 美术). */
@@ -65,15 +67,19 @@ export function resourceItem(id: ResourceId, run: Pick<Run, 'resources' | 'cv' |
 export function resourceRule(r: {
   id: ResourceId;
   numerator: SchoolQuantity;
+  given: SchoolQuantity;
   per: 1 | 100;
   parts?: readonly SchoolQuantity[];
   fields: readonly string[];
   value: string;
 }): ResourceRule {
-  const reads: Reads[] = [{ ledger: '学校台账', fields: ['学校类型', '在校生数（分学段或全校）', ...r.fields] }];
+  const reads: Reads[] = [
+    { ledger: '学校台账', fields: ['学校类型', '在校生数（分学段或全校）', ...r.fields, `或「${QUANTITY_LABELS[r.given]}」（表Ⅱ-2：县已算出的指标值，按所在 小学/初中 部分）`] },
+  ];
   return {
     id: r.id,
     numerator: r.numerator,
+    given: r.given,
     per: r.per,
     ...(r.parts ? { parts: r.parts } : {}),
     reads,

@@ -7,6 +7,7 @@ import { resourceRule } from '../common/resource-item';
 export const R3 = resourceRule({
   id: 'R3',
   numerator: 'peArtTeachers',
+  given: 'peArtPer100',
   per: 100,
   parts: ['peTeachers', 'musicTeachers', 'artTeachers'],
   fields: [

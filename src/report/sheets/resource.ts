@@ -8,6 +8,15 @@ import { MISSING_MARK, notAssessed, num, orderSchools, passCell, schoolLink, tex
 
 export const RESOURCE_SHEET = '资源配置达标情况';
 
+/** What the sheet says when indicator values were taken from the ledger as the county computed them (表Ⅱ-2). */
+export const GIVEN_NOTE = '指标值按台账中县（学校）已计算的数值采用，未由原始数量复算';
+
+/** An indicator's value cell: the value, 不适用, or — when missing. */
+function valueCell(r: IndicatorResult | undefined, numFmt: string): ModelCell {
+  if (r?.notApplicable) return { value: '不适用', style: 'note' };
+  return num(r ? r.value : null, numFmt);
+}
+
 function verdictCell(s: SchoolStageResult): ModelCell {
   if (s.excluded) return { value: '不参评', style: 'note' };
   switch (s.verdict) {
@@ -59,10 +68,12 @@ export function buildResourceSheet(result: CheckResult, ledgers: LedgerSet | nul
       num(s.students, '#,##0'),
     ];
     const apportioned: string[] = [];
+    const given: string[] = [];
     for (const id of RESOURCE_IDS) {
       const r: IndicatorResult | undefined = s.indicators[id];
-      row.push(num(r ? r.value : null, indicatorNumFmt(std.indicators[id])), passCell(r ? r.pass : null));
+      row.push(valueCell(r, indicatorNumFmt(std.indicators[id])), r?.notApplicable ? text('不适用', 'note') : passCell(r ? r.pass : null));
       if (r?.apportioned) apportioned.push(id);
+      if (r?.given) given.push(id);
     }
     row.push({ value: s.reached, style: 'number', numFmt: `0"/${RESOURCE_IDS.length}"` }, verdictCell(s));
     const notes: string[] = [];
@@ -75,6 +86,8 @@ export function buildResourceSheet(result: CheckResult, ledgers: LedgerSet | nul
           (s.fullVerdict !== undefined && s.fullVerdict !== s.verdict ? `；按完整标准为${s.fullVerdict}` : ''),
       );
     }
+    if (given.length > 0) notes.push(`${given.length === RESOURCE_IDS.length ? 'R1–R7' : given.join('、')} 取自台账中已计算的指标值`);
+    for (const remark of s.remarks ?? []) notes.push(remark);
     row.push(text(notes.join('；'), 'note'));
     counts[s.excluded ? '不参评' : s.verdict] += 1;
     rows.push(row);
@@ -88,10 +101,11 @@ export function buildResourceSheet(result: CheckResult, ledgers: LedgerSet | nul
       ),
     ]);
   }
+  const anyGiven = result.schools.some((s) => RESOURCE_IDS.some((id) => s.indicators[id]?.given));
   return {
     name: RESOURCE_SHEET,
     title: RESOURCE_SHEET,
-    subtitle: subtitle(ctx.workbook, std, ctx.date),
+    subtitle: `${subtitle(ctx.workbook, std, ctx.date)}${anyGiven ? `　${GIVEN_NOTE}` : ''}`,
     columns,
     rows,
     autoFilter: false,
