@@ -7,7 +7,7 @@ import { RESOURCE_IDS, STAGES, type ResourceId, type Stage, type Standard } from
 import { threshold } from '../../standard';
 import type { IndicatorResult, SchoolStageResult, Verdict } from '../types';
 import { atLeast, ceilTo, ceilTol } from '../compare';
-import { complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
+import { amount, complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
 import { indicatorRef, quantityLabel, resourceMessage, roundTo } from '../format';
 import { R1 } from '../rules/R1-degree-teachers';
 import { R2 } from '../rules/R2-backbone-teachers';
@@ -298,7 +298,10 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
       if (ind.pass || excluded) continue;
       const precision = std.indicators[id].precision;
       const shortfall = (ind.threshold * P) / PER_100[id] - q;
-      const gap = PER_100[id] === 100 || id === 'R7' ? Math.max(1, ceilTol(shortfall, eps)) : ceilTo(shortfall, precision, eps);
+      const whole = PER_100[id] === 100 || id === 'R7';
+      // 需补足: whole teachers or rooms, else ㎡ / 元 to the indicator's precision; 差距: per student (per 100).
+      const add = whole ? Math.max(1, ceilTol(shortfall, eps)) : ceilTo(shortfall, precision, eps);
+      const perUnit = Math.max(ceilTo(ind.threshold - ind.value, precision, eps), 10 ** -precision);
       complianceFinding(
         ctx,
         ind.ref,
@@ -307,12 +310,13 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
         s,
         roundTo(ind.value, precision),
         ind.threshold,
-        gap,
-        resourceMessage(std, id, s, ind.value, ind.threshold, gap, {
+        perUnit,
+        resourceMessage(std, id, s, ind.value, ind.threshold, add, {
           stagePrefix: plan.stages.length > 1,
           apportioned: ind.apportioned,
           stillPasses: verdict === '达标' ? { reached } : undefined,
         }),
+        { need: amount(add, std.indicators[id].unit, whole ? 0 : precision) },
       );
     }
 

@@ -5,11 +5,14 @@
 import type { SchoolRecord } from '../../ledger/types';
 import { threshold } from '../../standard';
 import { atLeast, ceilTo } from '../compare';
-import { complianceFinding, type Ctx } from '../context';
+import { amount, complianceFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef } from '../format';
 import { perSchoolItem } from '../common/item-status';
 import { wholeSchool } from '../common/whole-school';
 import type { Rule } from './types';
+
+const ROOMS = { unit: '间', decimals: 0 };
+const AREA = { unit: '㎡', decimals: 2 };
 
 /** G3: ≥ ceil(班级数 ÷ 12) 音乐 and 美术 rooms; each room (or the average) at least the standard area. */
 function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
@@ -39,6 +42,7 @@ function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
           required,
           gap,
           `${k.label}专用教室 ${formatNumber(rooms.value)} 间，按 ${formatNumber(classes.value)} 个班级（每 ${formatThreshold(perRoom)} 个班 1 间）应至少 ${required} 间，还需 ${gap} 间`,
+          { unit: ROOMS, need: amount(gap, ROOMS.unit, 0) },
         );
       }
     }
@@ -58,6 +62,8 @@ function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
           k.limit,
           gap,
           `${k.label}教室每间面积 ${formatNumber(each.value)} ㎡，标准每间 ≥ ${formatThreshold(k.limit)} ㎡，每间还差 ${formatNumber(gap)} ㎡`,
+          // The ledger gives one area per room, not how many rooms are short of it: no total to add.
+          { unit: AREA },
         );
       }
       continue;
@@ -67,7 +73,7 @@ function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
     if (!area || area.value === null || !rooms || rooms.value === null || rooms.value <= 0) continue;
     const avg = area.value / rooms.value;
     if (!atLeast(avg, k.limit, ctx.eps)) {
-      const gap = ceilTo(k.limit * rooms.value - area.value, 2, ctx.eps);
+      const add = ceilTo(k.limit * rooms.value - area.value, 2, ctx.eps);
       complianceFinding(
         ctx,
         area.ref,
@@ -76,8 +82,9 @@ function checkSpecialRooms(ctx: Ctx, school: SchoolRecord): void {
         null,
         Math.round(avg * 100) / 100,
         k.limit,
-        gap,
-        `${k.label}教室间均面积 ${formatNumber(avg)} ㎡（${formatNumber(rooms.value)} 间共 ${formatNumber(area.value)} ㎡），标准每间 ≥ ${formatThreshold(k.limit)} ㎡，还差 ${formatNumber(gap)} ㎡`,
+        ceilTo(k.limit - avg, 2, ctx.eps),
+        `${k.label}教室间均面积 ${formatNumber(avg)} ㎡（${formatNumber(rooms.value)} 间共 ${formatNumber(area.value)} ㎡），标准每间 ≥ ${formatThreshold(k.limit)} ㎡，还差 ${formatNumber(add)} ㎡`,
+        { unit: AREA, need: amount(add, AREA.unit, 2) },
       );
     }
   }

@@ -1,8 +1,8 @@
 /** 问题清单: every finding, with its 整改 status, and the previous run's findings now gone. */
-import type { Finding } from '../../ledger/finding';
+import type { Amount, FigureUnit, Finding } from '../../ledger/finding';
 import { quoteSheetName } from '../../ledger/grid';
 import { RESOURCE_IDS } from '../../standard/schema';
-import { fitColumns, indicatorNumFmt, indicatorOf, isoDate, subtitle } from '../format';
+import { findingUnit, fitColumns, indicatorOf, isoDate, subtitle, unitNumFmt } from '../format';
 import type { ResolvedFinding } from '../history';
 import type { ModelCell, SheetModel } from '../model';
 import { num, text, type ReportContext } from './cells';
@@ -13,11 +13,20 @@ function statusCell(status: '新发现' | '仍未整改' | '已整改'): ModelCe
   return { value: status, style: status === '已整改' ? 'pass' : status === '新发现' ? 'warn' : 'fail' };
 }
 
-function findingValue(v: number | string | null, fmt: string | undefined): ModelCell {
+/** A figure in its unit's format; a number without a known unit as a bare number (never another unit's format). */
+function findingValue(v: number | string | null, unit: FigureUnit | null): ModelCell {
   if (v === null) return text('');
   if (typeof v === 'string') return text(v);
-  return num(v, fmt);
+  return num(v, unit ? unitNumFmt(unit) : undefined);
 }
+
+/** 需补足: the quantity to add, in its own unit. */
+function needCell(need: Amount | undefined): ModelCell {
+  return need ? num(need.value, unitNumFmt(need)) : text('');
+}
+
+/** The column headers of 问题清单: 差距 in the unit of 实际值 / 标准值, 需补足 the absolute quantity in its own. */
+export const FINDINGS_HEADERS = ['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '需补足', '说明', '责任单位', '状态', '首次发现日期'] as const;
 
 /** The 整改 side of 问题清单: statuses aligned with the findings, and the previous run's findings now gone. */
 export interface FindingsTracking {
@@ -34,7 +43,7 @@ export interface FindingsTracking {
  */
 export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportContext, tracking?: FindingsTracking): SheetModel {
   const { std } = ctx;
-  const headers = ['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位', '状态', '首次发现日期'];
+  const headers = [...FINDINGS_HEADERS];
   const today = isoDate(ctx.date);
   const indicatorLabel = (id: string | null, measure?: 'cv'): string => {
     const ind = indicatorOf(std, id);
@@ -43,8 +52,7 @@ export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportCont
   const rows: ModelCell[][] = findings.map((f, i) => {
     const track = tracking?.tracks[i];
     const status = track?.status ?? '新发现';
-    const ind = indicatorOf(std, f.indicator);
-    const fmt = f.measure === 'cv' ? '0.00' : ind ? indicatorNumFmt(ind) : undefined;
+    const unit = findingUnit(std, f);
     const hasCell = f.sheet !== null && f.cell !== null && f.sheet !== '' && f.cell !== '';
     return [
       { value: i + 1, style: 'number', numFmt: '0' },
@@ -56,9 +64,10 @@ export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportCont
       text(f.school ?? ''),
       text(f.stage ?? ''),
       text(indicatorLabel(f.indicator, f.measure)),
-      findingValue(f.actual, fmt),
-      findingValue(f.required, fmt),
-      f.gap === null ? text('') : num(f.gap, fmt),
+      findingValue(f.actual, unit),
+      findingValue(f.required, unit),
+      f.gap === null ? text('') : findingValue(f.gap, unit),
+      needCell(f.need),
       text(f.message),
       text(f.departments.join('、')),
       statusCell(status),
@@ -69,8 +78,6 @@ export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportCont
   for (const r of tracking?.resolved ?? []) {
     // A 差异系数 finding is the only resource finding without a school.
     const cv = r.school === null && (RESOURCE_IDS as readonly string[]).includes(r.indicator ?? '');
-    const ind = indicatorOf(std, r.indicator);
-    const fmt = cv ? '0.00' : ind ? indicatorNumFmt(ind) : undefined;
     rows.push([
       { value: rows.length + 1, style: 'number', numFmt: '0' },
       r.kind === 'data' ? text('数据问题', 'warn') : text('达标问题', 'fail'),
@@ -79,7 +86,9 @@ export function buildFindingsSheet(findings: readonly Finding[], ctx: ReportCont
       text(r.school ?? ''),
       text(r.stage ?? ''),
       text(indicatorLabel(r.indicator, cv ? 'cv' : undefined)),
-      findingValue(r.actual, fmt),
+      // The unit the run that found it recorded; a record without one shows the bare number.
+      findingValue(r.actual, r.unit ?? null),
+      text(''),
       text(''),
       text(''),
       text(since, 'note'),
