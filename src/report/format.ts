@@ -44,10 +44,13 @@ export function unitNumFmt(u: FigureUnit): string {
 
 /**
  * The unit of a finding's actual / required / gap: the one the check declared (Finding.unit), else a 差异系数's
- * (two decimals), else the indicator's own; null for a finding without an indicator of the standard.
+ * (two decimals), else the indicator's own; null for a finding without an indicator of the standard, and for a
+ * data finding without a declared unit (its `actual` is what the cell holds, e.g. a bare 1 that could be 1 % or
+ * 100 %: shown as it is, never in the indicator's unit).
  */
-export function findingUnit(std: Standard, f: Pick<Finding, 'unit' | 'measure' | 'indicator'>): FigureUnit | null {
+export function findingUnit(std: Standard, f: Pick<Finding, 'unit' | 'measure' | 'indicator' | 'kind'>): FigureUnit | null {
   if (f.unit) return f.unit;
+  if (f.kind === 'data') return null;
   if (f.measure === 'cv') return { unit: '', decimals: 2 };
   const ind = indicatorOf(std, f.indicator);
   return ind ? { unit: ind.unit, decimals: ind.precision } : null;
