@@ -4,12 +4,8 @@
  * unit the finding is about — decided here from what the finding measures, not read from the finding — and a
  * percent format must hold a share (never 学时, 元, ㎡). The JSON report must say the same units.
  */
-import ExcelJS from 'exceljs';
-import { buildDemoWorkbook } from '../../../src/cli/demo-workbook';
 import { runChecks } from '../../../src/checks';
 import type { Finding } from '../../../src/ledger/finding';
-import type { CellValue, MergeRange, SheetGrid } from '../../../src/ledger/grid';
-import { parseCell } from '../../../src/ledger/grid';
 import { checkWorkbook } from '../../../src/report/engine';
 import type { ModelCell, SheetModel } from '../../../src/report/model';
 import { buildFindingsSheet, FINDINGS_SHEET } from '../../../src/report/sheets';
@@ -17,6 +13,7 @@ import { buildJsonReport } from '../../../src/report/json';
 import { trackFindings } from '../../../src/report/history';
 import { nationalStandard } from '../../../src/standard';
 import { demoWorkbookFacts as facts } from '../../fixtures/demo-facts';
+import { demoGrids } from '../../fixtures/demo-grids';
 import { ledgers as schoolLedgers, primary, school } from '../../checks/builder';
 import { countySheet, financeRow, financeSchool, run, teacher, teacherSheet } from '../../checks/ledgers-grid';
 
@@ -103,26 +100,6 @@ function checkSheet(sheet: SheetModel, findings: readonly Finding[]): Set<string
   return seen;
 }
 
-function toGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const values: CellValue[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row: CellValue[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const cell = ws.getCell(r, c);
-      const v: unknown = cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
-      if (v !== null && typeof v === 'object' && !(v instanceof Date) && 'formula' in v) row.push(((v as ExcelJS.CellFormulaValue).result as CellValue | undefined) ?? null);
-      else row.push((v ?? null) as CellValue);
-    }
-    values.push(row);
-  }
-  const merges: MergeRange[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => {
-    const [a, b] = m.split(':').map((x) => parseCell(x));
-    if (!a || !b) throw new Error(m);
-    return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-  });
-  return { name: ws.name, top: 1, left: 1, values, merges };
-}
-
 describe('问题清单: every figure in its own unit', () => {
   const covered = new Set<string>();
 
@@ -131,9 +108,7 @@ describe('问题清单: every figure in its own unit', () => {
     let findings: readonly Finding[];
     let out: ReturnType<typeof checkWorkbook>;
     beforeAll(async () => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await buildDemoWorkbook().xlsx.writeBuffer()) as ArrayBuffer);
-      out = checkWorkbook(wb.worksheets.map(toGrid), std, { workbook: '示例县台账.xlsx', date: new Date(2026, 10, 1) });
+      out = checkWorkbook(await demoGrids(), std, { workbook: '示例县台账.xlsx', date: new Date(2026, 10, 1) });
       sheet = out.sheets.find((s) => s.name === FINDINGS_SHEET)!;
       // The sheet's rows follow the report's findings (both sorted by location by the engine).
       findings = out.report.findings.map((j) => {
