@@ -107,6 +107,13 @@ describe('junheng check --school-forms', () => {
     expect(names).toEqual(expect.arrayContaining(['问题清单', '自评表-石门乡中心小学', '自评表-平城镇九年一贯制学校']));
     expect(texts(wb.getWorksheet('自评表-石门乡中心小学') as ExcelJS.Worksheet)[0]).toBe(SCHOOL_FORM_TITLE);
     expect(c.out.join('\n')).toMatch(/新增工作表：.*自评表-石门乡中心小学、自评表-平城镇九年一贯制学校/);
+    // 清除 removes them with the other sheets the run added.
+    const cleared = path.join(dir, '已清除.xlsx');
+    const c2 = capture();
+    expect(await main(['clear', out, '--out', cleared], c2.io)).toBe(0);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(cleared);
+    expect(back.worksheets.map((w) => w.name).filter((n) => n.startsWith('自评表-') || n === '问题清单')).toEqual([]);
   });
 
   it('every school with the flag alone; an unknown name refused before writing', async () => {

@@ -4,6 +4,7 @@
  * and 是否达标 (是 / 否; blank when the ledgers do not let it be judged). Every limit comes from the standard. Pure.
  */
 import { boardingOf, localeOf } from '../../checks';
+import { stagesOfType } from '../../checks/common/whole-school';
 import type { SchoolStageResult } from '../../checks/types';
 import { parseYesNo } from '../../ledger/coerce';
 import type { SchoolRecord, StageKey } from '../../ledger/types';
@@ -112,6 +113,22 @@ export function resourceRows(src: SchoolFormSource, s: SchoolRecord, std: Standa
   return rows;
 }
 
+/** 义务教育 students: the 小学 and 初中 columns, else the whole-school column less 高中; null when unknown. */
+function compulsoryStudents(s: SchoolRecord): number | null {
+  const st = s.quantities.students;
+  if (!st) return null;
+  // A blank 学段 column the school does not have (初中 of a 小学) is nothing, not a missing value.
+  const own = stagesOfType(s.type);
+  const cell = (k: '小学' | '初中') => (st[k] && !(st[k]?.problem === 'blank' && !own.includes(k)) ? st[k] : undefined);
+  const p = cell('小学');
+  const j = cell('初中');
+  if (p || j) return [p, j].some((n) => n && n.value === null) ? null : (p?.value ?? 0) + (j?.value ?? 0);
+  if (!st.all || st.all.value === null) return null;
+  const h = st.高中;
+  if (h) return h.value === null ? null : st.all.value - h.value;
+  return st.all.value;
+}
+
 /** 否 when the checks found the school short of it, 是 when the figures were there and passed, else blank. */
 function judged(src: SchoolFormSource, s: SchoolRecord, id: IndicatorId, known: boolean): Pass {
   if (schoolFindings(src, s, id, 'compliance').length > 0) return false;
@@ -144,15 +161,17 @@ export function schoolItemRows(src: SchoolFormSource, s: SchoolRecord, std: Stan
     const known = classes !== null && parts.length > 0;
     g('G3', known ? `班级 ${int(classes)} 个，按每 ${lim(t.classesPerRoom)} 个班 1 间应各有 ${int(Math.ceil(classes / t.classesPerRoom - std.settings.epsilon))} 间；${parts.join('，')}` : null, judged(src, s, 'G3', known));
   }
-  // G4 学校规模.
-  if (!special && students !== null) {
+  // G4 学校规模: 义务教育 students only (小学 + 初中, never 高中).
+  const compulsory = compulsoryStudents(s);
+  if (!special && compulsory !== null) {
     const th = std.indicators.G4.thresholds;
     const through = s.type === '九年一贯制' || s.type === '十二年一贯制';
-    const limit = through ? th[s.type as '九年一贯制' | '十二年一贯制'] : th.小学;
-    g('G4', `${through ? '义务教育阶段' : ''}在校生 ${int(students)} 人（标准 ≤ ${lim(limit)} 人）`, judged(src, s, 'G4', true));
+    const limit = through ? th[s.type as '九年一贯制' | '十二年一贯制'] : s.type === '初中' || s.type === '完全中学' ? th.初中 : th.小学;
+    const senior = (s.quantities.students?.高中?.value ?? null) !== null || s.type === '完全中学' || s.type === '十二年一贯制';
+    g('G4', `${through || senior ? '义务教育阶段' : ''}在校生 ${int(compulsory)} 人（标准 ≤ ${lim(limit)} 人）`, judged(src, s, 'G4', true));
   }
-  // G5 班额.
-  const cc = classCounts(classesOf(src.ledgers, s), std);
+  // G5 班额 (not for a 特殊教育学校, as the checks).
+  const cc = special ? [] : classCounts(classesOf(src.ledgers, s), std);
   if (cc.length > 0) {
     const text = cc.map((c) => `${c.stage}班级 ${c.classes} 个，超过 ${lim(c.limit)} 人的 ${c.over} 个${c.max > 0 ? `，最大班额 ${int(c.max)} 人` : ''}${c.unknown > 0 ? `（${c.unknown} 个班人数未填）` : ''}`).join('；');
     g('G5', text, judged(src, s, 'G5', cc.every((c) => c.unknown === 0)));

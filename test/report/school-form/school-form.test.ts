@@ -165,6 +165,21 @@ describe('学校自评表 (the demo)', () => {
       expect(r.conclusion).toContain(`班级 ${g.classes} 个，按每 12 个班 1 间应各有 ${g.required} 间；音乐专用教室 ${g.musicRooms} 间`);
       expect(r.pass).toBe('否');
     }
+    // 学校规模 counts 义务教育 students only: never 高中.
+    const withSenior = facts.schools.filter((x) => (x.students.高中 ?? 0) > 0);
+    expect(withSenior.length).toBeGreaterThan(0);
+    for (const x of withSenior) {
+      const th = std.indicators.G4.thresholds;
+      const limit = x.type === '十二年一贯制' || x.type === '九年一贯制' ? th[x.type] : x.type === '完全中学' ? th.初中 : th.小学;
+      expect(rowOf(formOf(x.name), std.indicators.G4.name).conclusion).toBe(`义务教育阶段在校生 ${(x.students.小学 ?? 0) + (x.students.初中 ?? 0)} 人（标准 ≤ ${limit} 人）`);
+    }
+    // A 特殊教育学校: no 资源配置, no 班额 or 学校规模 rows; its 生均公用经费 (G7).
+    for (const x of facts.schools.filter((y) => y.type === '特殊教育学校')) {
+      const items = formOf(x.name).rows.map((r) => String(r[1].value));
+      expect(items.some((t) => t.includes(std.indicators.R1.name))).toBe(false);
+      expect(items.some((t) => t.includes(std.indicators.G5.name) || t.includes(std.indicators.G4.name))).toBe(false);
+      expect(items.some((t) => t.includes(std.indicators.G7.name))).toBe(true);
+    }
     expect(rowOf(formOf(facts.g6.school), std.indicators.G6.name).pass).toBe('否');
     expect(rowOf(formOf(facts.q3.school), std.indicators.Q3.name)).toEqual({ conclusion: '学校未制定章程', pass: '否' });
     expect(rowOf(formOf(facts.q4.fail.school), std.indicators.Q4.name).pass).toBe('否');
