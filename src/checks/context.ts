@@ -1,6 +1,6 @@
 /** State shared by the checks of one run: the standard, the finding list, and the blank cells already reported. */
 import { cellAddress } from '../ledger/grid';
-import type { Finding } from '../ledger/finding';
+import type { Amount, Finding, FigureUnit } from '../ledger/finding';
 import type { CellRef, Num } from '../ledger/types';
 import type { IndicatorId, Stage, Standard } from '../standard/schema';
 import { blankMessage } from './format';
@@ -53,6 +53,37 @@ export function dataFinding(
   });
 }
 
+/**
+ * What a finding's figures are: `measure` 'cv' for a 差异系数; `unit` when actual/required/gap are not the indicator's
+ * own value (a teacher's 学时, a room's ㎡ …); `need` the absolute quantity to add (Finding.need).
+ */
+export interface FigureOpts {
+  measure?: 'cv';
+  unit?: FigureUnit;
+  need?: Amount | null;
+}
+
+/** The unit of a finding's figures: the given one, else a 差异系数's (two decimals), else the indicator's own. */
+export function figureUnit(std: Standard, indicator: IndicatorId, opts: FigureOpts): FigureUnit {
+  if (opts.unit) return opts.unit;
+  if (opts.measure === 'cv') return { unit: '', decimals: 2 };
+  const ind = std.indicators[indicator];
+  return { unit: ind.unit, decimals: ind.precision };
+}
+
+/** A quantity with its unit, for Finding.need. */
+export function amount(value: number, unit: string, decimals: number): Amount {
+  return { value, unit, decimals };
+}
+
+/** An amount of money in 元: whole 元 unless it has 分. */
+export function yuanAmount(value: number): Amount {
+  return amount(value, '元', Number.isInteger(value) ? 0 : 2);
+}
+
+/**
+ * A rule not met. `gap` is 差距 in the unit of `actual` (see Finding.gap); `opts.need` the quantity to add.
+ */
 export function complianceFinding(
   ctx: Ctx,
   ref: CellRef | null,
@@ -63,9 +94,9 @@ export function complianceFinding(
   required: number,
   gap: number,
   message: string,
-  measure?: 'cv',
+  opts: FigureOpts = {},
 ): void {
-  pushFinding(ctx, 'compliance', ref, indicator, school, stage, actual, required, gap, message, measure);
+  pushFinding(ctx, 'compliance', ref, indicator, school, stage, actual, required, gap, message, opts);
 }
 
 function pushFinding(
@@ -79,10 +110,11 @@ function pushFinding(
   required: Finding['required'],
   gap: number | null,
   message: string,
-  measure?: 'cv',
+  opts: FigureOpts,
 ): void {
+  const numeric = typeof actual === 'number' || typeof required === 'number' || gap !== null;
   ctx.findings.push({
-    ...(measure ? { measure } : {}),
+    ...(opts.measure ? { measure: opts.measure } : {}),
     kind,
     indicator,
     sheet: ref ? ref.sheet : null,
@@ -92,6 +124,8 @@ function pushFinding(
     actual,
     required,
     gap,
+    ...(numeric ? { unit: figureUnit(ctx.std, indicator, opts) } : {}),
+    ...(opts.need ? { need: opts.need } : {}),
     message,
     departments: ctx.std.indicators[indicator].departments.slice(),
   });
@@ -128,6 +162,7 @@ export function textFinding(
   actual: string | number | null,
   required: string | number | null,
   message: string,
+  unit?: FigureUnit,
 ): void {
-  pushFinding(ctx, kind, ref, indicator, school, stage, actual, required, null, message);
+  pushFinding(ctx, kind, ref, indicator, school, stage, actual, required, null, message, unit ? { unit } : {});
 }

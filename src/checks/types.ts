@@ -1,4 +1,4 @@
-import type { Finding } from '../ledger/finding';
+import type { Amount, FigureUnit, Finding } from '../ledger/finding';
 import type { CellRef, SchoolType } from '../ledger/types';
 import type { IndicatorId, ResourceId, Stage, TransitionKey } from '../standard/schema';
 
@@ -68,6 +68,13 @@ export interface TransitionUse {
   full: number;
   /** What the full standard still needs, in the indicator's unit ("还差 …" of `message`). */
   gapToFull: number;
+  /** The unit of `actual` / `relaxed` / `full` when it is not the indicator's own (G3: ㎡ per room). */
+  unit?: FigureUnit;
+  /**
+   * 需补足 by the full standard: the absolute quantity still to add (R3: 人, R5 and a G3 average over rooms: ㎡);
+   * absent for an upper limit (G4) and for one room's own area.
+   */
+  need?: Amount;
   /** The Chinese sentence (starts with 按《规程》过渡期标准). */
   message: string;
 }

@@ -6,7 +6,8 @@ import { checkWorkbook } from '../report/engine';
 import { clearRun, runCheck } from '../host/run';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
 import { summaryLines } from './summary';
-import { demoWorkbookBytes, openWorkbook, sniffWorkbook, type OpenedWorkbook } from './workbook';
+import { demoWorkbookBytes, newWorkbookBytes, openWorkbook, sniffWorkbook, type OpenedWorkbook } from './workbook';
+import { chooseSchools, SCHOOL_FORM_SHEET, SCHOOL_FORM_TITLE, schoolFormFileName, type SchoolFormChoice } from '../report/school-form';
 import { folderError, fsErrorSentence, identify, isFsError, readError, sameFile, writeFileAtomic, type FileId, type Fs } from './files';
 
 /** An input the command cannot use: one Chinese line, exit code 2, nothing written. */
@@ -59,8 +60,10 @@ export async function main(argv: string[], io: Io = defaultIo, deps: Partial<Dep
         return await clearCommand(args, ctx);
       case 'demo':
         return await demoCommand(args, ctx);
+      case 'school-forms':
+        return await schoolFormsCommand(args, ctx);
       default:
-        throw new InputError(`未知命令「${args.command}」。可用命令：check、clear、demo`);
+        throw new InputError(`未知命令「${args.command}」。可用命令：check、school-forms、clear、demo`);
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof StandardError || e instanceof UsageError) {
@@ -244,10 +247,12 @@ async function checkCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   const settings = parseSettings(opened.settingsText);
   const std = standardFor(settings, file);
   const keepAll = settings.marks.compliance && settings.marks.data;
+  const schoolForms = schoolFormChoice(args.options['school-forms']);
   const outcome = await runCheck(host, std, { workbook, date: new Date() }, {
     onProgress: progress(io),
     overrides: settings.columnOverrides,
     colours: settings.colours,
+    ...(schoolForms ? { schoolForms } : {}),
     engine: keepAll ? undefined : (g, s, m, o) => {
       const out = checkWorkbook(g, s, m, o);
       return { ...out, marks: keptMarks(out.marks, settings) };
@@ -257,6 +262,7 @@ async function checkCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   if (outcome.output.ledgers.ledgers.length === 0) {
     throw new InputError(`在「${workbook}」中没有找到学校台账或班级台账（需要有“学校名称”等表头的工作表），未写出任何文件`);
   }
+  refuseUnknownSchools(outcome.output.unknownSchools, workbook);
   if (used) io.out(used);
   for (const line of summaryLines(outcome.output, std, workbook)) io.out(line);
   for (const n of outcome.notices) io.out(`注意：${n}`);
@@ -282,6 +288,72 @@ async function writeWorkbook(ctx: Ctx, opened: OpenedWorkbook, targets: Targets)
   }
   // Never over the input before the new bytes are complete on disk: temp file, fsync, rename.
   await writeFileAtomic(ctx.fs, targets.workbook, await opened.save(), { inputKept: true });
+}
+
+/** --school-forms: every school (the flag alone), or the names given after '=' (comma-separated). */
+function schoolFormChoice(opt: string | true | undefined): SchoolFormChoice | undefined {
+  if (opt === undefined) return undefined;
+  if (opt === true) return 'all';
+  return splitNames([opt]);
+}
+
+/** School names from the command line: each word, split at commas (, ， 、), blanks dropped. */
+function splitNames(words: readonly string[]): string[] {
+  return words.flatMap((w) => w.split(/[,，、]/)).map((n) => n.trim()).filter((n) => n !== '');
+}
+
+function refuseUnknownSchools(unknown: readonly string[] | undefined, workbook: string): void {
+  if (!unknown || unknown.length === 0) return;
+  throw new InputError(`「${workbook}」的学校台账中没有${unknown.map((n) => `「${n}」`).join('、')}（学校名称须与学校台账中的写法一致），未写出任何文件`);
+}
+
+/**
+ * school-forms: one workbook per school (or per named school) in a folder, each holding its 学校自评表. The input
+ * is only read; every file is written atomically; an unknown school name or a folder that cannot be used is refused
+ * before anything is written.
+ */
+async function schoolFormsCommand(args: CliArgs, ctx: Ctx): Promise<number> {
+  const { io, fs } = ctx;
+  const input = args.positional[0];
+  const file = await loadStandardFile(args, fs);
+  const { buf, id } = await readInput(fs, input);
+  const dir = typeof args.options.out === 'string' ? args.options.out : path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-学校自评表`);
+  if (args.options['in-place']) throw new InputError('school-forms 不修改原文件，不能与 --in-place 同用；请用 --out 指定输出目录');
+  if (typeof args.options.json === 'string') throw new InputError('school-forms 不写 JSON 报告，不能与 --json 同用');
+  const opened = await openHost(input, buf);
+  const workbook = path.basename(input);
+  const settings = parseSettings(opened.settingsText);
+  const std = standardFor(settings, file);
+  const names = splitNames(args.positional.slice(1));
+  const sheets = (await opened.host.listSheets()).filter((s) => s.state !== 'veryHidden').map((s) => s.name);
+  const grids = await opened.host.readGrids(sheets);
+  const out = checkWorkbook(grids, std, { workbook, date: new Date() }, { overrides: settings.columnOverrides, schoolForms: names.length > 0 ? names : 'all' });
+  if (out.ledgers.schools.length === 0) {
+    throw new InputError(`在「${workbook}」中没有找到学校台账（需要有“学校名称”等表头的工作表），未写出任何文件`);
+  }
+  refuseUnknownSchools(out.unknownSchools, workbook);
+  const forms = out.sheets.filter((s) => s.title === SCHOOL_FORM_TITLE);
+  const schools = chooseSchools({ ledgers: out.ledgers, result: out.result }, names.length > 0 ? names : 'all').schools;
+  try {
+    await fs.promises.mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw folderError(dir, e);
+  }
+  const taken = new Set<string>();
+  const written: string[] = [];
+  for (let i = 0; i < forms.length; i++) {
+    const name = schoolFormFileName(schools[i].name, taken);
+    taken.add(name.toLowerCase());
+    const target = path.join(dir, name);
+    if (sameFile(await identify(fs, target, 'write'), id)) {
+      throw new InputError(`不能写出「${target}」：它就是输入文件；请用 --out 另指定一个目录，原文件保持不变`);
+    }
+    const bytes = await newWorkbookBytes([{ name: SCHOOL_FORM_SHEET, model: forms[i] }]);
+    await writeFileAtomic(fs, target, bytes, { inputKept: true });
+    written.push(name);
+  }
+  io.out(`已写出 ${written.length} 份学校自评表到「${dir}」：${written.join('、')}`);
+  return 0;
 }
 
 async function clearCommand(args: CliArgs, ctx: Ctx): Promise<number> {

@@ -5,7 +5,9 @@
  */
 import { sniffWorkbook as sniff } from '../xlsx/sniff';
 import { openXlsx } from '../xlsx/surgical';
-import type { WorkbookHost } from '../host/port';
+import ExcelJS from 'exceljs';
+import type { SheetWrite, WorkbookHost } from '../host/port';
+import { saveWorkbook, XlsxHost } from '../xlsx/host';
 import { buildDemoWorkbook } from './demo-workbook';
 
 export type { WorkbookKind } from '../xlsx/sniff';
@@ -42,4 +44,14 @@ export async function openWorkbook(bytes: Uint8Array): Promise<OpenedWorkbook> {
 export async function demoWorkbookBytes(): Promise<Uint8Array> {
   const out = await buildDemoWorkbook().xlsx.writeBuffer();
   return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+}
+
+/**
+ * A new workbook holding these sheets only (a school's 学校自评表 …), as .xlsx bytes: written with ExcelJS through
+ * the .xlsx host's sheet renderer, the same one that writes the summary sheets of a run.
+ */
+export async function newWorkbookBytes(sheets: SheetWrite[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await new XlsxHost(wb).writeSheets(sheets);
+  return saveWorkbook(wb);
 }

@@ -21,6 +21,7 @@
  *   not refuse or keep it (a cleared workbook must equal the original), but says so in its message and in
  *   `historyRuns`; a face that confirms before clearing can warn beforehand with `savedHistory`.
  */
+import type { SchoolFormChoice } from '../report/school-form';
 import type { SheetGrid } from '../ledger/grid';
 import type { ColumnOverrides } from '../ledger/types';
 import { parseCell } from '../ledger/grid';
@@ -47,7 +48,7 @@ export type EngineFn = (
   grids: SheetGrid[],
   std: Standard,
   meta: RunMeta,
-  opts?: { overrides?: ColumnOverrides; history?: readonly HistoryRun[] },
+  opts?: { overrides?: ColumnOverrides; history?: readonly HistoryRun[]; schoolForms?: SchoolFormChoice },
 ) => EngineOutput;
 
 /** Summary sheet names the engine writes (used to recognise leftovers of a run whose memory is gone). */
@@ -64,6 +65,8 @@ export interface RunOptions {
   summaryNames?: string[];
   /** The user's corrections to the column mapping (remembered in the workbook by the add-in). */
   overrides?: ColumnOverrides;
+  /** Also write a 学校自评表 sheet for every school ('all') or for these schools (report/school-form). */
+  schoolForms?: SchoolFormChoice;
 }
 
 export interface SheetRename {
@@ -313,7 +316,7 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
 
   progress('检查');
   const previousHistory = mem.kind === 'ok' ? (mem.memory.history ?? []) : [];
-  const out = engine(grids, std, meta, { overrides: opts.overrides, history: previousHistory });
+  const out = engine(grids, std, meta, { overrides: opts.overrides, history: previousHistory, ...(opts.schoolForms ? { schoolForms: opts.schoolForms } : {}) });
 
   progress('标记');
   let undone: UndoResult | null = null;

@@ -3,6 +3,7 @@ import type { ColumnOverrides, LedgerSet } from '../ledger/types';
 import type { HistoryRun, Tracking } from './history';
 import type { JsonReport, Mark, SheetModel } from './model';
 import type { Plans } from './plans';
+import type { SchoolFormChoice } from './school-form';
 
 /** Everything one check of a workbook produces, before any host writes it. Pure data. */
 export interface EngineOutput {
@@ -26,6 +27,8 @@ export interface EngineOutput {
    * A host keeps the previous history when an engine returns none.
    */
   history?: HistoryRun[];
+  /** Names asked for in EngineOptions.schoolForms that the school ledger does not have; absent when none were asked. */
+  unknownSchools?: string[];
 }
 
 /** Options of checkWorkbook. */
@@ -34,6 +37,11 @@ export interface EngineOptions {
   overrides?: ColumnOverrides;
   /** The 整改 history of the previous runs, as the run memory keeps it (oldest first). */
   history?: readonly HistoryRun[];
+  /**
+   * Add a 学校自评表 sheet (report/school-form) for every school ('all') or for the named schools, after the
+   * summary sheets; names not found in the school ledger are left out (see EngineOutput.unknownSchools).
+   */
+  schoolForms?: SchoolFormChoice;
 }
 
 export interface RunMeta {

@@ -13,5 +13,5 @@ import { buildOutput } from './output';
 export function checkWorkbook(grids: SheetGrid[], std: Standard, meta: RunMeta, opts: EngineOptions = {}): EngineOutput {
   const ledgers = readLedgers(grids, std, opts.overrides);
   const result = runChecks(ledgers, std, { runYear: meta.date.getFullYear() });
-  return buildOutput(grids, ledgers, result, std, meta, { history: opts.history });
+  return buildOutput(grids, ledgers, result, std, meta, { history: opts.history, schoolForms: opts.schoolForms });
 }

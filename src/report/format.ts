@@ -1,4 +1,4 @@
-import type { Finding } from '../ledger/finding';
+import type { FigureUnit, Finding } from '../ledger/finding';
 import { parseCell } from '../ledger/grid';
 import { INDICATOR_IDS, STAGES, type Indicator, type Standard } from '../standard/schema';
 import type { ModelCell, ModelColumn } from './model';
@@ -28,10 +28,32 @@ export function textWidth(text: string): number {
 
 /** Excel number format for a value of an indicator: its precision and its unit, e.g. `0.00" ㎡"`. */
 export function indicatorNumFmt(ind: Pick<Indicator, 'precision' | 'unit'>): string {
-  const decimals = ind.precision > 0 ? `.${'0'.repeat(ind.precision)}` : '';
-  if (ind.unit === '%') return `0${decimals}%`;
-  const base = ind.precision > 0 ? `0${decimals}` : '#,##0';
-  return ind.unit ? `${base}" ${ind.unit}"` : base;
+  return unitNumFmt({ unit: ind.unit, decimals: ind.precision });
+}
+
+/**
+ * Excel number format for a figure in a unit: `0.0%` for a share ('%'), `0.00" ㎡"`, `#,##0" 元"`, `0" 学时"` …
+ * (whole numbers in 元 and 人 with thousands separators).
+ */
+export function unitNumFmt(u: FigureUnit): string {
+  const decimals = u.decimals > 0 ? `.${'0'.repeat(u.decimals)}` : '';
+  if (u.unit === '%') return `0${decimals}%`;
+  const base = u.decimals > 0 ? `0${decimals}` : '#,##0';
+  return u.unit ? `${base}" ${u.unit}"` : base;
+}
+
+/**
+ * The unit of a finding's actual / required / gap: the one the check declared (Finding.unit), else a 差异系数's
+ * (two decimals), else the indicator's own; null for a finding without an indicator of the standard, and for a
+ * data finding without a declared unit (its `actual` is what the cell holds, e.g. a bare 1 that could be 1 % or
+ * 100 %: shown as it is, never in the indicator's unit).
+ */
+export function findingUnit(std: Standard, f: Pick<Finding, 'unit' | 'measure' | 'indicator' | 'kind'>): FigureUnit | null {
+  if (f.unit) return f.unit;
+  if (f.kind === 'data') return null;
+  if (f.measure === 'cv') return { unit: '', decimals: 2 };
+  const ind = indicatorOf(std, f.indicator);
+  return ind ? { unit: ind.unit, decimals: ind.precision } : null;
 }
 
 /** The value as the number format would show it (used to size columns). */

@@ -4,14 +4,17 @@
  * them in the run memory, src/host/memory.ts `history`), the updated list goes back out.
  *
  * ## A compact record per run
- * `{ "at": "2026-11-29", "findings": [ [key, indicator, school, stage, sheet, cell, actual, firstSeen, kind], … ] }`
+ * `{ "at": "2026-11-29", "findings": [ [key, indicator, school, stage, sheet, cell, actual, firstSeen, kind, unit], … ] }`
  *   - `at` the run's date (yyyy-mm-dd, local time, as the sheets show it);
  *   - `key` 16 hex digits identifying the finding across runs (below);
  *   - `indicator`, `school`, `stage`, `sheet`, `cell`, `actual` as on the finding (shown again for a finding
  *     that is later resolved);
  *   - `firstSeen` the date (yyyy-mm-dd) of the first run of the unbroken series of runs that found it;
- *   - `kind` `"c"` (达标问题) or `"d"` (数据问题).
- * Readers take a missing `firstSeen` as the run's date and a missing `kind` as `"c"`.
+ *   - `kind` `"c"` (达标问题) or `"d"` (数据问题);
+ *   - `unit` `[unit, decimals]` of a numeric `actual` (Finding.unit: '%' a share, '学时', '㎡' …), so a resolved
+ *     finding is shown in its own unit; absent for a text or missing `actual`.
+ * Readers take a missing `firstSeen` as the run's date, a missing `kind` as `"c"` and a missing `unit` as unknown
+ * (the number is then shown without a unit, never in the indicator's).
  *
  * ## Which runs are kept
  * One record per calendar day: a run on the same day as the last record replaces it (its statuses are still
@@ -32,11 +35,11 @@
  * paired in the order of the sorted findings (sheet, row, column): the k-th of one run with the k-th of the
  * next. A finding resolved and later found again counts as 新发现 again (a recurrence, with a new date).
  */
-import type { Finding } from '../ledger/finding';
+import type { FigureUnit, Finding } from '../ledger/finding';
 import { columnLetter, parseCell } from '../ledger/grid';
 import type { LedgerSet } from '../ledger/types';
 import { STAGES, type Stage, type Standard } from '../standard/schema';
-import { indicatorOf, isoDate } from './format';
+import { findingUnit, indicatorOf, isoDate } from './format';
 
 /** Records kept in the run memory (the last 12 runs, one per day). */
 export const HISTORY_LIMIT = 12;
@@ -44,7 +47,7 @@ export const HISTORY_LIMIT = 12;
 export type FindingStatus = '新发现' | '仍未整改';
 export type ResolvedStatus = '已整改';
 
-/** [key, indicator, school, stage, sheet, cell, actual, firstSeen, kind] — see the header. */
+/** [key, indicator, school, stage, sheet, cell, actual, firstSeen, kind, unit?] — see the header. */
 export type HistoryFinding = [
   key: string,
   indicator: string | null,
@@ -55,6 +58,7 @@ export type HistoryFinding = [
   actual: number | string | null,
   firstSeen: string,
   kind: 'c' | 'd',
+  unit?: [unit: string, decimals: number],
 ];
 
 export interface HistoryRun {
@@ -81,6 +85,8 @@ export interface ResolvedFinding {
   school: string | null;
   stage: Stage | null;
   actual: number | string | null;
+  /** The unit of a numeric `actual` as the run that found it recorded it; absent when not recorded. */
+  unit?: FigureUnit;
   firstSeen: string;
   /** 责任单位 by the indicator, from the standard. */
   departments: string[];
@@ -181,11 +187,14 @@ export function sanitizeHistory(raw: unknown): HistoryRun[] {
     const findings: HistoryFinding[] = [];
     for (const t of run.findings as unknown[]) {
       if (!Array.isArray(t) || t.length < 7) continue;
-      const [key, indicator, school, stage, sheet, cell, actual, firstSeen, kind] = t as unknown[];
+      const [key, indicator, school, stage, sheet, cell, actual, firstSeen, kind, unit] = t as unknown[];
       if (typeof key !== 'string' || !isStrOrNull(indicator) || !isStrOrNull(school) || !isStrOrNull(sheet) || !isStrOrNull(cell)) continue;
       const st: Stage | null = typeof stage === 'string' && (STAGES as readonly string[]).includes(stage) ? (stage as Stage) : null;
       const act = typeof actual === 'number' || typeof actual === 'string' ? actual : null;
-      findings.push([key, indicator, school, st, sheet, cell, act, isDay(firstSeen) ? firstSeen : at, kind === 'd' ? 'd' : 'c']);
+      const h: HistoryFinding = [key, indicator, school, st, sheet, cell, act, isDay(firstSeen) ? firstSeen : at, kind === 'd' ? 'd' : 'c'];
+      const u = Array.isArray(unit) ? (unit as unknown[]) : null;
+      if (typeof act === 'number' && u && typeof u[0] === 'string' && Number.isInteger(u[1]) && (u[1] as number) >= 0 && (u[1] as number) <= 6) h.push([u[0], u[1] as number]);
+      findings.push(h);
     }
     out.push({ at, findings });
   }
@@ -226,23 +235,20 @@ export function trackFindings(
       sheet: h[4],
       cell: h[5],
       actual: h[6],
+      ...(h[9] ? { unit: { unit: h[9][0], decimals: h[9][1] } } : {}),
       firstSeen: h[7],
       departments: departmentsOf(std, h[1]),
     });
   }
   const record: HistoryRun = {
     at: today,
-    findings: findings.map((f, i) => [
-      keys[i],
-      f.indicator,
-      f.school,
-      f.stage,
-      f.sheet,
-      f.cell,
-      typeof f.actual === 'number' && !Number.isFinite(f.actual) ? null : f.actual,
-      tracks[i].firstSeen,
-      f.kind === 'data' ? 'd' : 'c',
-    ]),
+    findings: findings.map((f, i) => {
+      const actual = typeof f.actual === 'number' && !Number.isFinite(f.actual) ? null : f.actual;
+      const h: HistoryFinding = [keys[i], f.indicator, f.school, f.stage, f.sheet, f.cell, actual, tracks[i].firstSeen, f.kind === 'data' ? 'd' : 'c'];
+      const u = typeof actual === 'number' ? findingUnit(std, f) : null;
+      if (u) h.push([u.unit, u.decimals]);
+      return h;
+    }),
   };
   const kept = last && last.at === today ? prior.slice(0, -1) : prior;
   const history = [...kept, record].slice(-HISTORY_LIMIT);

@@ -4,6 +4,7 @@ import type { LedgerSet } from '../ledger/types';
 import { RESOURCE_IDS, STAGES, type Standard } from '../standard/schema';
 import type { Tracking } from './history';
 import type { JsonReport } from './model';
+import { findingUnit } from './format';
 import { ledgerAdd, type Plans } from './plans';
 import { orderSchools } from './sheets';
 import { countyVerdict } from './verdict';
@@ -85,6 +86,9 @@ export function buildJsonReport(
       actual: typeof f.actual === 'number' ? finiteOrNull(f.actual) : f.actual,
       required: typeof f.required === 'number' ? finiteOrNull(f.required) : f.required,
       gap: finiteOrNull(f.gap),
+      unit: numeric(f) ? (findingUnit(std, f)?.unit ?? null) : null,
+      need: f.need ? finiteOrNull(f.need.value) : null,
+      needUnit: f.need ? f.need.unit : null,
       message: f.message,
       departments: [...f.departments],
       status: tracking?.tracks[i]?.status ?? '新发现',
@@ -102,6 +106,7 @@ export function buildJsonReport(
       school: r.school,
       stage: r.stage,
       actual: typeof r.actual === 'number' ? finiteOrNull(r.actual) : r.actual,
+      unit: typeof r.actual === 'number' && r.unit ? r.unit.unit : null,
       departments: [...r.departments],
       status: '已整改',
       firstSeen: r.firstSeen,
@@ -138,6 +143,11 @@ function addition(s: { add: number; unit: string; wholeSchoolAdd?: number; cost?
   };
   if (s.cost !== undefined) out.cost = s.cost;
   return out;
+}
+
+/** Whether a finding has a number among actual / required / gap. */
+function numeric(f: Finding): boolean {
+  return typeof f.actual === 'number' || typeof f.required === 'number' || f.gap !== null;
 }
 
 /** NaN and ±Infinity do not survive JSON.stringify; they become null. */

@@ -160,7 +160,16 @@ export interface JsonReport {
     stage: '小学' | '初中' | null;
     actual: number | string | null;
     required: number | string | null;
+    /** 差距: how far `actual` is from `required`, in their unit `unit` (per student for R4, a share for Q4). */
     gap: number | null;
+    /**
+     * The unit of the numbers among `actual`, `required` and `gap`: '%' a share 0–1, '' a bare number (差异系数),
+     * '倍', '学时', '㎡', '元', '人', '间' …; null when none is a number. Optional only for reports built before it existed.
+     */
+    unit?: string | null;
+    /** 需补足: the absolute quantity still to add (R4: the school 学段's ㎡; Q4: 元), in `needUnit`; null when none. */
+    need?: number | null;
+    needUnit?: string | null;
     message: string;
     departments: string[];
     /** 整改 status against the previous run (see report/history.ts); optional only for reports built before it existed. */
@@ -192,6 +201,8 @@ export interface JsonReport {
     school: string | null;
     stage: '小学' | '初中' | null;
     actual: number | string | null;
+    /** The unit of a numeric `actual`, as the run that found it recorded it; null when unknown. */
+    unit?: string | null;
     departments: string[];
     status: '已整改';
     firstSeen: string;
@@ -229,6 +240,9 @@ export interface JsonReport {
     relaxed: number;
     full: number;
     gapToFull: number;
+    /** The unit of actual / relaxed / full when not the indicator's (G3: ㎡ per room); `need` 需补足 in its own unit. */
+    unit?: { unit: string; decimals: number };
+    need?: { value: number; unit: string; decimals: number };
     message: string;
   }[];
   /** For every 差异系数 over its limit: the least additions per school (largest first) and the CV after them. */

@@ -10,6 +10,7 @@ import { buildMarks } from './marks';
 import { trackFindings, type HistoryRun } from './history';
 import { computePlans } from './plans';
 import { buildSheets } from './sheets';
+import { buildSchoolForms, type SchoolFormChoice } from './school-form';
 
 /** The report half of checkWorkbook, for callers (and tests) that already hold ledgers and results. */
 export function buildOutput(
@@ -18,7 +19,7 @@ export function buildOutput(
   result: CheckResult,
   std: Standard,
   meta: RunMeta,
-  opts: { history?: readonly HistoryRun[] } = {},
+  opts: { history?: readonly HistoryRun[]; schoolForms?: SchoolFormChoice } = {},
 ): EngineOutput {
   const order = sheetOrderOf([
     ...grids.map((g) => g.name),
@@ -31,7 +32,10 @@ export function buildOutput(
   const tracking = trackFindings(findings, ledgers, opts.history ?? [], meta.date, std);
   const plans = computePlans(result, ledgers, std);
   const sheets = buildSheets({ result, ledgers, ctx, findings, tracking, plans });
+  const forms = opts.schoolForms ? buildSchoolForms({ ledgers, result }, ctx, opts.schoolForms, [...grids.map((g) => g.name), ...sheets.map((s) => s.name)]) : null;
+  if (forms) sheets.push(...forms.forms);
   return {
+    ...(forms ? { unknownSchools: forms.unknown } : {}),
     ledgers,
     result,
     marks: buildMarks(findings, order),

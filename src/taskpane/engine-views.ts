@@ -15,7 +15,8 @@ import type { CvPlanView, PaneFinding, PlanViews, Trend } from './backend';
 /** The report's findings (sorted by location) with their 整改 status and first-seen date. */
 export function paneFindings(report: Pick<JsonReport, 'findings'>, tracked: boolean): PaneFinding[] {
   return report.findings.map((f) => {
-    const { status, firstSeen, ...rest } = f;
+    // The pane shows the message; the JSON report's unit fields are for other tools.
+    const { status, firstSeen, unit: _unit, need: _need, needUnit: _needUnit, ...rest } = f;
     const out: PaneFinding = { ...rest };
     if (tracked && status) out.status = status;
     if (tracked && firstSeen) out.firstSeen = firstSeen;

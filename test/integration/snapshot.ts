@@ -45,8 +45,14 @@ export async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 export function splitStatus<V extends { value: string }>(m: Map<string, V>): { rest: Map<string, V>; statuses: string[] } {
   const rest = new Map<string, V>();
   const statuses: string[] = [];
+  // The 状态 column, found by its header (row 3), so a column added before it does not move the split.
+  let col = 'M';
   for (const [k, v] of m) {
-    const hit = /^问题清单[^!]*!M(\d+)$/.exec(k);
+    const h = /^问题清单[^!]*!([A-Z]+)3$/.exec(k);
+    if (h && v.value === JSON.stringify('状态')) col = h[1];
+  }
+  for (const [k, v] of m) {
+    const hit = new RegExp(`^问题清单[^!]*!${col}(\\d+)$`).exec(k);
     if (hit && Number(hit[1]) >= 4) {
       if (v.value !== 'null') statuses.push(JSON.parse(v.value) as string);
     } else rest.set(k, v);

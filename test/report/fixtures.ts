@@ -83,7 +83,7 @@ const R4 = std.indicators.R4;
 export function fixtureFindings(): Finding[] {
   return [
     finding({ kind: 'compliance', indicator: 'G5', sheet: CLASS_SHEET, cell: 'D12', school: '城关小学', stage: '小学', actual: 48, required: 45, gap: 3, message: '城关小学 三年级(2)班 48 人，超过 45 人', departments: ['县教育局', '各乡镇人民政府'] }),
-    finding({ kind: 'compliance', indicator: 'R4', sheet: SHEET, cell: 'H6', school: EVIL_HYPERLINK, stage: '小学', actual: 3.2, required: 4.5, gap: 520, message: '生均教学及辅助用房面积 3.20 ㎡，低于 4.5 ㎡，还需 520 ㎡', departments: R4.departments }),
+    finding({ kind: 'compliance', indicator: 'R4', sheet: SHEET, cell: 'H6', school: EVIL_HYPERLINK, stage: '小学', actual: 3.2, required: 4.5, gap: 1.3, need: { value: 520, unit: '㎡', decimals: 2 }, message: '生均教学及辅助用房面积 3.20 ㎡，低于 4.5 ㎡，还需 520 ㎡', departments: R4.departments }),
     finding({ kind: 'compliance', indicator: 'S1', message: '社会认可度调查表未提供，请核实', departments: ['县教育局'] }),
     finding({ kind: 'data', indicator: 'R6', sheet: SHEET, cell: 'J9', school: '数据缺失小学', stage: '小学', actual: '暂无', message: '单元格 J9 的值「暂无」不是数字' }),
     finding({ kind: 'compliance', indicator: 'R5', sheet: SHEET, cell: 'I6', school: EVIL_HYPERLINK, stage: '小学', actual: 6.1, required: 7.5, gap: 280, message: '生均体育运动场馆面积 6.10 ㎡，低于 7.5 ㎡', departments: R4.departments }),

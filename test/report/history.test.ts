@@ -51,7 +51,7 @@ describe('整改 tracking (report/history.ts)', () => {
     const t2 = trackFindings([g5(rows[1])], L, t1.history, day(2), std);
     expect(t2.tracks).toEqual([{ key: t1.tracks[1].key, status: '仍未整改', firstSeen: '2026-11-01' }]);
     expect(t2.resolved).toEqual([
-      { key: t1.tracks[0].key, kind: 'compliance', indicator: 'G5', school: '甲小学', stage: '小学', sheet: CLS, cell: 'E3', actual: 48, firstSeen: '2026-11-01', departments: std.indicators.G5.departments },
+      { key: t1.tracks[0].key, kind: 'compliance', indicator: 'G5', school: '甲小学', stage: '小学', sheet: CLS, cell: 'E3', actual: 48, unit: { unit: '人', decimals: 0 }, firstSeen: '2026-11-01', departments: std.indicators.G5.departments },
     ]);
     expect(t2.history.map((h) => h.at)).toEqual(['2026-11-01', '2026-11-02']);
     // Same day again: judged against that day's record, which it replaces.

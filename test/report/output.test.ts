@@ -67,7 +67,7 @@ describe('JSON report', () => {
     expect(keys(report.schools[0].indicators.R1)).toEqual(['apportioned', 'pass', 'threshold', 'value']);
     expect(keys(report.cv[0])).toEqual(['indicator', 'limit', 'pass', 'schools', 'stage', 'value']);
     expect(keys(report.findings[0])).toEqual(
-      ['actual', 'cell', 'departments', 'firstSeen', 'gap', 'indicator', 'kind', 'message', 'required', 'school', 'sheet', 'stage', 'status'],
+      ['actual', 'cell', 'departments', 'firstSeen', 'gap', 'indicator', 'kind', 'message', 'need', 'needUnit', 'required', 'school', 'sheet', 'stage', 'status', 'unit'],
     );
     // A first run: every finding is new as of the run's date, nothing resolved.
     expect(new Set(report.findings.map((f) => f.status))).toEqual(new Set(['新发现']));

@@ -142,9 +142,9 @@ describe(FINDINGS_SHEET, () => {
     expect(m.name).toBe('问题清单');
     expect(m.subtitle).toBe(SUBTITLE);
     expect(m.autoFilter).toBe(true);
-    expect(m.columns.map((c) => c.header)).toEqual(['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位', '状态', '首次发现日期']);
+    expect(m.columns.map((c) => c.header)).toEqual(['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '需补足', '说明', '责任单位', '状态', '首次发现日期']);
     // Without 整改 tracking every finding is new as of the run's date.
-    expect(new Set(m.rows.map((r) => `${r[12].value} ${r[13].value}`))).toEqual(new Set([`新发现 ${isoDate(ctx.date)}`]));
+    expect(new Set(m.rows.map((r) => `${r[13].value} ${r[14].value}`))).toEqual(new Set([`新发现 ${isoDate(ctx.date)}`]));
   });
 
   it('numbers the findings in location order, county-level last', () => {
@@ -175,9 +175,11 @@ describe(FINDINGS_SHEET, () => {
     expect(r[6].value).toBe('R4 生均教学及辅助用房面积');
     expect(r[7]).toEqual({ value: 3.2, style: 'number', numFmt: '0.00" ㎡"' });
     expect(r[8].value).toBe(4.5);
-    expect(r[9].value).toBe(520);
-    expect(r[10].value).toContain('还需 520 ㎡');
-    expect(r[11].value).toBe('县教育局、县发改局、县财政局、县自然资源局、县住建局');
+    // 差距 per student in ㎡; 需补足 the school's 520 ㎡, each in its own column.
+    expect(r[9]).toEqual({ value: 1.3, style: 'number', numFmt: '0.00" ㎡"' });
+    expect(r[10]).toEqual({ value: 520, style: 'number', numFmt: '0.00" ㎡"' });
+    expect(r[11].value).toContain('还需 520 ㎡');
+    expect(r[12].value).toBe('县教育局、县发改局、县财政局、县自然资源局、县住建局');
   });
 
   it('keeps ledger text (暂无, 1,250) as text, data findings as 数据问题', () => {

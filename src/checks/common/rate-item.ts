@@ -1,6 +1,6 @@
 /** A county share over teacher rows (G9, G12): 未达标 when the known rows already fall short, 数据不全 when rows are unknown. */
 import { atLeast } from '../compare';
-import { complianceFinding, type Ctx } from '../context';
+import { amount, complianceFinding, type Ctx } from '../context';
 import { pct } from '../format';
 import type { ItemResult } from '../types';
 
@@ -24,7 +24,9 @@ export function rateItem(ctx: Ctx, id: 'G9' | 'G12', present: boolean, known: nu
   if (failing > 0 || !atLeast(knownShare, required, ctx.eps)) {
     const need = Math.max(failing, Math.ceil(required * (known + unknown) - reached - 1e-9));
     const msg = `${t.what(share, known + unknown, reached)}，标准 ≥ ${pct(required)}，${t.short(need)}`;
-    complianceFinding(ctx, null, id, null, null, Number(share.toFixed(6)), required, Number((required - share).toFixed(6)), msg);
+    complianceFinding(ctx, null, id, null, null, Number(share.toFixed(6)), required, Number((required - share).toFixed(6)), msg, {
+      need: amount(need, '人', 0),
+    });
     return { id, status: '未达标', value: share, required, failing, method: t.method, note: msg };
   }
   if (unknown > 0) {

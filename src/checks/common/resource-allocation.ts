@@ -7,7 +7,7 @@ import { RESOURCE_IDS, type ResourceId, type Stage, type Standard } from '../../
 import { threshold } from '../../standard';
 import type { IndicatorResult, SchoolStageResult, Verdict } from '../types';
 import { atLeast, ceilTo, ceilTol } from '../compare';
-import { complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
+import { amount, complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
 import { formatThreshold, formatValue, gapPhrase, indicatorRef, quantityLabel, resourceMessage, roundTo, unitSuffix } from '../format';
 import { R1 } from '../rules/R1-degree-teachers';
 import { R2 } from '../rules/R2-backbone-teachers';
@@ -354,9 +354,11 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
       }
       if (excluded) continue;
       const precision = std.indicators[id].precision;
+      const whole = PER_100[id] === 100 || id === 'R7';
+      // 需补足: whole teachers or rooms, else ㎡ / 元 to the indicator's precision; 差距: per student (per 100).
       const gapTo = (quantity: number): number => {
         const shortfall = (ind.threshold * P) / PER_100[id] - quantity;
-        return PER_100[id] === 100 || id === 'R7' ? Math.max(1, ceilTol(shortfall, eps)) : ceilTo(shortfall, precision, eps);
+        return whole ? Math.max(1, ceilTol(shortfall, eps)) : ceilTo(shortfall, precision, eps);
       };
       const tr = ind.transition;
       if (ind.pass) {
@@ -366,12 +368,14 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
           recordTransition(ctx, {
             indicator: id, rule: tr.rule, school: name, stage: s, sheet: ind.ref?.sheet ?? null, cell: ind.ref ? cellAddress(ind.ref.row, ind.ref.col) : null,
             actual: roundTo(tr.fullValue, precision), relaxed: ind.threshold, full: ind.threshold, gapToFull: fullGap,
+            need: amount(fullGap, std.indicators[id].unit, whole ? 0 : precision),
             message: transitionPassMessage(std, id, s, plan.stages.length > 1, added[id] ?? '', ind.value, tr.fullValue, ind.threshold, fullGap),
           });
         }
         continue;
       }
-      const gap = gapTo(q);
+      const add = gapTo(q);
+      const perUnit = Math.max(ceilTo(ind.threshold - ind.value, precision, eps), 10 ** -precision);
       complianceFinding(
         ctx,
         ind.ref,
@@ -380,12 +384,13 @@ export function evaluateSchool(ctx: Ctx, school: SchoolRecord, acc: CvAccumulato
         s,
         roundTo(ind.value, precision),
         ind.threshold,
-        gap,
-        resourceMessage(std, id, s, ind.value, ind.threshold, gap, {
+        perUnit,
+        resourceMessage(std, id, s, ind.value, ind.threshold, add, {
           stagePrefix: plan.stages.length > 1,
           apportioned: ind.apportioned,
           stillPasses: verdict === '达标' ? { reached } : undefined,
         }) + (notes[id] ?? ''),
+        { need: amount(add, std.indicators[id].unit, whole ? 0 : precision) },
       );
     }
 

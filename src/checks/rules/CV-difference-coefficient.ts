@@ -36,7 +36,7 @@ export const CV: Rule = {
           if (value === null) all = false;
           else sum += value;
           if (pass === false && value !== null) {
-            complianceFinding(ctx, null, id, null, stage, roundTo(value, 2), limit, roundTo(value - limit, 4), cvMessage(std, id, stage, value, limit), 'cv');
+            complianceFinding(ctx, null, id, null, stage, roundTo(value, 2), limit, roundTo(value - limit, 4), cvMessage(std, id, stage, value, limit), { measure: 'cv' });
           }
         }
         run.compositeCv[stage] = all ? sum / RESOURCE_IDS.length : null;

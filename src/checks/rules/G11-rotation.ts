@@ -7,7 +7,7 @@ import { parseYesNo } from '../../ledger/coerce';
 import type { TextCell } from '../../ledger/types';
 import { threshold } from '../../standard';
 import { atLeast } from '../compare';
-import { complianceFinding, dataFinding, type Ctx } from '../context';
+import { amount, complianceFinding, dataFinding, type Ctx } from '../context';
 import { pct } from '../format';
 import type { ItemResult } from '../types';
 import type { Rule } from './types';
@@ -80,7 +80,7 @@ function rotationItem(ctx: Ctx, present: boolean, eligible: number, rotated: num
     const need = Math.max(1, Math.ceil(rShare * eligible - rotated - 1e-9));
     failing += need;
     const msg = `全县交流轮岗教师 ${rotated} 人，占符合交流条件教师 ${eligible} 人的 ${pct(share)}，标准 ≥ ${pct(rShare)}，还需交流 ${need} 人`;
-    complianceFinding(ctx, null, 'G11', null, null, Number(share.toFixed(6)), rShare, Number((rShare - share).toFixed(6)), msg);
+    complianceFinding(ctx, null, 'G11', null, null, Number(share.toFixed(6)), rShare, Number((rShare - share).toFixed(6)), msg, { need: amount(need, '人', 0) });
     notes.push(msg);
   }
   if (rotated > 0) {
@@ -92,7 +92,7 @@ function rotationItem(ctx: Ctx, present: boolean, eligible: number, rotated: num
         const need = Math.max(1, Math.ceil((bShare * rotated - backbone) / (1 - bShare) - 1e-9));
         failing += need;
         const msg = `交流轮岗教师中县级及以上骨干教师 ${backbone} 人，占交流轮岗教师 ${rotated} 人的 ${pct(b)}，标准 ≥ ${pct(bShare)}，还需骨干教师交流 ${need} 人`;
-        complianceFinding(ctx, null, 'G11', null, null, Number(b.toFixed(6)), bShare, Number((bShare - b).toFixed(6)), msg);
+        complianceFinding(ctx, null, 'G11', null, null, Number(b.toFixed(6)), bShare, Number((bShare - b).toFixed(6)), msg, { need: amount(need, '人', 0) });
         notes.push(msg);
       }
     }

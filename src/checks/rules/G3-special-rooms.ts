@@ -6,13 +6,15 @@ import type { CellRef, ClassRecord, SchoolRecord } from '../../ledger/types';
 import { threshold, type TransitionKey } from '../../standard';
 import { cellAddress } from '../../ledger/grid';
 import { atLeast, ceilTo } from '../compare';
-import { complianceFinding, type Ctx } from '../context';
+import { amount, complianceFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef } from '../format';
 import { perSchoolItem } from '../common/item-status';
 import { TRANSITION_TAG, builtYearOf, numberFact, recordTransition, roomStage, transitionActive, yesFact } from '../common/transition';
 import { wholeSchool } from '../common/whole-school';
 import type { Rule } from './types';
 
+const ROOMS = { unit: '间', decimals: 0 };
+const AREA = { unit: '㎡', decimals: 2 };
 /** The largest class of a school in the class ledger; null when it has no class rows or one is blank or unreadable. */
 function largestClass(classes: readonly ClassRecord[], school: SchoolRecord): number | null {
   const name = school.name.trim();
@@ -86,7 +88,9 @@ function judgeArea(
   if (relaxed && atLeast(value, relaxed.limit, ctx.eps)) {
     recordTransition(ctx, {
       indicator: 'G3', rule: relaxed.rule, school: school.name, stage: null, sheet: ref.sheet, cell: cellAddress(ref.row, ref.col),
-      actual, relaxed: relaxed.limit, full, gapToFull: fullGap,
+      actual, relaxed: relaxed.limit, full, gapToFull: fullGap, unit: AREA,
+      // An average over the rooms: the ㎡ to add over all of them; one room's own area: no total to add.
+      ...(perRoom ? {} : { need: amount(fullGap, AREA.unit, 2) }),
       message: `${TRANSITION_TAG}达标：${describe}，过渡期标准每间 ≥ ${formatThreshold(relaxed.limit)} ㎡（${relaxed.why}）；完整标准每间 ≥ ${formatThreshold(full)} ㎡，${perRoom}还差 ${formatNumber(fullGap)} ㎡`,
     });
     return;
@@ -96,7 +100,9 @@ function judgeArea(
   const standard = relaxed
     ? `${TRANSITION_TAG}每间 ≥ ${formatThreshold(limit)} ㎡（${relaxed.why}），${perRoom}还差 ${formatNumber(gap)} ㎡；完整标准每间 ≥ ${formatThreshold(full)} ㎡，${perRoom}还差 ${formatNumber(fullGap)} ㎡`
     : `标准每间 ≥ ${formatThreshold(limit)} ㎡，${perRoom}还差 ${formatNumber(gap)} ㎡`;
-  complianceFinding(ctx, ref, 'G3', school.name, null, actual, limit, gap, `${describe}，${standard}`);
+  // 差距 per room; 需补足 the ㎡ to add over all rooms (an average), none for one room's own area.
+  const perRoomGap = perRoom ? gap : ceilTo(limit - value, 2, ctx.eps);
+  complianceFinding(ctx, ref, 'G3', school.name, null, actual, limit, perRoomGap, `${describe}，${standard}`, perRoom ? { unit: AREA } : { unit: AREA, need: amount(gap, AREA.unit, 2) });
 }
 
 /** G3: ≥ ceil(班级数 ÷ 12) 音乐 and 美术 rooms; each room (or the average) at least the standard area. */
@@ -127,6 +133,7 @@ function checkSpecialRooms(ctx: Ctx, school: SchoolRecord, classLargest: () => n
           required,
           gap,
           `${k.label}专用教室 ${formatNumber(rooms.value)} 间，按 ${formatNumber(classes.value)} 个班级（每 ${formatThreshold(perRoom)} 个班 1 间）应至少 ${required} 间，还需 ${gap} 间`,
+          { unit: ROOMS, need: amount(gap, ROOMS.unit, 0) },
         );
       }
     }

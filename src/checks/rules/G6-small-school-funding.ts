@@ -5,7 +5,7 @@
 import type { SchoolRecord } from '../../ledger/types';
 import { threshold } from '../../standard';
 import { atLeast, ceilTo } from '../compare';
-import { complianceFinding, type Ctx } from '../context';
+import { complianceFinding, yuanAmount, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef, yuan } from '../format';
 import { perSchoolItem } from '../common/item-status';
 import { wholeSchool } from '../common/whole-school';
@@ -27,7 +27,8 @@ function checkSmallSchoolFunding(ctx: Ctx, s: SchoolRecord, tally: { checked: nu
   if (atLeast(budget.value, required, ctx.eps)) return;
   const gap = ceilTo(required - budget.value, 2, ctx.eps);
     complianceFinding(ctx, budget.ref, 'G6', s.name, null, budget.value, required, gap,
-    `在校生 ${formatNumber(students.value)} 人（不足 ${formatThreshold(min)} 人，应按 ${formatThreshold(min)} 人核定），公用经费 ${yuan(budget.value)}，应不低于 ${formatThreshold(min)} × ${yuan(quota.value)} = ${yuan(required)}，还差 ${yuan(gap)}`);
+    `在校生 ${formatNumber(students.value)} 人（不足 ${formatThreshold(min)} 人，应按 ${formatThreshold(min)} 人核定），公用经费 ${yuan(budget.value)}，应不低于 ${formatThreshold(min)} × ${yuan(quota.value)} = ${yuan(required)}，还差 ${yuan(gap)}`,
+    { unit: { unit: '元', decimals: [budget.value, required, gap].every(Number.isInteger) ? 0 : 2 }, need: yuanAmount(gap) });
 }
 
 export const G6: Rule = {

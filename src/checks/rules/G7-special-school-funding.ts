@@ -2,7 +2,7 @@
 import type { CellRef, SchoolRecord } from '../../ledger/types';
 import { threshold } from '../../standard';
 import { atLeast, ceilTo } from '../compare';
-import { complianceFinding, dataFinding, type Ctx } from '../context';
+import { complianceFinding, yuanAmount, dataFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef, yuan } from '../format';
 import { perSchoolItem } from '../common/item-status';
 import { wholeSchool } from '../common/whole-school';
@@ -39,9 +39,12 @@ function checkSpecialSchoolFunding(ctx: Ctx, s: SchoolRecord, tally: { checked: 
   tally.checked++;
   if (atLeast(value, limit, ctx.eps)) return;
     const gap = ceilTo(limit - value, 0, ctx.eps);
-  const whole = students !== null ? `，全校还差 ${yuan(ceilTo((limit - value) * students, 2, ctx.eps))}` : '';
+  const total = students !== null ? ceilTo((limit - value) * students, 2, ctx.eps) : null;
+  const whole = total !== null ? `，全校还差 ${yuan(total)}` : '';
+  // 实际值 / 标准值 / 差距 are per student (元, two decimals: 5999.50); 需补足 the school's total when its students are known.
   complianceFinding(ctx, ref, 'G7', s.name, null, Math.round(value * 100) / 100, limit, gap,
-    `特殊教育学校生均公用经费 ${yuan(value)}${derivation}，标准 ≥ ${yuan(limit)}，生均还差 ${yuan(gap)}${whole}`);
+    `特殊教育学校生均公用经费 ${yuan(value)}${derivation}，标准 ≥ ${yuan(limit)}，生均还差 ${yuan(gap)}${whole}`,
+    { unit: { unit: '元', decimals: Number.isInteger(Math.round(value * 100) / 100) ? 0 : 2 }, need: total !== null ? yuanAmount(total) : null });
 }
 
 export const G7: Rule = {

@@ -6,7 +6,7 @@
 import type { CountyFigures } from '../../ledger/types';
 import { threshold } from '../../standard';
 import { atLeast } from '../compare';
-import { complianceFinding, dataFinding, textFinding, type Ctx } from '../context';
+import { complianceFinding, yuanAmount, dataFinding, textFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold } from '../format';
 import { countyHooks, countyReader, LABEL, missingPart, partItem, withChecklistHalf, type ItemPart } from '../common/county-figure';
 import type { ItemStatus } from '../types';
@@ -37,7 +37,11 @@ function checkTeacherPay(ctx: Ctx, county: CountyFigures | null): { G8: ItemPart
       } else {
         const gap = Math.ceil(ratioMin * c - t - 1e-9);
         const msg = `教师平均工资收入 ${formatNumber(t, 2)} 元，为公务员平均工资收入 ${formatNumber(c, 2)} 元的 ${formatNumber(ratio, 3)} 倍，标准 ≥ ${formatThreshold(ratioMin)} 倍，还差 ${formatNumber(gap)} 元`;
-        complianceFinding(ctx, tp ? tp.ref : null, 'G8', null, null, value, ratioMin, gap, msg);
+        // 实际值 / 标准值 / 差距: the ratio (倍, three decimals as the message gives it); 需补足: 元 of average pay.
+        complianceFinding(ctx, tp ? tp.ref : null, 'G8', null, null, value, ratioMin, Number((ratioMin - ratio).toFixed(4)), msg, {
+          unit: { unit: '倍', decimals: 3 },
+          need: yuanAmount(gap),
+        });
         G8 = { status: '未达标', value, required: ratioMin, failing: 1, note: msg };
       }
     }

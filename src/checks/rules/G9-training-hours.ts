@@ -4,7 +4,7 @@
  */
 import { threshold } from '../../standard';
 import { atLeast, ceilTol } from '../compare';
-import { complianceFinding, noteMissing } from '../context';
+import { amount, complianceFinding, noteMissing } from '../context';
 import { formatNumber, formatThreshold, pct } from '../format';
 import { rateItem } from '../common/rate-item';
 import type { ItemResult } from '../types';
@@ -44,8 +44,11 @@ export const G9: Rule = {
           return;
         }
         const gap = ceilTol(hoursMin - h.value, ctx.eps);
+        // A teacher's row is about hours, not the county rate the indicator's unit (%) is for.
+        const unit = { unit: '学时', decimals: Number.isInteger(h.value) ? 0 : 1 };
         complianceFinding(ctx, h.ref, 'G9', school, stage, h.value, hoursMin, gap,
-          `教师“${t.name}”五年培训学时 ${formatNumber(h.value)}，标准 ≥ ${hours}，还差 ${formatNumber(gap)} 学时`);
+          `教师“${t.name}”五年培训学时 ${formatNumber(h.value)}，标准 ≥ ${hours}，还差 ${formatNumber(gap)} 学时`,
+          { unit, need: amount(gap, unit.unit, 0) });
       },
       end: () => {
         item = rateItem(ctx, 'G9', run.hasTeacherLedger && column, known, reached, unknown, threshold(ctx.std, 'G9', 'share'), {

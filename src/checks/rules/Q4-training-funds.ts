@@ -2,7 +2,7 @@
 import type { SchoolRecord } from '../../ledger/types';
 import { threshold } from '../../standard';
 import { atLeast, ceilTo } from '../compare';
-import { complianceFinding, dataFinding, type Ctx } from '../context';
+import { complianceFinding, yuanAmount, dataFinding, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef, pct, yuan } from '../format';
 import { perSchoolItem } from '../common/item-status';
 import { wholeSchool } from '../common/whole-school';
@@ -25,8 +25,10 @@ function checkTrainingFunds(ctx: Ctx, s: SchoolRecord, tally: { checked: number 
   const actual = t.value / b.value;
   if (atLeast(actual, share, ctx.eps)) return;
     const gap = ceilTo(share * b.value - t.value, 2, ctx.eps);
-  complianceFinding(ctx, t.ref, 'Q4', s.name, null, Number(actual.toFixed(6)), share, gap,
-    `教师培训经费 ${yuan(t.value)}，占公用经费（${yuan(b.value)}）的 ${pct(actual)}，标准 ≥ ${pct(share)}，还差 ${yuan(gap)}`);
+  // 实际值 / 标准值 / 差距 are shares of 公用经费 (%); 需补足 the 元 to add.
+  complianceFinding(ctx, t.ref, 'Q4', s.name, null, Number(actual.toFixed(6)), share, Number((share - actual).toFixed(6)),
+    `教师培训经费 ${yuan(t.value)}，占公用经费（${yuan(b.value)}）的 ${pct(actual)}，标准 ≥ ${pct(share)}，还差 ${yuan(gap)}`,
+    { need: yuanAmount(gap) });
 }
 
 export const Q4: Rule = {

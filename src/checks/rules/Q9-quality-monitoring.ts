@@ -36,7 +36,7 @@ function checkQualityMonitoring(ctx: Ctx, county: CountyFigures | null): ItemPar
       if (!ok) {
         failing++;
         const msg = `国家义务教育质量监测学业水平 ${levelText}，标准 ${roman(minLevel)}级以上`;
-        textFinding(ctx, 'compliance', lf.ref, 'Q9', null, null, lf.value ?? lf.text, minLevel, msg);
+        textFinding(ctx, 'compliance', lf.ref, 'Q9', null, null, levelText, `${roman(minLevel)}级以上`, msg);
         notes.push(msg);
       }
     }
@@ -51,7 +51,7 @@ function checkQualityMonitoring(ctx: Ctx, county: CountyFigures | null): ItemPar
       if (atLeast(gf.value, maxGap, eps)) {
         failing++;
         const msg = `质量监测校际差异率 ${gapText}，标准 < ${formatThreshold(maxGap)}`;
-        complianceFinding(ctx, gf.ref, 'Q9', null, null, gf.value, maxGap, Number((gf.value - maxGap).toFixed(6)), msg);
+        complianceFinding(ctx, gf.ref, 'Q9', null, null, gf.value, maxGap, Number((gf.value - maxGap).toFixed(6)), msg, { unit: { unit: '', decimals: 4 } });
         notes.push(msg);
       }
     }

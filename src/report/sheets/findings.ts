@@ -1,9 +1,9 @@
 /** 问题清单: every finding, with its 整改 status, and the previous run's findings now gone. */
 import type { TransitionUse } from '../../checks/types';
-import type { Finding } from '../../ledger/finding';
+import type { Amount, FigureUnit, Finding } from '../../ledger/finding';
 import { quoteSheetName } from '../../ledger/grid';
 import { RESOURCE_IDS } from '../../standard/schema';
-import { fitColumns, indicatorNumFmt, indicatorOf, isoDate, subtitle } from '../format';
+import { findingUnit, fitColumns, indicatorOf, isoDate, subtitle, unitNumFmt } from '../format';
 import type { ResolvedFinding } from '../history';
 import type { ModelCell, SheetModel } from '../model';
 import { num, text, type ReportContext } from './cells';
@@ -14,11 +14,20 @@ function statusCell(status: '新发现' | '仍未整改' | '已整改'): ModelCe
   return { value: status, style: status === '已整改' ? 'pass' : status === '新发现' ? 'warn' : 'fail' };
 }
 
-function findingValue(v: number | string | null, fmt: string | undefined): ModelCell {
+/** A figure in its unit's format; a number without a known unit as a bare number (never another unit's format). */
+function findingValue(v: number | string | null, unit: FigureUnit | null): ModelCell {
   if (v === null) return text('');
   if (typeof v === 'string') return text(v);
-  return num(v, fmt);
+  return num(v, unit ? unitNumFmt(unit) : undefined);
 }
+
+/** 需补足: the quantity to add, in its own unit. */
+function needCell(need: Amount | undefined): ModelCell {
+  return need ? num(need.value, unitNumFmt(need)) : text('');
+}
+
+/** The column headers of 问题清单: 差距 in the unit of 实际值 / 标准值, 需补足 the absolute quantity in its own. */
+export const FINDINGS_HEADERS = ['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '需补足', '说明', '责任单位', '状态', '首次发现日期'] as const;
 
 /** The 整改 side of 问题清单: statuses aligned with the findings, and the previous run's findings now gone. */
 export interface FindingsTracking {
@@ -40,7 +49,7 @@ export function buildFindingsSheet(
   transitions: readonly TransitionUse[] = [],
 ): SheetModel {
   const { std } = ctx;
-  const headers = ['序号', '类别', '工作表', '单元格', '学校', '学段', '指标', '实际值', '标准值', '差距', '说明', '责任单位', '状态', '首次发现日期'];
+  const headers = [...FINDINGS_HEADERS];
   const today = isoDate(ctx.date);
   const indicatorLabel = (id: string | null, measure?: 'cv'): string => {
     const ind = indicatorOf(std, id);
@@ -49,8 +58,7 @@ export function buildFindingsSheet(
   const rows: ModelCell[][] = findings.map((f, i) => {
     const track = tracking?.tracks[i];
     const status = track?.status ?? '新发现';
-    const ind = indicatorOf(std, f.indicator);
-    const fmt = f.measure === 'cv' ? '0.00' : ind ? indicatorNumFmt(ind) : undefined;
+    const unit = findingUnit(std, f);
     const hasCell = f.sheet !== null && f.cell !== null && f.sheet !== '' && f.cell !== '';
     return [
       { value: i + 1, style: 'number', numFmt: '0' },
@@ -62,9 +70,10 @@ export function buildFindingsSheet(
       text(f.school ?? ''),
       text(f.stage ?? ''),
       text(indicatorLabel(f.indicator, f.measure)),
-      findingValue(f.actual, fmt),
-      findingValue(f.required, fmt),
-      f.gap === null ? text('') : num(f.gap, fmt),
+      findingValue(f.actual, unit),
+      findingValue(f.required, unit),
+      f.gap === null ? text('') : findingValue(f.gap, unit),
+      needCell(f.need),
       text(f.message),
       text(f.departments.join('、')),
       statusCell(status),
@@ -74,7 +83,7 @@ export function buildFindingsSheet(
   // Verdicts only a 《规程》 relaxed limit made 达标: not failing today, but the full standard is still short.
   for (const t of transitions) {
     const ind = indicatorOf(std, t.indicator);
-    const fmt = ind ? indicatorNumFmt(ind) : undefined;
+    const unit = t.unit ?? (ind ? { unit: ind.unit, decimals: ind.precision } : null);
     rows.push([
       { value: rows.length + 1, style: 'number', numFmt: '0' },
       text('过渡期达标', 'warn'),
@@ -83,9 +92,11 @@ export function buildFindingsSheet(
       text(t.school),
       text(t.stage ?? ''),
       text(indicatorLabel(t.indicator)),
-      findingValue(t.actual, fmt),
-      findingValue(t.full, fmt),
-      num(t.gapToFull, fmt),
+      findingValue(t.actual, unit),
+      findingValue(t.full, unit),
+      // 差距 to the full standard in the unit of 实际值 (below a floor, or above a ceiling such as G4's size).
+      findingValue(Math.abs(t.full - t.actual), unit),
+      needCell(t.need),
       text(t.message),
       text(ind ? ind.departments.join('、') : ''),
       text('过渡期', 'note'),
@@ -96,8 +107,6 @@ export function buildFindingsSheet(
   for (const r of tracking?.resolved ?? []) {
     // A 差异系数 finding is the only resource finding without a school.
     const cv = r.school === null && (RESOURCE_IDS as readonly string[]).includes(r.indicator ?? '');
-    const ind = indicatorOf(std, r.indicator);
-    const fmt = cv ? '0.00' : ind ? indicatorNumFmt(ind) : undefined;
     rows.push([
       { value: rows.length + 1, style: 'number', numFmt: '0' },
       r.kind === 'data' ? text('数据问题', 'warn') : text('达标问题', 'fail'),
@@ -106,7 +115,9 @@ export function buildFindingsSheet(
       text(r.school ?? ''),
       text(r.stage ?? ''),
       text(indicatorLabel(r.indicator, cv ? 'cv' : undefined)),
-      findingValue(r.actual, fmt),
+      // The unit the run that found it recorded; a record without one shows the bare number.
+      findingValue(r.actual, r.unit ?? null),
+      text(''),
       text(''),
       text(''),
       text(since, 'note'),

@@ -36,7 +36,8 @@ describe('verdict: 6 of 7 and 85 %', () => {
     const f = res.findings.filter((x) => x.kind === 'compliance');
     expect(f).toHaveLength(1);
     expect(f[0].indicator).toBe('R1');
-    expect(f[0].gap).toBe(7); // 42 − 35.7 = 6.3 → 7 teachers
+    expect(f[0].need).toEqual({ value: 7, unit: '人', decimals: 0 }); // 42 − 35.7 = 6.3 → 7 teachers
+    expect(f[0].gap).toBe(0.63); // per 100 students: 4.2 − 3.57
     expect(f[0].message).toBe(
       '每百名学生拥有高于规定学历教师数 3.57 人，标准 ≥ 4.2 人，还需 7 名教师（该校资源配置仍达标：7 项中 6 项达标，其余均不低于标准的 85%）',
     );
@@ -244,7 +245,8 @@ describe('multi-学段 messages', () => {
     const f = res.findings.filter((x) => x.indicator === 'R5');
     expect(f.map((x) => x.stage)).toEqual(['小学', '初中']);
     expect(f[0].message).toMatch(/^小学部：生均体育运动场馆面积 2\.52 ㎡，标准 ≥ 7\.5 ㎡，还差 826\.87 ㎡（全校数值按加权学生数分摊到本学段）$/);
-    expect(f[0].gap).toBeCloseTo(7.5 * 166 - (1000 * 166) / (166 + 1.1 * 210), 1);
+    expect(f[0].need?.value).toBeCloseTo(7.5 * 166 - (1000 * 166) / (166 + 1.1 * 210), 1);
+    expect(f[0].need?.unit).toBe('㎡');
     expect(f[0].cell).toBe(f[1].cell);
   });
 

@@ -25,6 +25,7 @@ describe('G5 班额', () => {
       actual: 46,
       required: 45,
       gap: 1,
+      unit: { unit: '人', decimals: 0 },
       message: '班额 46 人，标准 ≤ 45 人，超出 1 人',
       departments: std.indicators.G5.departments,
     });

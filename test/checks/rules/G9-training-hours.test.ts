@@ -9,7 +9,7 @@ describe('G9 五年培训学时', () => {
     const r = run([teacherSheet([teacher('甲小学', { hours: 360 }), teacher('甲小学', { hours: 359 }, 1)])]);
     const row = r.of('G9').filter((f) => f.cell !== null);
     expect(row).toHaveLength(1);
-    expect(row[0]).toMatchObject({ kind: 'compliance', sheet: '教师台账', cell: 'I3', actual: 359, required: 360, gap: 1 });
+    expect(row[0]).toMatchObject({ kind: 'compliance', sheet: '教师台账', cell: 'I3', actual: 359, required: 360, gap: 1, unit: { unit: '学时', decimals: 0 }, need: { value: 1, unit: '学时', decimals: 0 } });
     expect(row[0].message).toBe('教师“教师1”五年培训学时 359，标准 ≥ 360，还差 1 学时');
     const county = r.of('G9').filter((f) => f.cell === null);
     expect(county).toHaveLength(1);

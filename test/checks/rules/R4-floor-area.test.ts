@@ -11,7 +11,7 @@ function run(...schools: SchoolRecord[]) {
 }
 
 describe('compliance findings', () => {
-  it('R4: value, threshold, gap in ㎡, cell, departments', () => {
+  it('R4: value, threshold, per-student gap in ㎡, the school\'s ㎡ to add, cell, departments', () => {
     const s = primary('城关小学', 37, { floorArea: 136.9 });
     const res = run(s);
     const f = res.findings.find((x) => x.indicator === 'R4')!;
@@ -24,7 +24,9 @@ describe('compliance findings', () => {
       stage: '小学',
       actual: 3.7,
       required: 4.5,
-      gap: 29.6,
+      gap: 0.8,
+      unit: { unit: '㎡', decimals: 2 },
+      need: { value: 29.6, unit: '㎡', decimals: 2 },
       message: '生均教学及辅助用房面积 3.70 ㎡，标准 ≥ 4.5 ㎡，还差 29.6 ㎡',
       departments: std.indicators.R4.departments,
     });
