@@ -272,8 +272,10 @@ describe('补短板清单 still shows the full standard', () => {
     const issues = buildFindingsSheet(res.findings, ctx, undefined, res.transitions);
     const marked = issues.rows.filter((r) => r[1].value === '过渡期达标');
     expect(marked).toHaveLength(2);
-    expect(marked.every((r) => String(r[10].value).startsWith(`${TAG}达标`))).toBe(true);
+    // 说明 after 差距 (col 9) and 需补足 (col 10); a room's own area short by 16 ㎡ has no total to add.
+    expect(marked.every((r) => String(r[11].value).startsWith(`${TAG}达标`))).toBe(true);
     expect(marked[0][9].value).toBe(16);
+    expect(marked[0][10].value).toBe('');
   });
 });
 
@@ -298,7 +300,9 @@ describe('室内体育用房面积 (settings.indoorSportsToR5)', () => {
     expect(r.R5.pass).toBe(true);
     const f = res.findings.find((x) => x.indicator === 'R4');
     expect(f?.message).toContain('已扣除室内体育用房面积 600 ㎡，计入体育运动场馆面积');
-    expect(f?.gap).toBe(100);
+    // 差距 per student (4.5 − 4.4 ㎡), 需补足 the school's ㎡ (1000 × 0.1).
+    expect(f?.gap).toBeCloseTo(0.1, 9);
+    expect(f?.need).toEqual({ value: 100, unit: '㎡', decimals: 2 });
   });
 
   it('on, but a blank indoor cell: R4 and R5 are unknown (a data finding), never judged on a guess', () => {
