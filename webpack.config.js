@@ -100,6 +100,21 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // Library code down to ES2020 as well (Chromium 86: tabster, Fluent's focus library, uses class
+          // static blocks and ??=, which Chromium 86 cannot parse). TypeScript's transpiler, nothing else.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              onlyCompileBundledFiles: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              compilerOptions: { allowJs: true, checkJs: false, target: 'es2020', module: 'es2020', moduleResolution: 'node', useDefineForClassFields: true, sourceMap: false },
+            },
+          },
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
