@@ -4,7 +4,7 @@
  * cleared (清除标记 → download) or checked again (整改 statuses). Nothing leaves the page: the file is read
  * with the File API and the result handed back as a blob: download.
  */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { lazy, memo, startTransition, Suspense, useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Body1,
   Button,
@@ -74,6 +74,7 @@ const useStyles = makeStyles({
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   lines: { whiteSpace: 'pre-line' },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
 });
 
 interface Picked {
@@ -87,7 +88,7 @@ type Notice = { intent: 'error' | 'success' | 'info'; text: string };
 
 /** Hands bytes to the browser as a download (a blob: URL; nothing is sent anywhere). */
 function download(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -139,8 +140,11 @@ export function WebApp({ runner }: { runner: Runner }) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       setPicked({ name: file.name, bytes });
       const found = await runner.inspect(bytes, file.name);
-      setOverrides(found.savedOverrides);
-      setInfo(found);
+      // a transition: React renders a city's ledger list in slices, the page keeps drawing
+      startTransition(() => {
+        setOverrides(found.savedOverrides);
+        setInfo(found);
+      });
     });
   };
 
@@ -151,7 +155,7 @@ export function WebApp({ runner }: { runner: Runner }) {
       setCleared(null);
       setPhase('read');
       const r = await runner.check(picked.bytes, picked.name, new Date(), overrides, (s) => setPhase(PHASE_OF[s]));
-      setChecked(r);
+      startTransition(() => setChecked(r));
       setNotice({ intent: 'success', text: [t.run.done(r.outcome.findings.length, r.outcome.marked), ...r.lines].join('\n') });
     });
 
@@ -170,19 +174,22 @@ export function WebApp({ runner }: { runner: Runner }) {
     else void doClear();
   };
 
-  const remap = (sheet: string, m: Record<string, string>) => {
-    if (!picked) return;
-    const next = { ...overrides };
-    if (Object.keys(m).length) next[sheet] = m;
-    else delete next[sheet];
-    setOverrides(next);
-    setChecked(null);
-    // show the ledgers as the next check will read them
-    void runner
-      .inspect(picked.bytes, picked.name, next)
-      .then((found) => setInfo(found))
-      .catch(() => undefined);
-  };
+  const remap = useCallback(
+    (sheet: string, m: Record<string, string>) => {
+      if (!picked) return;
+      const next = { ...overrides };
+      if (Object.keys(m).length) next[sheet] = m;
+      else delete next[sheet];
+      setOverrides(next);
+      setChecked(null);
+      // show the ledgers as the next check will read them
+      void runner
+        .inspect(picked.bytes, picked.name, next)
+        .then((found) => startTransition(() => setInfo(found)))
+        .catch(() => undefined);
+    },
+    [picked, overrides, runner],
+  );
 
   const onDrop = (e: DragEvent<HTMLElement>) => {
     e.preventDefault();
@@ -236,7 +243,7 @@ export function WebApp({ runner }: { runner: Runner }) {
             <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} data-testid="notice" layout="multiline">
               <MessageBarBody className={styles.lines}>
                 {notice.intent === 'error' && <MessageBarTitle>{t.errors.title}</MessageBarTitle>}
-                {notice.text}
+                <span data-testid="notice-text">{notice.text}</span>
               </MessageBarBody>
             </MessageBar>
           )}
@@ -244,7 +251,11 @@ export function WebApp({ runner }: { runner: Runner }) {
           {busy === 'read' && <Spinner size="tiny" labelPosition="after" label={WEB.reading} />}
 
           {info && (
-            <Ledgers info={info} overrides={overrides} disabled={busy !== null} styles={styles} onRemap={remap} />
+            // disabled through the fieldset while a run is busy: the (memoised) list of a city's ledgers and their
+            // column drop-downs is not rendered again for it
+            <fieldset className={styles.fieldset} disabled={busy !== null}>
+              <Ledgers info={info} overrides={overrides} onRemap={remap} />
+            </fieldset>
           )}
 
           {info && (
@@ -305,19 +316,16 @@ export function WebApp({ runner }: { runner: Runner }) {
   );
 }
 
-function Ledgers({
+const Ledgers = memo(function Ledgers({
   info,
   overrides,
-  disabled,
-  styles,
   onRemap,
 }: {
   info: Inspection;
   overrides: ColumnOverrides;
-  disabled: boolean;
-  styles: ReturnType<typeof useStyles>;
   onRemap: (sheet: string, m: Record<string, string>) => void;
 }) {
+  const styles = useStyles();
   const t = STRINGS['zh-CN'];
   return (
     <section className={styles.section} aria-labelledby="ledgers-title" data-testid="ledgers">
@@ -339,7 +347,7 @@ function Ledgers({
               {l.missing.length > 0 && <Caption1 className={styles.warn}>{t.ledgers.missing(l.missing)}</Caption1>}
               {l.fields && l.fields.length > 0 && l.choices && (
                 <Suspense fallback={null}>
-                  <ColumnMapping ledger={l} overrides={overrides[l.sheet] ?? {}} disabled={disabled} onChange={(m) => onRemap(l.sheet, m)} />
+                  <ColumnMapping ledger={l} overrides={overrides[l.sheet] ?? {}} disabled={false} onChange={(m) => onRemap(l.sheet, m)} />
                 </Suspense>
               )}
             </li>
@@ -348,7 +356,7 @@ function Ledgers({
       )}
     </section>
   );
-}
+});
 
 function CheckProgress({ phase }: { phase: Phase }) {
   const t = STRINGS['zh-CN'];

@@ -23,6 +23,9 @@ export class RunnerError extends Error {}
 
 const LOAD_FAILED = '无法加载自查程序：请确认 check.html 与同一文件夹中的其他文件（*.js）放在一起，然后刷新页面。';
 
+/** A request before it is numbered (distributed over the union's members). */
+type Call = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
 type Pending = { resolve: (r: Reply) => void; onProgress?: (s: RunStage) => void };
 
 /** A reply standing for "the worker failed before answering": the call is made again in the page. */
@@ -53,7 +56,7 @@ function workerRunner(worker: Worker, fallback: () => Runner): Runner {
     for (const p of pending.values()) p.resolve({ id: 0, type: 'error', message });
     pending.clear();
   };
-  async function call(req: Omit<Request, 'id'>, onProgress?: (s: RunStage) => void): Promise<Reply> {
+  async function call(req: Call, onProgress?: (s: RunStage) => void): Promise<Reply> {
     const id = next++;
     // a copy goes to the worker (transferred): the page keeps the picked file's bytes for the next action
     const bytes = (req as { bytes: Uint8Array }).bytes.slice();
