@@ -50,22 +50,29 @@ function serve(dir: string): Promise<{ origin: string; close: () => Promise<void
   );
 }
 
-/** Peak RSS (VmHWM, MB) of the renderer processes under `pid` (Chromium's --type=renderer children). */
-function rendererPeakMb(pid: number): number {
-  const kids = (p: number): number[] => {
+/** Peak RSS (VmHWM, MB) of the renderer processes descended from the browser started with `marker` in its arguments. */
+function rendererPeakMb(marker: string): number {
+  const parent = new Map<number, number>();
+  const cmd = new Map<number, string>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
     try {
-      return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      cmd.set(Number(d), readFileSync(`/proc/${d}/cmdline`, 'utf8'));
     } catch {
-      return [];
+      // gone
     }
+  }
+  const roots = new Set([...cmd].filter(([, c]) => c.includes(marker)).map(([p]) => p));
+  const under = (p: number): boolean => {
+    for (let q = parent.get(p); q !== undefined && q > 1; q = parent.get(q)) if (roots.has(q)) return true;
+    return false;
   };
-  const all: number[] = [];
-  const walk = (p: number) => kids(p).forEach((k) => (all.push(k), walk(k)));
-  walk(pid);
   let peak = 0;
-  for (const p of all) {
+  for (const [p, c] of cmd) {
+    if (!c.includes('--type=renderer') || !under(p)) continue;
     try {
-      if (!readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('--type=renderer')) continue;
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
       if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
     } catch {
@@ -78,7 +85,9 @@ function rendererPeakMb(pid: number): number {
 async function pageRun(dist: string, file: string, mode: WebFigures['mode']): Promise<{ pickMs: number; checkMs: number; gap: number; rss: number; heap: number | null }> {
   const { chromium } = await import('playwright-core');
   const server = mode === 'worker (http)' ? await serve(dist) : null;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, '--enable-precise-memory-info'] });
+  // an argument Chromium ignores, to find its processes in /proc
+  const marker = `--junheng-bench=${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, '--enable-precise-memory-info', marker] });
   try {
     const page = await browser.newPage();
     await page.goto(server ? `${server.origin}/check.html` : `file://${dist}/check.html`);
@@ -123,8 +132,7 @@ async function pageRun(dist: string, file: string, mode: WebFigures['mode']): Pr
       x.on = false;
       return { gap: x.gap, heap: x.heap };
     });
-    const pid = (browser as unknown as { process?: () => { pid?: number } | null }).process?.()?.pid;
-    const rss = pid ? rendererPeakMb(pid) : 0;
+    const rss = rendererPeakMb(marker);
     return { pickMs, checkMs, gap: b.gap, rss, heap: b.heap ? b.heap / 1048576 : null };
   } finally {
     await browser.close();

@@ -31,6 +31,7 @@ import { buildCountyWorkbook } from '../../bench/generate';
 import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
 import { main } from '../../src/cli/main';
 import { MEMORY_SHEET } from '../../src/host/memory';
+import { SETTINGS_SHEET, parseSettings, serializeSettings, settingsChunks } from '../../src/host/settings';
 import { entryBytes, readZipEntries } from '../../src/xlsx/zip';
 import { demoWorkbookFacts } from '../fixtures/demo-facts';
 import { chromium86Problems, sourceProblems } from './chromium86';
@@ -286,6 +287,7 @@ async function run(): Promise<void> {
   const url = `${server.origin}/check.html`;
   const opened: Opened[] = [];
   let day1: { bytes: Buffer; file: string } | null = null;
+  let day1Marked = 0;
 
   try {
     await test('every script of dist/ is Chromium 86 JavaScript (syntax and built-ins)', async () => {
@@ -334,6 +336,7 @@ async function run(): Promise<void> {
       eq(dl.name, '示例县台账-自查.xlsx', 'download name');
       const notice = await page.getByTestId('notice').innerText();
       assert(/自查完成：发现 \d+ 个问题/.test(notice) && notice.includes('识别台账'), `notice: ${notice}`);
+      day1Marked = Number(/已标记 (\d+) 个单元格/.exec(notice)?.[1]);
       const results = await page.locator('text=自查结果').count();
       assert(results > 0, 'no 自查结果 panel');
       await page.screenshot({ path: path.join(ARTIFACTS, 'web-results.png'), fullPage: true });
@@ -349,6 +352,27 @@ async function run(): Promise<void> {
       eq(a.names, b.names, 'entries');
       const differ = a.names.filter((n) => !a.data.get(n)!.equals(b.data.get(n)!));
       eq(differ, [], 'parts that differ from the CLI’s');
+    });
+
+    await test('settings saved in the workbook are followed, as by the CLI (same parts, the same line said)', async () => {
+      const wb = buildDemoWorkbook();
+      const ws = wb.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
+      const saved = { ...parseSettings(null), teachingPointCut: 80, marks: { compliance: true, data: false } };
+      settingsChunks(serializeSettings(saved)).forEach((c, i) => (ws.getCell(i + 1, 1).value = c));
+      const file = await writeWorkbook(wb, '设置台账.xlsx');
+      const o = await openPage(ctx, url, DAY1);
+      opened.push(o);
+      await pick(o.page, file);
+      const dl = await checkAndDownload(o.page);
+      const notice = await o.page.getByTestId('notice-text').innerText();
+      assert(notice.includes('按工作簿中保存的加载项设置检查：教学点不足 80 人不参评；不标注无法识别的单元格'), `notice: ${notice}`);
+      const cli = zipParts(await cliCheck(file, path.join(tmp, 'cli-设置.xlsx'), DAY1));
+      const a = zipParts(dl.bytes);
+      eq(a.names, cli.names, 'entries');
+      eq(a.names.filter((n) => !a.data.get(n)!.equals(cli.data.get(n)!)), [], 'parts that differ from the CLI’s');
+      // the 数据问题 cells are not marked: fewer marks than the same ledgers with the default settings
+      const marked = Number(/已标记 (\d+) 个单元格/.exec(notice)?.[1]);
+      assert(day1Marked > 0 && marked < day1Marked, `marked ${marked} with data marks off, ${day1Marked} by default`);
     });
 
     await test('LibreOffice reads the download: summary sheets, the mark’s fill and note', async () => {
@@ -406,6 +430,25 @@ async function run(): Promise<void> {
       const untouched = orig.names.filter((n) => checked.raw.get(n)?.equals(orig.raw.get(n)!));
       assert(untouched.length > 0, 'the check touched every part');
       eq(untouched.filter((n) => !back.raw.get(n)!.equals(orig.raw.get(n)!)), [], 'untouched parts whose zip record changed');
+    });
+
+    await test('a workbook dropped onto the page is read like a picked one', async () => {
+      const o = await openPage(ctx, url);
+      opened.push(o);
+      const { page } = o;
+      const b64 = fs.readFileSync(demo).toString('base64');
+      const dt = await page.evaluateHandle((data) => {
+        const bin = atob(data);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        const d = new DataTransfer();
+        d.items.add(new File([bytes], '示例县台账.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        return d;
+      }, b64);
+      await page.getByTestId('drop').dispatchEvent('drop', { dataTransfer: dt });
+      await page.getByTestId('ledgers').waitFor({ timeout: WAIT });
+      const text = await page.getByTestId('ledgers').innerText();
+      assert(text.includes(facts.sheets.school), `台账识别 after a drop: ${text}`);
     });
 
     await test('file://: no worker, the engine in the page; pick, check, download', async () => {
