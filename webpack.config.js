@@ -21,6 +21,26 @@ const officeJs = require('./scripts/office-js');
 const DEV_PORT = 3000;
 
 /**
+ * dist/check.html (均衡自查 · 网页版, src/web): nothing leaves the page — scripts and the Web Worker only from its
+ * own folder, no connection to any address (connect-src 'none'), no frames, forms or plug-ins. The result is
+ * handed to the user as a blob: download, which needs no source.
+ */
+const CHECK_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  // Griffel (Fluent UI) injects <style> elements
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
  * manifest.xml into dist/: with ADDIN_URL (`ADDIN_URL=https://server/path/ npm run build`) every URL is moved
  * under that address (scripts/prod-manifest.js, the template's urlDev → urlProd); without it the development
  * manifest (https://localhost:3000) is copied as it is, for sideloading on this PC only.
@@ -61,10 +81,14 @@ module.exports = async (env = {}, argv = {}) => {
     mode: dev ? 'development' : 'production',
     // no eval-based source maps: the CSP forbids eval
     devtool: dev ? 'source-map' : false,
+    // Chromium 86 (WPS's embedded engine, 360 / QQ fast modes) and later: webpack's own runtime as ES2020
+    target: ['web', 'es2020'],
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       notice: './src/commands/notice.ts',
+      // 均衡自查 · 网页版 (dist/check.html); its Web Worker (src/web/worker.ts) is emitted from client.ts
+      check: './src/web/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -75,6 +99,21 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
       rules: [
+        {
+          // Library code down to ES2020 as well (Chromium 86: tabster, Fluent's focus library, uses class
+          // static blocks and ??=, which Chromium 86 cannot parse). TypeScript's transpiler, nothing else.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              onlyCompileBundledFiles: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              compilerOptions: { allowJs: true, checkJs: false, target: 'es2020', module: 'es2020', moduleResolution: 'node', useDefineForClassFields: true, sourceMap: false },
+            },
+          },
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -110,6 +149,14 @@ module.exports = async (env = {}, argv = {}) => {
       ...officeJs.pageOptions(mode).map(
         (p) => new HtmlWebpackPlugin({ ...p, scriptLoading: 'defer', minify: !dev && { collapseWhitespace: true, removeComments: true } }),
       ),
+      new HtmlWebpackPlugin({
+        template: './src/web/check.html',
+        filename: 'check.html',
+        chunks: ['check'],
+        csp: CHECK_PAGE_CSP,
+        scriptLoading: 'defer',
+        minify: !dev && { collapseWhitespace: true, removeComments: true },
+      }),
       new CopyWebpackPlugin({ patterns: copy }),
     ],
     devServer: {
@@ -125,3 +172,4 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.manifestCopy = manifestCopy;
+module.exports.CHECK_PAGE_CSP = CHECK_PAGE_CSP;

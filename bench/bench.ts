@@ -1,10 +1,12 @@
 /**
- * npm run bench [-- --json bench.json] [--scales 1,5,10] [--runs 7] [--cli-runs 3] [--only engine,office,cli,marks,bundle]
+ * npm run bench [-- --json bench.json] [--scales 1,5,10] [--runs 7] [--cli-runs 3] [--web-runs 2] [--only engine,office,cli,marks,bundle,web]
  *
  * Generates county workbooks at 1×, 5× and 10× the size of a county (bench/generate.ts, fixed seed) and
  * measures: the engine against a bare scan of the same grids; the Office.js host's round trips on the strict
  * fake Excel against a naive add-in; `junheng check` end to end against ExcelJS's own read + write; the
- * ExcelJS host marking 5 % of 1 M cells; and the task pane's initial JavaScript. Prints a table, writes JSON.
+ * ExcelJS host marking 5 % of 1 M cells; the task pane's initial JavaScript; and the web page (dist/check.html) on
+ * the 10× workbook in Chromium, in its worker and from file://, against `junheng check` on the same file
+ * (bench/web.ts; needs `npm run build` first). Prints a table, writes JSON.
  * Never part of `npm test`.
  */
 import { spawn, spawnSync } from 'child_process';
@@ -18,6 +20,7 @@ import { benchCli, type CliFigures } from './cli';
 import { benchEngine, type EngineFigures } from './engine';
 import { buildCountyWorkbook, makePlan } from './generate';
 import { benchOffice, type OfficeFigures } from './office';
+import { benchWeb, type WebFigures } from './web';
 import { nowMs } from './stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -29,11 +32,12 @@ interface Args {
   scales: number[];
   runs: number;
   cliRuns: number;
+  webRuns: number;
   only: Set<string>;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { scales: [1, 5, 10], runs: 7, cliRuns: 5, only: new Set(['engine', 'office', 'cli', 'marks', 'bundle']) };
+  const a: Args = { scales: [1, 5, 10], runs: 7, cliRuns: 5, webRuns: 2, only: new Set(['engine', 'office', 'cli', 'marks', 'bundle', 'web']) };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
@@ -41,6 +45,7 @@ function parseArgs(argv: string[]): Args {
       case '--scales': a.scales = v.split(',').map(Number); i++; break;
       case '--runs': a.runs = Number(v); i++; break;
       case '--cli-runs': a.cliRuns = Number(v); i++; break;
+      case '--web-runs': a.webRuns = Number(v); i++; break;
       case '--only': a.only = new Set(v.split(',')); i++; break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
@@ -82,12 +87,13 @@ async function main(): Promise<void> {
   const engine: EngineFigures[] = [];
   const office: OfficeFigures[] = [];
   const cli: CliFigures[] = [];
+  const web: WebFigures[] = [];
   const workbooks: Record<string, unknown>[] = [];
   let marks: Record<string, unknown> | null = null;
   let bundle: BundleFigures = { taskpaneInitialGzipKb: null, note: 'not run' };
   const notes: string[] = [];
 
-  if (args.only.has('cli')) {
+  if (args.only.has('cli') || args.only.has('web')) {
     log('building the CLI (npm run build:cli) …');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) notes.push(`npm run build:cli reported type errors (files emitted anyway): ${(r.stdout ?? '').split('\n')[0]}`);
@@ -126,6 +132,14 @@ async function main(): Promise<void> {
       log(`  cli ×${scale} …`);
       cli.push(await benchCli(scale, file, ROOT, tmp, args.cliRuns));
     }
+    if (args.only.has('web') && scale === Math.max(...args.scales)) {
+      log(`  web page ×${scale} (dist/check.html in Chromium) …`);
+      try {
+        web.push(...(await benchWeb(scale, file, ROOT, path.join(ROOT, 'dist'), tmp, args.webRuns)));
+      } catch (e) {
+        notes.push(`web page not measured: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   }
   if (args.only.has('marks')) {
     log('ExcelJS host: marking 5 % of 1 M cells …');
@@ -141,6 +155,7 @@ async function main(): Promise<void> {
   table('Engine (checkWorkbook on prebuilt grids vs a bare scan; medians)', engine);
   table('Office.js host on the strict fake Excel vs a naive add-in', office);
   table('junheng check (surgical host) vs ExcelJS read + write; the surgical host alone (open, grids, save) vs a plain SAX read (child processes; medians)', cli);
+  table('均衡自查 · 网页版 (dist/check.html, Chromium) vs junheng check on the same file (medians; renderer peak RSS includes the worker thread)', web);
   if (marks) table('ExcelJS host: mark 5 % of 1 M cells (was test/xlsx/perf.test.ts)', [marks]);
   table('Task pane initial JavaScript (gzip -9)', [{ taskpaneInitialGzipKb: bundle.taskpaneInitialGzipKb, officeJsGzipKb: bundle.officeJsGzipKb ?? '' }]);
   for (const n of notes) process.stdout.write(`note: ${n}\n`);
@@ -152,6 +167,7 @@ async function main(): Promise<void> {
     office: office.map(({ scale, syncs, maxRequestBytes, naiveSyncs }) => ({ scale, syncs, maxRequestBytes, naiveSyncs })),
     cli: cli.map(({ scale, ms, exceljsReadWriteMs, ratio, peakRssMb, exceljsPeakRssMb, hostMs, hostPeakRssMb, saxFloorMs, saxFloorPeakRssMb }) => ({ scale, ms, exceljsReadWriteMs, ratio, peakRssMb, exceljsPeakRssMb, hostMs, hostPeakRssMb, saxFloorMs, saxFloorPeakRssMb })),
     bundle: { taskpaneInitialGzipKb: bundle.taskpaneInitialGzipKb },
+    web,
     details: { workbooks, engine, office, cli, xlsxMarks: marks, bundle, notes, node: process.version, cpus: os.cpus().length, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10), seed: SEED },
   };
   if (args.json) {

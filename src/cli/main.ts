@@ -1,11 +1,12 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
 import { StandardError, nationalStandard, standardWithOverride, standardWithOverrides, type Standard } from '../standard';
-import { DEFAULT_WORKBOOK_SETTINGS, keptMarks, parseSettings, standardOverrideOf, type WorkbookSettings } from '../host/settings';
+import { keptMarks, parseSettings, standardOverrideOf, type WorkbookSettings } from '../host/settings';
 import { checkWorkbook } from '../report/engine';
 import { clearRun, runCheck } from '../host/run';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
 import { summaryLines } from './summary';
+import { clearLines, macrosDroppedSentence, noLedgerSentence, openFailure, refusalOf, settingsLine } from './messages';
 import { demoWorkbookBytes, newWorkbookBytes, openWorkbook, sniffWorkbook, type OpenedWorkbook } from './workbook';
 import { chooseSchools, SCHOOL_FORM_SHEET, SCHOOL_FORM_TITLE, schoolFormFileName, type SchoolFormChoice } from '../report/school-form';
 import { folderError, fsErrorSentence, identify, isFsError, readError, sameFile, writeFileAtomic, type FileId, type Fs } from './files';
@@ -113,20 +114,6 @@ function standardFor(settings: WorkbookSettings, file: { data: Record<string, un
   return parts.length ? standardWithOverrides(parts) : nationalStandard();
 }
 
-/** One line saying which of the add-in's saved settings this run follows (none: nothing said). */
-function settingsLine(s: WorkbookSettings): string | null {
-  const parts: string[] = [];
-  if (s.standard) parts.push(`本地标准「${s.standard.file}」`);
-  if (s.teachingPointCut !== null) parts.push(`教学点不足 ${s.teachingPointCut} 人不参评`);
-  if (s.assessmentYear !== null) parts.push(`评估年度 ${s.assessmentYear} 年`);
-  const fixes = Object.values(s.columnOverrides).reduce((n, m) => n + Object.keys(m).length, 0);
-  if (fixes) parts.push(`列对应修正 ${fixes} 处`);
-  if (!s.marks.compliance) parts.push('不标注未达标单元格');
-  if (!s.marks.data) parts.push('不标注无法识别的单元格');
-  if (s.colours.fail !== DEFAULT_WORKBOOK_SETTINGS.colours.fail || s.colours.data !== DEFAULT_WORKBOOK_SETTINGS.colours.data) parts.push('自定义标注颜色');
-  return parts.length ? `按工作簿中保存的加载项设置检查：${parts.join('；')}` : null;
-}
-
 async function readInput(fs: Fs, file: string | undefined): Promise<{ buf: Buffer; id: FileId }> {
   if (!file) throw new InputError('请指定要检查的工作簿，例如：junheng check 台账.xlsx');
   let buf: Buffer;
@@ -136,29 +123,16 @@ async function readInput(fs: Fs, file: string | undefined): Promise<{ buf: Buffe
     throw readError(file, e);
   }
   const id = await identify(fs, file, 'read');
-  const kind = sniffWorkbook(buf);
-  if (kind === 'not-a-workbook' && /\.(csv|txt|tsv)$/i.test(file)) {
-    // Decision: a CSV is refused, not read — it has no cells to mark, and its encoding (GBK or UTF-8) is a guess.
-    throw new InputError(`「${path.basename(file)}」是 CSV 文本文件，本工具只检查 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`);
-  }
-  switch (kind) {
-    case 'encrypted':
-      throw new InputError(`「${path.basename(file)}」已加密（设置了打开密码），请在 Excel 中取消密码后另存再检查`);
-    case 'xls':
-      throw new InputError(`「${path.basename(file)}」是旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再检查`);
-    case 'not-a-workbook':
-      throw new InputError(`「${path.basename(file)}」不是 Excel 工作簿（.xlsx），或文件已损坏`);
-    default:
-      return { buf, id };
-  }
+  const refusal = refusalOf(sniffWorkbook(buf), path.basename(file));
+  if (refusal) throw new InputError(refusal);
+  return { buf, id };
 }
 
 async function openHost(file: string, buf: Buffer): Promise<OpenedWorkbook> {
   try {
     return await openWorkbook(buf);
   } catch (e) {
-    if (isUserMessage(e)) throw new InputError(`「${path.basename(file)}」${e.message}`);
-    throw new InputError(`「${path.basename(file)}」无法打开：文件可能已损坏，或由不兼容的软件生成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`);
+    throw new InputError(openFailure(path.basename(file), e));
   }
 }
 
@@ -260,7 +234,7 @@ async function checkCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   });
   const used = settingsLine(settings);
   if (outcome.output.ledgers.ledgers.length === 0) {
-    throw new InputError(`在「${workbook}」中没有找到学校台账或班级台账（需要有“学校名称”等表头的工作表），未写出任何文件`);
+    throw new InputError(noLedgerSentence(workbook));
   }
   refuseUnknownSchools(outcome.output.unknownSchools, workbook);
   if (used) io.out(used);
@@ -284,7 +258,7 @@ async function checkCommand(args: CliArgs, ctx: Ctx): Promise<number> {
 async function writeWorkbook(ctx: Ctx, opened: OpenedWorkbook, targets: Targets): Promise<void> {
   if (opened.hasMacros() && /\.xl[st]x$/i.test(targets.workbook)) {
     opened.dropMacros();
-    ctx.io.err(`注意：原工作簿含有本工具无法保留的内容（宏(VBA)），写出的 .xlsx 文件中将不包含宏${targets.inPlace ? '' : '；原文件保持不变'}。`);
+    ctx.io.err(macrosDroppedSentence(!targets.inPlace));
   }
   // Never over the input before the new bytes are complete on disk: temp file, fsync, rename.
   await writeFileAtomic(ctx.fs, targets.workbook, await opened.save(), { inputKept: true });
@@ -365,13 +339,7 @@ async function clearCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   const opened = await openHost(input, buf);
   const result = await clearRun(opened.host);
   await writeWorkbook(ctx, opened, targets);
-  io.out(`已清除 ${result.cellsRestored} 个单元格的标记，删除汇总表 ${result.sheetsRemoved.length} 张${result.sheetsRemoved.length ? `（${result.sheetsRemoved.join('、')}）` : ''}`);
-  // The 整改 history lived in the run memory, which clearing removes: say so (there is no prompt in a CLI).
-  io.out(
-    result.historyRuns > 0
-      ? `注意：运行记录中的整改记录（${result.historyRuns} 次检查）已一并清除，「整改进度」将从下次检查重新开始。`
-      : '整改记录：无（本工作簿没有保存以往检查的整改记录）。',
-  );
+  for (const line of clearLines(result)) io.out(line);
   io.out(`已写出：${target}`);
   return 0;
 }

@@ -1,7 +1,7 @@
 /**
  * Looks at a file's bytes before ExcelJS does: what kind of file it is, and which parts of an .xlsx
  * ExcelJS will not keep when it writes the workbook back. Synchronous, reads only the zip's central
- * directory (no decompression), so it costs nothing on a large workbook.
+ * directory (no decompression), so it costs nothing on a large workbook. No Buffer: the web page uses it too.
  */
 
 export type WorkbookKind = 'xlsx' | 'encrypted' | 'xls' | 'not-a-workbook';
@@ -14,9 +14,30 @@ function startsWith(buf: Uint8Array, sig: number[]): boolean {
   return true;
 }
 
-function utf16(s: string): Buffer {
-  return Buffer.from(s, 'utf16le');
+/** A string's UTF-16LE bytes (how OLE names its streams). */
+function utf16(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[2 * i] = c & 0xff;
+    out[2 * i + 1] = c >>> 8;
+  }
+  return out;
 }
+
+/** Whether `needle` occurs in `buf` (no Buffer: this runs in the web page too). */
+function contains(buf: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0];
+  const last = buf.length - needle.length;
+  for (let i = buf.indexOf(first); i >= 0 && i <= last; i = buf.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && buf[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
+  }
+  return false;
+}
+
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
 /**
  * - `xlsx`: a zip holding `xl/workbook.xml` (.xlsx, .xlsm, .xltx);
@@ -26,16 +47,15 @@ function utf16(s: string): Buffer {
  *   password-protected .xls), or a zip holding `xl/workbook.bin` (.xlsb) — ask the user to save as .xlsx;
  * - `not-a-workbook`: anything else (a Word file, a CSV, an HTML page renamed .xls …).
  */
-export function sniffWorkbook(buffer: Uint8Array): WorkbookKind {
-  const buf = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+export function sniffWorkbook(buf: Uint8Array): WorkbookKind {
   if (startsWith(buf, OLE_SIGNATURE)) {
-    if (buf.indexOf(utf16('EncryptionInfo')) >= 0 || buf.indexOf(utf16('EncryptedPackage')) >= 0) return 'encrypted';
-    if (buf.indexOf(utf16('Workbook')) >= 0 || buf.indexOf(utf16('Book')) >= 0) return 'xls';
+    if (contains(buf, utf16('EncryptionInfo')) || contains(buf, utf16('EncryptedPackage'))) return 'encrypted';
+    if (contains(buf, utf16('Workbook')) || contains(buf, utf16('Book'))) return 'xls';
     return 'not-a-workbook';
   }
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
     const names = zipEntryNames(buf);
-    const has = (n: string) => (names ? names.some((x) => x.toLowerCase() === n) : buf.indexOf(n) >= 0);
+    const has = (n: string) => (names ? names.some((x) => x.toLowerCase() === n) : contains(buf, ascii(n)));
     if (has('xl/workbook.xml')) return 'xlsx';
     if (has('xl/workbook.bin')) return 'xls';
     return 'not-a-workbook';
@@ -44,33 +64,38 @@ export function sniffWorkbook(buffer: Uint8Array): WorkbookKind {
 }
 
 /** Names of the entries of a zip, from its central directory; null when the directory cannot be read. */
-export function zipEntryNames(buf: Buffer): string[] | null {
+export function zipEntryNames(buf: Uint8Array): string[] | null {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const u32 = (p: number) => view.getUint32(p, true);
+  const u16 = (p: number) => view.getUint16(p, true);
+  const u64 = (p: number) => Number(view.getBigUint64(p, true));
   const min = Math.max(0, buf.length - 22 - 65535);
   let eocd = -1;
   for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
+    if (u32(i) === 0x06054b50) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) return null;
-  let count = buf.readUInt16LE(eocd + 10);
-  let offset = buf.readUInt32LE(eocd + 16);
-  if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50) {
-    const z64 = Number(buf.readBigUInt64LE(eocd - 20 + 8));
-    if (z64 + 56 <= buf.length && buf.readUInt32LE(z64) === 0x06064b50) {
-      count = Number(buf.readBigUInt64LE(z64 + 32));
-      offset = Number(buf.readBigUInt64LE(z64 + 48));
+  let count = u16(eocd + 10);
+  let offset = u32(eocd + 16);
+  if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
+    const z64 = u64(eocd - 20 + 8);
+    if (z64 + 56 <= buf.length && u32(z64) === 0x06064b50) {
+      count = u64(z64 + 32);
+      offset = u64(z64 + 48);
     }
   }
+  const utf8 = new TextDecoder('utf-8');
   const names: string[] = [];
   let p = offset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return names.length ? names : null;
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    names.push(buf.toString('utf8', p + 46, p + 46 + nameLen));
+    if (p + 46 > buf.length || u32(p) !== 0x02014b50) return names.length ? names : null;
+    const nameLen = u16(p + 28);
+    const extraLen = u16(p + 30);
+    const commentLen = u16(p + 32);
+    names.push(utf8.decode(buf.subarray(p + 46, p + 46 + nameLen)));
     p += 46 + nameLen + extraLen + commentLen;
   }
   return names;
@@ -100,8 +125,7 @@ const UNSUPPORTED: [RegExp, string][] = [
  * when none, or when the file is not a readable zip). The CLI warns before writing.
  */
 export function unsupportedParts(buffer: Uint8Array): string[] {
-  const buf = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const names = zipEntryNames(buf);
+  const names = zipEntryNames(buffer);
   if (!names) return [];
   const found = new Set<string>();
   for (const n of names) {

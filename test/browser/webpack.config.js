@@ -2,6 +2,7 @@
  * Builds the browser test (npm run test:browser) into test-artifacts/build/:
  *   fake-excel.js       the strict fake Excel + Office shim for the page (a `JunhengFake` global, no eval)
  *   pane.browser.js     the node runner (playwright-core, ExcelJS and other packages stay external)
+ *   web.browser.js      the runner of the web page's suite (dist/check.html, 均衡自查 · 网页版)
  */
 'use strict';
 
@@ -39,8 +40,8 @@ module.exports = [
     ...common,
     name: 'runner',
     target: 'node20',
-    entry: './test/browser/pane.browser.ts',
-    output: { path: out, filename: 'pane.browser.js' },
+    entry: { 'pane.browser': './test/browser/pane.browser.ts', 'web.browser': './test/browser/web.browser.ts' },
+    output: { path: out, filename: '[name].js' },
     node: { __dirname: false, __filename: false },
     // packages load from node_modules at run time
     externals: [({ request }, cb) => (/^[./]/.test(request) || path.isAbsolute(request) ? cb() : cb(null, `commonjs ${request}`))],
