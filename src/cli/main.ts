@@ -1,8 +1,8 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { StandardError, nationalStandard, standardWithOverride, standardWithOverrides, type Standard } from '../standard';
-import { DEFAULT_WORKBOOK_SETTINGS, keptMarks, parseSettings, standardOverrideOf, type WorkbookSettings } from '../host/settings';
-import { checkWorkbook } from '../report/engine';
+import { StandardError, standardWithOverride } from '../standard';
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../host/settings';
+import { applySettings, readSettings, type StandardPart } from '../host/apply-settings';
 import { clearRun, runCheck } from '../host/run';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
 import { summaryLines } from './summary';
@@ -86,7 +86,7 @@ function isUserMessage(e: unknown): e is Error {
 }
 
 /** The --standard file: read and validated before anything else, so a bad file is refused first. */
-async function loadStandardFile(args: CliArgs, fs: Fs): Promise<{ data: Record<string, unknown>; source: string } | null> {
+async function loadStandardFile(args: CliArgs, fs: Fs): Promise<StandardPart | null> {
   const file = args.options.standard;
   if (typeof file !== 'string') return null;
   let text: string;
@@ -98,16 +98,6 @@ async function loadStandardFile(args: CliArgs, fs: Fs): Promise<{ data: Record<s
   const source = `标准文件「${path.basename(file)}」`;
   standardWithOverride(text, source); // refuses an invalid file with a message naming the field
   return { data: JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>, source };
-}
-
-/**
- * The standard of a run: the national one, then what the add-in saved in the workbook (a local standard
- * file, the 教学点 cut), then the --standard file named on the command line — later wins.
- */
-function standardFor(settings: WorkbookSettings, file: { data: Record<string, unknown>; source: string } | null): Standard {
-  const saved = standardOverrideOf(settings);
-  const parts = [...(saved ? [{ data: saved, source: '工作簿中保存的设置' }] : []), ...(file ? [file] : [])];
-  return parts.length ? standardWithOverrides(parts) : nationalStandard();
 }
 
 /** One line saying which of the add-in's saved settings this run follows (none: nothing said). */
@@ -240,19 +230,11 @@ async function checkCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   const opened = await openHost(input, buf);
   const host = opened.host;
   const workbook = path.basename(input);
-  // The same workbook gives the same results here as in the add-in: follow the settings it saved.
-  const settings = parseSettings(opened.settingsText);
-  const std = standardFor(settings, file);
-  const keepAll = settings.marks.compliance && settings.marks.data;
-  const outcome = await runCheck(host, std, { workbook, date: new Date() }, {
-    onProgress: progress(io),
-    overrides: settings.columnOverrides,
-    colours: settings.colours,
-    engine: keepAll ? undefined : (g, s, m, o) => {
-      const out = checkWorkbook(g, s, m, o);
-      return { ...out, marks: keptMarks(out.marks, settings) };
-    },
-  });
+  // The same workbook gives the same results here as in the add-in: follow the settings it saved, through
+  // the add-in's own function, with the --standard file on top.
+  const settings = await readSettings(host);
+  const { standard: std, options } = applySettings(settings, file ? [file] : []);
+  const outcome = await runCheck(host, std, { workbook, date: new Date() }, { ...options, onProgress: progress(io) });
   const used = settingsLine(settings);
   if (outcome.output.ledgers.ledgers.length === 0) {
     throw new InputError(`在「${workbook}」中没有找到学校台账或班级台账（需要有“学校名称”等表头的工作表），未写出任何文件`);
