@@ -11,6 +11,7 @@ import { applySettings, readSettings, writeSettings } from '../host/apply-settin
 import { ledgerGrids } from '../host/ledger-sheets';
 import type { WorkbookSettings } from '../host/settings';
 import type { SheetGrid } from '../ledger/grid';
+import { cellDateText } from '../ledger/dates';
 import { columnLetter } from '../ledger/grid';
 import { readLedgers } from '../ledger/read';
 import { LEDGER_DEFS } from '../ledger/synonyms';
@@ -71,7 +72,7 @@ function fieldLabel(kind: string, field: string): string {
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return cellDateText(v);
   if (typeof v === 'object') return '';
   return String(v).replace(/\s+/g, ' ').trim();
 }
