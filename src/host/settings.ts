@@ -26,6 +26,7 @@
 
 import { z } from 'zod';
 import type { ColumnOverrides } from '../ledger/types';
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from './settings-values';
 
 export const SETTINGS_SHEET = '_junheng_settings';
 export const SETTINGS_FORMAT = 'junheng-settings';
@@ -33,39 +34,7 @@ export const SETTINGS_VERSION = 1;
 /** Characters per cell (Excel allows 32 767). */
 const CHUNK = 32000;
 
-/**
- * Column overrides per sheet: field key (as DetectedLedger.columns names it, e.g. `students.小学`) →
- * column letter, or "" for 无 — the engine's `ColumnOverrides` (src/ledger/types.ts), runCheck's `overrides`.
- */
-export type { ColumnOverrides };
-
-export interface StoredStandard {
-  /** The file name the user picked (shown in the settings panel). */
-  file: string;
-  /** The partial standard (an object), merged over the national standard at each run. */
-  override: Record<string, unknown>;
-}
-
-export interface WorkbookSettings {
-  standard: StoredStandard | null;
-  teachingPointCut: number | null;
-  /** The assessment year of the 《规程》 transition rules; null = the standard's, else the year of the run. */
-  assessmentYear: number | null;
-  colours: { fail: string; data: string };
-  marks: { compliance: boolean; data: boolean };
-  language: 'auto' | 'zh-CN' | 'en-US';
-  columnOverrides: ColumnOverrides;
-}
-
-export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
-  standard: null,
-  teachingPointCut: null,
-  assessmentYear: null,
-  colours: { fail: 'FFFFC7CE', data: 'FFFFEB9C' },
-  marks: { compliance: true, data: true },
-  language: 'auto',
-  columnOverrides: {},
-};
+export { DEFAULT_WORKBOOK_SETTINGS, argbToCssHex, hexToArgb, type ColumnOverrides, type StoredStandard, type WorkbookSettings } from './settings-values';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ARGB = /^[0-9A-F]{8}$/;
@@ -132,10 +101,6 @@ export function serializeSettings(s: WorkbookSettings): string {
 function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
-
-/** `#rrggbb` (an <input type=color>) ↔ ARGB `FFRRGGBB` (the marks' colour format). */
-export const hexToArgb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
-export const argbToCssHex = (argb: string) => `#${argb.slice(-6).toLowerCase()}`;
 
 /** The standard override a run applies: the stored file's object with the 教学点 cut and the assessment year on top (null = national). */
 export function standardOverrideOf(s: WorkbookSettings): Record<string, unknown> | null {

@@ -3,7 +3,7 @@
  * data in the shapes the real backend returns. Loaded only when asked for.
  */
 import type { Finding } from '../ledger/finding';
-import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../host/settings';
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../host/settings-values';
 import { SUMMARY_SHEETS } from '../ledger/tool-sheets';
 import { PHASES, type CheckOutcome, type PaneBackend, type Progress } from './backend';
 
