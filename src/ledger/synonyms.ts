@@ -253,6 +253,7 @@ export const SCHOOL_LEDGER: LedgerDef = {
         '室内体育用房面积', '室内体育用房', '室内体育用房建筑面积', '室内体育活动用房面积', '室内体育场馆面积', '室内运动场馆面积',
         '风雨操场面积', '室内体育用房使用面积',
       ],
+    },
     // Indicator values as the county computed them (表Ⅱ-2: per-school values beside 在校生数).
     {
       field: 'degreePer100', label: '每百名学生拥有高于规定学历教师数', value: 'amount', dim: 'count', split: true, indicator: 'R1',
