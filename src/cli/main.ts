@@ -1,7 +1,7 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { StandardError, nationalStandard, standardWithOverride, standardWithOverrides, type Standard } from '../standard';
-import { keptMarks, parseSettings, standardOverrideOf, type WorkbookSettings } from '../host/settings';
+import { StandardError, standardWithOverride } from '../standard';
+import { applySettings, readSettings, type StandardPart } from '../host/apply-settings';
 import { checkWorkbook } from '../report/engine';
 import { clearRun, runCheck } from '../host/run';
 import { USAGE, UsageError, parseArgs, type CliArgs } from './args';
@@ -90,7 +90,7 @@ function isUserMessage(e: unknown): e is Error {
 }
 
 /** The --standard file: read and validated before anything else, so a bad file is refused first. */
-async function loadStandardFile(args: CliArgs, fs: Fs): Promise<{ data: Record<string, unknown>; source: string } | null> {
+async function loadStandardFile(args: CliArgs, fs: Fs): Promise<StandardPart | null> {
   const file = args.options.standard;
   if (typeof file !== 'string') return null;
   let text: string;
@@ -102,16 +102,6 @@ async function loadStandardFile(args: CliArgs, fs: Fs): Promise<{ data: Record<s
   const source = `标准文件「${path.basename(file)}」`;
   standardWithOverride(text, source); // refuses an invalid file with a message naming the field
   return { data: JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>, source };
-}
-
-/**
- * The standard of a run: the national one, then what the add-in saved in the workbook (a local standard
- * file, the 教学点 cut), then the --standard file named on the command line — later wins.
- */
-function standardFor(settings: WorkbookSettings, file: { data: Record<string, unknown>; source: string } | null): Standard {
-  const saved = standardOverrideOf(settings);
-  const parts = [...(saved ? [{ data: saved, source: '工作簿中保存的设置' }] : []), ...(file ? [file] : [])];
-  return parts.length ? standardWithOverrides(parts) : nationalStandard();
 }
 
 async function readInput(fs: Fs, file: string | undefined): Promise<{ buf: Buffer; id: FileId }> {
@@ -217,20 +207,15 @@ async function checkCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   const opened = await openHost(input, buf);
   const host = opened.host;
   const workbook = path.basename(input);
-  // The same workbook gives the same results here as in the add-in: follow the settings it saved.
-  const settings = parseSettings(opened.settingsText);
-  const std = standardFor(settings, file);
-  const keepAll = settings.marks.compliance && settings.marks.data;
+  // The same workbook gives the same results here as in the add-in: follow the settings it saved, through
+  // the add-in's own function, with the --standard file on top.
+  const settings = await readSettings(host);
+  const { standard: std, options } = applySettings(settings, file ? [file] : []);
   const schoolForms = schoolFormChoice(args.options['school-forms']);
   const outcome = await runCheck(host, std, { workbook, date: new Date() }, {
+    ...options,
     onProgress: progress(io),
-    overrides: settings.columnOverrides,
-    colours: settings.colours,
     ...(schoolForms ? { schoolForms } : {}),
-    engine: keepAll ? undefined : (g, s, m, o) => {
-      const out = checkWorkbook(g, s, m, o);
-      return { ...out, marks: keptMarks(out.marks, settings) };
-    },
   });
   const used = settingsLine(settings);
   if (outcome.output.ledgers.ledgers.length === 0) {
@@ -296,8 +281,8 @@ async function schoolFormsCommand(args: CliArgs, ctx: Ctx): Promise<number> {
   if (typeof args.options.json === 'string') throw new InputError('school-forms 不写 JSON 报告，不能与 --json 同用');
   const opened = await openHost(input, buf);
   const workbook = path.basename(input);
-  const settings = parseSettings(opened.settingsText);
-  const std = standardFor(settings, file);
+  const settings = await readSettings(opened.host);
+  const { standard: std } = applySettings(settings, file ? [file] : []);
   const names = splitNames(args.positional.slice(1));
   const sheets = (await opened.host.listSheets()).filter((s) => s.state !== 'veryHidden').map((s) => s.name);
   const grids = await opened.host.readGrids(sheets);

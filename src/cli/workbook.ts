@@ -15,8 +15,6 @@ export type { WorkbookKind } from '../xlsx/sniff';
 /** A workbook opened from its bytes. */
 export interface OpenedWorkbook {
   host: WorkbookHost;
-  /** The add-in's settings saved in the workbook (its very hidden settings sheet), or null. */
-  settingsText: string | null;
   /** The workbook, with what the run changed, as .xlsx bytes. */
   save(): Promise<Uint8Array>;
   /** True when the file holds VBA macros (an .xlsm), which an .xlsx cannot carry. */
@@ -33,7 +31,6 @@ export async function openWorkbook(bytes: Uint8Array): Promise<OpenedWorkbook> {
   const host = openXlsx(bytes);
   return {
     host,
-    settingsText: host.readSettingsText(),
     save: async () => host.save(),
     hasMacros: () => host.hasMacros(),
     dropMacros: () => host.dropMacros(),

@@ -61,7 +61,8 @@ export function fitCellText(s: string): string {
 /**
  * The grid of a sheet from its sparse rows (0-based row → values and formats by 0-based column) and the
  * bounds of its non-empty cells: dense rows from `left` (null where empty), 1-based top/left, and the merges
- * that touch the used range. The one densifier of both .xlsx hosts (the Office host reads dense blocks).
+ * that touch the used range. The one densifier of every host: `origin` (0-based) is where index 0 of the
+ * rows and columns sits on the sheet (the Office host reads from its used range's top-left cell).
  */
 export function denseGrid(
   name: string,
@@ -69,6 +70,7 @@ export function denseGrid(
   rowVals: (CellValue[] | undefined)[],
   rowFmts: ((string | null | undefined)[] | undefined)[],
   merges: MergeRange[],
+  origin: { row: number; col: number } = { row: 0, col: 0 },
 ): SheetGrid {
   const { top, bottom, left, right } = bounds;
   if (top === Infinity) return { name, top: 1, left: 1, values: [], formats: [], merges };
@@ -93,7 +95,9 @@ export function denseGrid(
     values.push(out);
     formats.push(fo);
   }
-  const grid: SheetGrid = { name, top: top + 1, left: left + 1, values, formats, merges };
-  grid.merges = merges.filter((m) => m.bottom >= grid.top && m.top <= bottom + 1 && m.right >= grid.left && m.left <= right + 1);
+  const grid: SheetGrid = { name, top: origin.row + top + 1, left: origin.col + left + 1, values, formats, merges };
+  const gBottom = origin.row + bottom + 1;
+  const gRight = origin.col + right + 1;
+  grid.merges = merges.filter((m) => m.bottom >= grid.top && m.top <= gBottom && m.right >= grid.left && m.left <= gRight);
   return grid;
 }

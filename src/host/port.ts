@@ -1,7 +1,7 @@
 /**
  * The host port: the few things the orchestration (run.ts) needs from a workbook. Implemented by the
- * ExcelJS host (src/xlsx/host.ts) and, later, the Office.js host (src/office). Every method is async and
- * coarse so that the Office.js host can serve each call with one or two `context.sync`s, whatever the
+ * .xlsx hosts (src/xlsx/surgical.ts, src/xlsx/host.ts) and the Office.js host (src/office). Every method is
+ * async and coarse so that the Office.js host can serve each call with one or two `context.sync`s, whatever the
  * number of rows or marks. Hosts hold no policy: which sheets to read, which names to write under, what
  * to remember and what to undo are decided in run.ts; the memory format is memory.ts.
  */
@@ -69,4 +69,12 @@ export interface WorkbookHost {
   writeSheets(sheets: SheetWrite[]): Promise<string[]>;
   /** Replaces the memory sheet with these cells (a new very hidden sheet, last); null removes it. */
   writeMemory(rows: MemoryRows | null): Promise<void>;
+  /**
+   * The add-in's saved settings as their text (column A of the very hidden SETTINGS_SHEET; the format is
+   * src/host/settings.ts, what a run takes from it src/host/apply-settings.ts), or null when there are none.
+   * A host that holds the whole file in memory may answer synchronously.
+   */
+  readSettingsText(): Promise<string | null> | string | null;
+  /** Replaces the saved settings' text (adds the very hidden sheet when missing). Only hosts that save settings (the add-in's). */
+  writeSettingsText?(text: string): Promise<void>;
 }

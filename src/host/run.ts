@@ -15,7 +15,8 @@
  *   otherwise it says there is nothing to clear. runCheck proceeds (such sheets are treated as the
  *   user's and kept; the summary goes under a free name) and adds a notice.
  * - Sheets read: every worksheet except very hidden ones (the memory sheet, add-in sheets) and the
- *   previous run's summary sheets. Hidden user sheets are read.
+ *   previous run's summary sheets but its write-once ones; hidden user sheets are read (ledger-sheets.ts,
+ *   the filter the pane's 台账识别 shares).
  * - 整改 history: runCheck hands the previous memory's `history` to the engine and stores the one it returns
  *   (src/report/history.ts). 「清除标记」 removes the memory sheet, so the history goes with it: clearRun does
  *   not refuse or keep it (a cleared workbook must equal the original), but says so in its message and in
@@ -28,6 +29,7 @@ import { parseCell } from '../ledger/grid';
 import type { EngineOutput, RunMeta } from '../report/engine-types';
 import type { HistoryRun } from '../report/history';
 import type { Mark, SheetModel } from '../report/model';
+import { TOOL_SHEET_NAMES } from '../ledger/tool-sheets';
 import type { Standard } from '../standard/schema';
 import {
   DEFAULT_COLOURS,
@@ -40,7 +42,7 @@ import {
   type RunMemory,
 } from './memory';
 import type { SheetInfo, SheetWrite, UndoResult, WorkbookHost } from './port';
-import { SETTINGS_SHEET } from './settings';
+import { ledgerSheets } from './ledger-sheets';
 
 export type RunStage = '读取' | '检查' | '标记' | '汇总';
 
@@ -51,10 +53,11 @@ export type EngineFn = (
   opts?: { overrides?: ColumnOverrides; history?: readonly HistoryRun[]; schoolForms?: SchoolFormChoice },
 ) => EngineOutput;
 
-/** Summary sheet names the engine writes (used to recognise leftovers of a run whose memory is gone). */
-export const SUMMARY_SHEET_NAMES = [
-  '资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表',
-];
+/**
+ * Summary sheet names the engine writes and never reads back (used to recognise leftovers of a run whose
+ * memory is gone): the one list of the tool's sheets, src/ledger/tool-sheets.ts.
+ */
+export const SUMMARY_SHEET_NAMES: readonly string[] = TOOL_SHEET_NAMES;
 
 export interface RunOptions {
   /** The engine; defaults to checkWorkbook from src/report/engine. Tests pass a stub. */
@@ -62,7 +65,7 @@ export interface RunOptions {
   colours?: Partial<MarkColours>;
   onProgress?: (stage: RunStage, detail?: string) => void;
   /** Names that identify the tool's summary sheets; default SUMMARY_SHEET_NAMES. */
-  summaryNames?: string[];
+  summaryNames?: readonly string[];
   /** The user's corrections to the column mapping (remembered in the workbook by the add-in). */
   overrides?: ColumnOverrides;
   /** Also write a 学校自评表 sheet for every school ('all') or for these schools (report/school-form). */
@@ -238,7 +241,7 @@ export function freeSheetName(base: string, taken: Set<string>): string {
 }
 
 /** True for a sheet name that looks like one of the tool's summary sheets (base or base（自查N）). */
-function looksLikeToolSheet(name: string, bases: string[]): boolean {
+function looksLikeToolSheet(name: string, bases: readonly string[]): boolean {
   return bases.some((b) => {
     const v = validSheetName(b);
     if (name === v) return true;
@@ -297,12 +300,8 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   // Read and check before changing anything: if the engine fails, the workbook is untouched. (Undoing
   // the previous run changes no value, so the grids read now are the grids after the undo.)
   const before = await host.listSheets();
-  // Write-once sheets (核查清单) are read every run: the user's answers are in them.
-  const previousNames = new Set(mem.kind === 'ok' ? mem.memory.sheets.filter((s) => s.hash === undefined).map((s) => s.name) : []);
-  // The tool's own sheets are left out by name too: another program (LibreOffice) may save a very hidden sheet as hidden.
-  const userSheets = before.filter(
-    (s) => s.state !== 'veryHidden' && s.name !== MEMORY_SHEET && s.name !== SETTINGS_SHEET && !previousNames.has(s.name),
-  );
+  // The one filter of every face (ledger-sheets.ts): write-once sheets (核查清单) are read every run.
+  const userSheets = ledgerSheets(before, mem.kind === 'ok' ? mem.memory : null);
   if (mem.kind === 'none') {
     const leftovers = userSheets.filter((s) => looksLikeToolSheet(s.name, bases)).map((s) => `「${s.name}」`);
     if (leftovers.length) {
@@ -399,7 +398,7 @@ export function planSheets(
 }
 
 /** 清除标记: undoes the run recorded in the workbook and removes the record. */
-export async function clearRun(host: WorkbookHost, opts: { summaryNames?: string[] } = {}): Promise<ClearResult> {
+export async function clearRun(host: WorkbookHost, opts: { summaryNames?: readonly string[] } = {}): Promise<ClearResult> {
   const mem = await loadMemory(host, false);
   if (mem.kind === 'none') {
     const bases = opts.summaryNames ?? SUMMARY_SHEET_NAMES;

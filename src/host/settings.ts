@@ -18,13 +18,15 @@
  *     "columnOverrides": { "<sheet>": { "<field>": "<column letter>" } }   // "" = 无 (no column for the field)
  *   }
  *
- * Unknown keys are ignored and bad values fall back to the defaults (a hand-edited or newer sheet never
- * stops a check). The sheet is very hidden, so the checks never read it as a ledger. Both hosts read the
+ * Unknown keys are ignored and bad values fall back to the defaults, field by field (the zod schema
+ * SettingsSchema below: a hand-edited or newer sheet never stops a check). The sheet is very hidden, so the checks never read it as a ledger. Both hosts read the
  * same cells: the add-in (src/office/settings.ts) and `junheng check` (src/xlsx/host.ts), so a workbook
  * gives the same results from either.
  */
 
+import { z } from 'zod';
 import type { ColumnOverrides } from '../ledger/types';
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from './settings-values';
 
 export const SETTINGS_SHEET = '_junheng_settings';
 export const SETTINGS_FORMAT = 'junheng-settings';
@@ -32,85 +34,64 @@ export const SETTINGS_VERSION = 1;
 /** Characters per cell (Excel allows 32 767). */
 const CHUNK = 32000;
 
-/**
- * Column overrides per sheet: field key (as DetectedLedger.columns names it, e.g. `students.小学`) →
- * column letter, or "" for 无 — the engine's `ColumnOverrides` (src/ledger/types.ts), runCheck's `overrides`.
- */
-export type { ColumnOverrides };
-
-export interface StoredStandard {
-  /** The file name the user picked (shown in the settings panel). */
-  file: string;
-  /** The partial standard (an object), merged over the national standard at each run. */
-  override: Record<string, unknown>;
-}
-
-export interface WorkbookSettings {
-  standard: StoredStandard | null;
-  teachingPointCut: number | null;
-  /** The assessment year of the 《规程》 transition rules; null = the standard's, else the year of the run. */
-  assessmentYear: number | null;
-  colours: { fail: string; data: string };
-  marks: { compliance: boolean; data: boolean };
-  language: 'auto' | 'zh-CN' | 'en-US';
-  columnOverrides: ColumnOverrides;
-}
-
-export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
-  standard: null,
-  teachingPointCut: null,
-  assessmentYear: null,
-  colours: { fail: 'FFFFC7CE', data: 'FFFFEB9C' },
-  marks: { compliance: true, data: true },
-  language: 'auto',
-  columnOverrides: {},
-};
+export { DEFAULT_WORKBOOK_SETTINGS, argbToCssHex, hexToArgb, type ColumnOverrides, type StoredStandard, type WorkbookSettings } from './settings-values';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ARGB = /^[0-9A-F]{8}$/;
 const COLUMN = /^[A-Z]{1,3}$/;
 
+// The format as zod schemas, lenient field by field: a bad value takes its default (`catch`), unknown keys go.
+const Obj = z.record(z.string(), z.unknown());
+const upper = z.string().transform((t) => t.toUpperCase());
+const Colour = upper.pipe(z.string().regex(ARGB));
+const Column = upper.pipe(z.union([z.literal(''), z.string().regex(COLUMN)]));
+const Switch = z.boolean();
+
+/** Per sheet, the fields whose column is a letter or "" (无); a sheet without one is left out. */
+function overridesOf(raw: Record<string, unknown>): ColumnOverrides {
+  const out: ColumnOverrides = {};
+  for (const [sheet, fields] of Object.entries(raw)) {
+    const f = Obj.safeParse(fields);
+    if (!f.success) continue;
+    const m: Record<string, string> = {};
+    for (const [field, col] of Object.entries(f.data)) {
+      const c = Column.safeParse(col);
+      if (c.success) m[field] = c.data;
+    }
+    if (Object.keys(m).length) out[sheet] = m;
+  }
+  return out;
+}
+
+const d0 = DEFAULT_WORKBOOK_SETTINGS;
+const SettingsSchema = z.object({
+  standard: z.object({ file: z.string(), override: Obj }).nullable().catch(null),
+  teachingPointCut: z
+    .number()
+    .refine((n) => Number.isInteger(n) && n >= 0)
+    .nullable()
+    .catch(null),
+  assessmentYear: z
+    .number()
+    .refine((n) => Number.isInteger(n) && n >= 2000 && n <= 2100)
+    .nullable()
+    .catch(null),
+  colours: z.object({ fail: Colour.catch(d0.colours.fail), data: Colour.catch(d0.colours.data) }).catch(() => ({ ...d0.colours })),
+  marks: z.object({ compliance: Switch.catch(d0.marks.compliance), data: Switch.catch(d0.marks.data) }).catch(() => ({ ...d0.marks })),
+  language: z.enum(['auto', 'zh-CN', 'en-US']).catch(d0.language),
+  columnOverrides: Obj.catch(() => ({})).transform(overridesOf),
+});
+
 /** Settings from stored JSON text; anything missing or malformed takes the default. */
 export function parseSettings(text: string | null | undefined): WorkbookSettings {
-  const d = DEFAULT_WORKBOOK_SETTINGS;
   let raw: unknown;
   try {
     raw = text ? JSON.parse(text) : null;
   } catch {
     raw = null;
   }
-  if (!isObj(raw)) return clone(d);
-  const out = clone(d);
-  if (isObj(raw.standard) && typeof raw.standard.file === 'string' && isObj(raw.standard.override)) {
-    out.standard = { file: raw.standard.file, override: raw.standard.override };
-  }
-  if (typeof raw.teachingPointCut === 'number' && Number.isInteger(raw.teachingPointCut) && raw.teachingPointCut >= 0) {
-    out.teachingPointCut = raw.teachingPointCut;
-  }
-  if (typeof raw.assessmentYear === 'number' && Number.isInteger(raw.assessmentYear) && raw.assessmentYear >= 2000 && raw.assessmentYear <= 2100) {
-    out.assessmentYear = raw.assessmentYear;
-  }
-  if (isObj(raw.colours)) {
-    for (const k of ['fail', 'data'] as const) {
-      const c = raw.colours[k];
-      if (typeof c === 'string' && ARGB.test(c.toUpperCase())) out.colours[k] = c.toUpperCase();
-    }
-  }
-  if (isObj(raw.marks)) {
-    for (const k of ['compliance', 'data'] as const) if (typeof raw.marks[k] === 'boolean') out.marks[k] = raw.marks[k];
-  }
-  if (raw.language === 'auto' || raw.language === 'zh-CN' || raw.language === 'en-US') out.language = raw.language;
-  if (isObj(raw.columnOverrides)) {
-    for (const [sheet, fields] of Object.entries(raw.columnOverrides)) {
-      if (!isObj(fields)) continue;
-      const m: Record<string, string> = {};
-      for (const [field, col] of Object.entries(fields)) {
-        if (typeof col === 'string' && (col === '' || COLUMN.test(col.toUpperCase()))) m[field] = col.toUpperCase();
-      }
-      if (Object.keys(m).length) out.columnOverrides[sheet] = m;
-    }
-  }
-  return out;
+  const p = SettingsSchema.safeParse(raw);
+  return p.success ? p.data : clone(d0);
 }
 
 export function serializeSettings(s: WorkbookSettings): string {
@@ -120,10 +101,6 @@ export function serializeSettings(s: WorkbookSettings): string {
 function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
-
-/** `#rrggbb` (an <input type=color>) ↔ ARGB `FFRRGGBB` (the marks' colour format). */
-export const hexToArgb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
-export const argbToCssHex = (argb: string) => `#${argb.slice(-6).toLowerCase()}`;
 
 /** The standard override a run applies: the stored file's object with the 教学点 cut and the assessment year on top (null = national). */
 export function standardOverrideOf(s: WorkbookSettings): Record<string, unknown> | null {

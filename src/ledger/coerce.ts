@@ -5,6 +5,7 @@
 import { isCellError, type CellValue } from './grid';
 import type { SchoolType } from './types';
 import { normalizeText } from './normalize';
+import { cellDateText } from './dates';
 
 /**
  * The result of reading a number from a cell:
@@ -39,14 +40,6 @@ const NUMBER_WITH_UNIT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(万元|万|千元|元|
 const THOUSANDS = /(\d),(?=\d{3}(?:\D|$))/g;
 const CELL_UNIT_FACTOR: Record<string, number> = { 万元: 10000, 万: 10000, 千元: 1000, 元: 1, 平方米: 1, 平米: 1, m2: 1, 'm^2': 1 };
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function showDate(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '无效日期';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 function quote(text: string): string {
   const t = text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -86,7 +79,7 @@ export function readNumber(v: CellValue | undefined, format?: string | null): Nu
     return { error: `内容${quote(t)}无法识别为数字` };
   }
   if (typeof v === 'boolean') return { error: `内容${quote(v ? 'TRUE' : 'FALSE')}是逻辑值，不是数字` };
-  if (v instanceof Date) return { error: `内容是日期（${showDate(v)}），不是数字` };
+  if (v instanceof Date) return { error: `内容是日期（${cellDateText(v)}），不是数字` };
   if (isCellError(v)) return { error: `是错误值${quote(v.error)}，无法读取` };
   return { error: '内容无法识别为数字' };
 }

@@ -6,6 +6,7 @@ import type { Standard, Stage, IndicatorId } from '../standard/schema';
 import type { Finding } from './finding';
 import { cellAddress, columnLetter, type CellValue, type SheetGrid } from './grid';
 import { isDateFormat, readNumber, readPercent } from './coerce';
+import { cellDateText } from './dates';
 import { isNotApplicable } from './layout';
 import type { ColumnMatch, HeaderMatch } from './header';
 import { normalizeText } from './normalize';
@@ -56,7 +57,7 @@ export function actualOf(v: CellValue | undefined): number | string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString().slice(0, 10);
+  if (v instanceof Date) return cellDateText(v);
   return v.error;
 }
 
@@ -199,9 +200,9 @@ export function textCell(reader: SheetReader, r: number, m: ColumnMatch | null):
  * Excel serial day), as yyyy-mm-dd; anything else as `textOf`.
  */
 export function dateOrText(v: CellValue | undefined, format: string | null | undefined): string {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : cellDateText(v);
   if (typeof v === 'number' && Number.isFinite(v) && isDateFormat(format) && v > 0) {
-    return new Date(Math.round((v - 25569) * 86400000)).toISOString().slice(0, 10);
+    return cellDateText(new Date(Math.round((v - 25569) * 86400000)));
   }
   return textOf(v);
 }

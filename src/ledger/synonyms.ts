@@ -579,9 +579,7 @@ export const NOTE_PREFIXES: readonly string[] = [
 ];
 
 /**
- * Names of the sheets the tool itself writes (and their 「（自查N）」 variants): never read as a 县级数据
- * sheet. 核查清单 is not here: it is read back as a ledger.
+ * Names of the sheets the tool itself writes and never reads (and their 「（自查N）」 variants): never read as
+ * a 县级数据 sheet. 核查清单 is not among them: it is read back as a ledger. The one list: src/ledger/tool-sheets.ts.
  */
-export const TOOL_SHEET_NAMES: readonly string[] = [
-  '资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表',
-];
+export { TOOL_SHEET_NAMES } from './tool-sheets';

@@ -65,6 +65,11 @@ function errText(e: unknown): string {
 const fillText = (f: OfficeFill | null | undefined) =>
   f ? `颜色 ${String(f.color)}，图案 ${f.pattern === null || f.pattern === undefined ? '空' : f.pattern}，色调 ${f.tintAndShade === null || f.tintAndShade === undefined ? '空' : f.tintAndShade}` : '无';
 
+/** 诊断 in this Excel: runDiagnostics in its own Excel.run (the pane's entry). */
+export async function diagnoseHere(): Promise<DiagnosticsResult> {
+  return Excel.run((context) => runDiagnostics(context));
+}
+
 /** Runs every check on temporary sheets and removes them. Never throws for a failed check. */
 export async function runDiagnostics(context: Excel.RequestContext, officeInfo?: OfficeInfo): Promise<DiagnosticsResult> {
   const info = { ...officeInfoHere(), ...officeInfo };

@@ -4,7 +4,7 @@
  * the ExcelJS host's src/xlsx/read.ts, by the shared rules of src/host/grid-rules.ts).
  */
 import type { CellValue, MergeRange, SheetGrid } from '../ledger/grid';
-import { isErrorLiteral, keptFormat } from '../host/grid-rules';
+import { denseGrid, isErrorLiteral, keptFormat } from '../host/grid-rules';
 import { jsonBytes } from './session';
 
 /**
@@ -85,7 +85,7 @@ function cellValue(v: unknown, fmt: string | undefined): CellValue {
   return String(v);
 }
 
-/** Bounds + dense rows exactly like readGrid of the ExcelJS host. */
+/** The engine's grid from the values and formats read (from the used range's top-left cell): the one densifier. */
 export function toGrid(name: string, row0: number, col0: number, vals: unknown[][], fmts: (string | undefined)[][], merges: MergeRange[]): SheetGrid {
   let top = Infinity;
   let bottom = -1;
@@ -117,31 +117,5 @@ export function toGrid(name: string, row0: number, col0: number, vals: unknown[]
       bottom = r;
     }
   }
-  if (top === Infinity) return { name, top: 1, left: 1, values: [], formats: [], merges };
-  const values: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const v = rowVals[r];
-    if (!v) {
-      values.push([]);
-      formats.push([]);
-      continue;
-    }
-    const n = v.length - left;
-    const ov: CellValue[] = new Array(n);
-    const of: (string | null)[] = new Array(n);
-    const f = rowFmts[r]!;
-    for (let c = 0; c < n; c++) {
-      const x = v[c + left];
-      ov[c] = x === undefined ? null : x;
-      of[c] = x === undefined ? null : (f[c + left] ?? null);
-    }
-    values.push(ov);
-    formats.push(of);
-  }
-  const g: SheetGrid = { name, top: row0 + top + 1, left: col0 + left + 1, values, formats, merges };
-  const gBottom = row0 + bottom + 1;
-  const gRight = col0 + right + 1;
-  g.merges = merges.filter((m) => m.bottom >= g.top && m.top <= gBottom && m.right >= g.left && m.left <= gRight);
-  return g;
+  return denseGrid(name, { top, bottom, left, right }, rowVals, rowFmts, merges, { row: row0, col: col0 });
 }

@@ -55,7 +55,9 @@ import type { SheetGrid } from '../ledger/grid';
 import type { Mark } from '../report/model';
 import { MEMORY_SHEET, type MarkColours, type MarkedCell, type MemoryRows, type RunMemory } from '../host/memory';
 import type { SheetInfo, SheetWrite, UndoResult, WorkbookHost } from '../host/port';
+import { SETTINGS_SHEET } from '../host/settings';
 import { readGrids, readMemory } from './read';
+import { readSettingsTextIn, writeSettingsTextIn } from './settings';
 import { OfficeSession, OP_BYTES, REQUEST_BUDGET, type Cell } from './session';
 import { writeBlock, writeSheets } from './summary';
 import { contextHasNotes, notesSupportedHere } from './support';
@@ -145,6 +147,40 @@ export class OfficeHost implements WorkbookHost {
 
   writeMemory(rows: MemoryRows | null): Promise<void> {
     return writeMemory(this.ses, rows);
+  }
+
+  readSettingsText(): Promise<string | null> {
+    return readSettingsTextIn(this.context, () => this.ses.sending());
+  }
+
+  async writeSettingsText(text: string): Promise<void> {
+    const added = await writeSettingsTextIn(this.context, text, () => this.ses.sending());
+    // Excel appends the sheet: the cached list (when read) takes it too.
+    if (added && this.ses.sheets && !this.ses.has(SETTINGS_SHEET)) this.ses.insertSheet(SETTINGS_SHEET, 'veryHidden');
+  }
+
+  // -- the pane's own needs (not the port) -------------------------------------------------------
+
+  /** Shows a cell to the user: activates its sheet and selects it (one sync; ItemNotFound when the sheet is gone). */
+  async select(sheet: string, cell: string): Promise<void> {
+    const ws = this.ses.ws(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await this.ses.sync();
+  }
+
+  /** The workbook's file name (from the document URL), or null outside Office or for a new, unsaved workbook. */
+  documentName(): string | null {
+    try {
+      const url = typeof Office !== 'undefined' ? Office.context?.document?.url : undefined;
+      if (url) {
+        const last = decodeURIComponent(url.split(/[\\/]/).pop() ?? '');
+        if (last) return last;
+      }
+    } catch {
+      // outside Office or no document URL yet (a new, unsaved workbook)
+    }
+    return null;
   }
 }
 

@@ -1,3 +1,4 @@
+import { runDateText } from '../ledger/dates';
 import type { FigureUnit, Finding } from '../ledger/finding';
 import { parseCell } from '../ledger/grid';
 import { INDICATOR_IDS, STAGES, type Indicator, type Standard } from '../standard/schema';
@@ -62,11 +63,8 @@ export function formatNumber(value: number, precision: number, unit = ''): strin
   return unit ? `${s} ${unit}` : s;
 }
 
-/** yyyy-mm-dd in local time. */
-export function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+/** The run date, yyyy-mm-dd of the local calendar date (the one rule: src/ledger/dates.ts). */
+export const isoDate = runDateText;
 
 export function subtitle(workbook: string, std: Standard, date: Date): string {
   return `台账：${workbook}　标准：${std.name}　自查日期：${isoDate(date)}`;

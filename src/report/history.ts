@@ -35,11 +35,13 @@
  * paired in the order of the sorted findings (sheet, row, column): the k-th of one run with the k-th of the
  * next. A finding resolved and later found again counts as 新发现 again (a recurrence, with a new date).
  */
+import { z } from 'zod';
 import type { FigureUnit, Finding } from '../ledger/finding';
 import { columnLetter, parseCell } from '../ledger/grid';
 import type { LedgerSet } from '../ledger/types';
 import { STAGES, type Stage, type Standard } from '../standard/schema';
 import { findingUnit, indicatorOf, isoDate } from './format';
+import { fnv1a } from './hash';
 
 /** Records kept in the run memory (the last 12 runs, one per day). */
 export const HISTORY_LIMIT = 12;
@@ -113,19 +115,9 @@ export function departmentsOf(std: Standard, indicator: string | null): string[]
   return ind ? [...ind.departments] : [...DEFAULT_DEPARTMENTS];
 }
 
-/** FNV-1a 32-bit over UTF-16 code units with a given offset basis, 8 hex digits. */
-function fnv(text: string, basis: number): string {
-  let h = basis >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
 /** 64 bits of two FNV-1a passes: collisions among a workbook's few thousand findings are negligible. */
 export function findingKeyHash(identity: string): string {
-  return fnv(identity, 0x811c9dc5) + fnv(identity, 0x01000193);
+  return fnv1a(identity) + fnv1a(identity, 0x01000193);
 }
 
 /** Row and column lookups over the ledgers, built once per run. */
@@ -172,28 +164,50 @@ export function findingKeys(findings: readonly Finding[], ledgers: LedgerSet): s
   });
 }
 
-const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+// The stored format as zod schemas, lenient record by record and finding by finding (see the header).
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const StrOrNull = z.string().nullable();
+const RunRecord = z.object({ at: Day, findings: z.array(z.unknown()) });
+/** The seven fields a finding must have; firstSeen and kind (added later) may be missing or wrong. */
+const FindingRecord = z
+  .array(z.unknown())
+  .min(7)
+  .pipe(
+    z.tuple(
+      [
+        z.string(),
+        StrOrNull,
+        StrOrNull,
+        z.enum(STAGES).nullable().catch(null),
+        StrOrNull,
+        StrOrNull,
+        z.union([z.number(), z.string()]).nullable().catch(null),
+      ],
+      z.unknown(),
+    ),
+  );
+
+/** A finding's recorded unit: [unit text, decimals 0–6]. */
+const UnitRecord = z.tuple([z.string(), z.number().int().min(0).max(6)]);
 
 /** A history as read from a memory, with anything malformed left out (never throws). */
 export function sanitizeHistory(raw: unknown): HistoryRun[] {
-  if (!Array.isArray(raw)) return [];
+  const runs = z.array(z.unknown()).safeParse(raw);
+  if (!runs.success) return [];
   const out: HistoryRun[] = [];
-  for (const r of raw as unknown[]) {
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) continue;
-    const run = r as { at?: unknown; findings?: unknown };
-    if (!isDay(run.at) || !Array.isArray(run.findings)) continue;
-    const at = run.at;
+  for (const r of runs.data) {
+    const run = RunRecord.safeParse(r);
+    if (!run.success) continue;
+    const at = run.data.at;
     const findings: HistoryFinding[] = [];
-    for (const t of run.findings as unknown[]) {
-      if (!Array.isArray(t) || t.length < 7) continue;
-      const [key, indicator, school, stage, sheet, cell, actual, firstSeen, kind, unit] = t as unknown[];
-      if (typeof key !== 'string' || !isStrOrNull(indicator) || !isStrOrNull(school) || !isStrOrNull(sheet) || !isStrOrNull(cell)) continue;
-      const st: Stage | null = typeof stage === 'string' && (STAGES as readonly string[]).includes(stage) ? (stage as Stage) : null;
-      const act = typeof actual === 'number' || typeof actual === 'string' ? actual : null;
-      const h: HistoryFinding = [key, indicator, school, st, sheet, cell, act, isDay(firstSeen) ? firstSeen : at, kind === 'd' ? 'd' : 'c'];
-      const u = Array.isArray(unit) ? (unit as unknown[]) : null;
-      if (typeof act === 'number' && u && typeof u[0] === 'string' && Number.isInteger(u[1]) && (u[1] as number) >= 0 && (u[1] as number) <= 6) h.push([u[0], u[1] as number]);
+    for (const t of run.data.findings) {
+      const f = FindingRecord.safeParse(t);
+      if (!f.success) continue;
+      const [key, indicator, school, stage, sheet, cell, actual, firstSeen, kind, unit] = f.data;
+      const h: HistoryFinding = [key, indicator, school, stage, sheet, cell, actual, Day.safeParse(firstSeen).success ? (firstSeen as string) : at, kind === 'd' ? 'd' : 'c'];
+      // The unit the run recorded (added later): [unit, decimals], else none (the bare number is shown).
+      const u = typeof actual === 'number' ? UnitRecord.safeParse(unit) : null;
+      if (u?.success) h.push(u.data);
       findings.push(h);
     }
     out.push({ at, findings });

@@ -20,7 +20,7 @@ import { ArrowSyncRegular, DismissRegular, PlayRegular, SettingsRegular } from '
 import { errorText, PHASES, type CheckOutcome, type DetectResult, type DiagnosticsView, type PaneBackend, type Progress } from './backend';
 import { STRINGS, type Locale, type Strings } from './i18n';
 import { I18nContext } from './i18n-context';
-import type { ColumnOverrides } from '../office/settings';
+import type { ColumnOverrides } from '../host/settings-values';
 import type { PaneSettings } from './settings';
 import { junhengTheme } from './theme';
 import { DEFAULT_SETTINGS } from './settings';

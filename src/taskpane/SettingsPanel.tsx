@@ -24,7 +24,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { argbToCssHex, DEFAULT_WORKBOOK_SETTINGS, hexToArgb } from '../office/settings';
+import { argbToCssHex, DEFAULT_WORKBOOK_SETTINGS, hexToArgb } from '../host/settings-values';
 import { useStrings } from './i18n-context';
 import type { PaneSettings } from './settings';
 

@@ -7,7 +7,7 @@
  */
 import type { Finding } from '../ledger/finding';
 import type { DetectedLedger } from '../ledger/types';
-import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../office/settings';
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../host/settings-values';
 
 /** A recognised field of a ledger and the column the engine found for it. */
 export interface LedgerField {

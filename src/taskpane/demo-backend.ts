@@ -3,7 +3,8 @@
  * data in the shapes the real backend returns. Loaded only when asked for.
  */
 import type { Finding } from '../ledger/finding';
-import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../office/settings';
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../host/settings-values';
+import { SUMMARY_SHEETS } from '../ledger/tool-sheets';
 import { PHASES, type CheckOutcome, type PaneBackend, type Progress } from './backend';
 
 let demoSettings: WorkbookSettings = JSON.parse(JSON.stringify(DEFAULT_WORKBOOK_SETTINGS)) as WorkbookSettings;
@@ -133,7 +134,7 @@ export const demoBackend: PaneBackend = {
   },
   async summarize() {
     await wait(200);
-    return { sheets: ['资源配置达标情况', '校际差异系数', '问题清单'] };
+    return { sheets: [...SUMMARY_SHEETS] };
   },
   async select() {
     await wait(50);

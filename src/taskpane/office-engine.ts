@@ -7,20 +7,21 @@
  * StandardError's message, the run's own refusal) — never an Office.js or JavaScript message.
  */
 import { runCheck, clearRun, savedHistory, type RunOptions, type RunResult, type RunStage } from '../host/run';
-import { decodeMemory, MEMORY_SHEET } from '../host/memory';
+import { applySettings, readSettings, writeSettings } from '../host/apply-settings';
+import { ledgerGrids } from '../host/ledger-sheets';
+import type { WorkbookSettings } from '../host/settings';
 import type { SheetGrid } from '../ledger/grid';
+import { cellDateText } from '../ledger/dates';
 import { columnLetter } from '../ledger/grid';
 import { readLedgers } from '../ledger/read';
 import { LEDGER_DEFS } from '../ledger/synonyms';
 import type { DetectedLedger } from '../ledger/types';
-import { runInExcel, type OfficeHost } from '../office/host';
-import { runDiagnostics } from '../office/diagnostics';
+import { runInExcel } from '../office/host';
+import { diagnoseHere } from '../office/diagnostics';
 import { officeErrorMessage } from '../office/errors';
-import { readWorkbookSettings, standardOverrideOf, writeWorkbookSettings, type WorkbookSettings } from '../office/settings';
-import { checkWorkbook } from '../report/engine';
-import type { EngineOutput, RunMeta } from '../report/engine-types';
+import type { RunMeta } from '../report/engine-types';
 import { allFindings } from '../report/output';
-import { nationalStandard, PARTS, StandardError, standardWithOverride, type Standard } from '../standard';
+import { PARTS, StandardError, type Standard } from '../standard';
 import { paneFindings, planViewsOf, trendOf } from './engine-views';
 import {
   BackendError,
@@ -56,38 +57,9 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The standard a run applies: national, or the saved file and 教学点 cut merged over it. */
+/** The standard a run applies: national, or the saved file and 教学点 cut merged over it (applySettings). */
 export function standardOf(s: WorkbookSettings): Standard {
-  const o = standardOverrideOf(s);
-  if (!o) return nationalStandard();
-  return standardWithOverride(JSON.stringify(o), s.standard ? `标准文件「${s.standard.file}」` : '设置');
-}
-
-/** The workbook's file name for the summary sheets' subtitles. */
-function workbookName(): string {
-  try {
-    const url = typeof Office !== 'undefined' ? Office.context?.document?.url : undefined;
-    if (url) {
-      const last = decodeURIComponent(url.split(/[\\/]/).pop() ?? '');
-      if (last) return last;
-    }
-  } catch {
-    // outside Office or no document URL yet (a new, unsaved workbook)
-  }
-  return '当前工作簿';
-}
-
-/** Sheets a check reads: every sheet but very hidden ones and the previous run's summary sheets. */
-async function ledgerGrids(host: OfficeHost): Promise<SheetGrid[]> {
-  const rows = await host.readMemory();
-  const previous = new Set<string>();
-  if (rows) {
-    const d = decodeMemory(rows);
-    if (d.status === 'ok') for (const s of d.memory.sheets) previous.add(s.name);
-  }
-  const sheets = await host.listSheets();
-  const names = sheets.filter((s) => s.state !== 'veryHidden' && s.name !== MEMORY_SHEET && !previous.has(s.name)).map((s) => s.name);
-  return host.readGrids(names);
+  return applySettings(s).standard;
 }
 
 const FIELD_LABELS: Map<string, Map<string, string>> = new Map(LEDGER_DEFS.map((d) => [d.kind, new Map(d.fields.map((f) => [f.field, f.label]))]));
@@ -100,7 +72,7 @@ function fieldLabel(kind: string, field: string): string {
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return cellDateText(v);
   if (typeof v === 'object') return '';
   return String(v).replace(/\s+/g, ' ').trim();
 }
@@ -139,9 +111,10 @@ export function ledgerInfo(l: DetectedLedger, own: DetectedLedger | undefined, g
 
 export async function detectInExcel(): Promise<DetectResult> {
   return guarded(() =>
-    runInExcel(async (host, context) => {
-      const settings = await readWorkbookSettings(context);
+    runInExcel(async (host) => {
+      const settings = await readSettings(host);
       const std = standardOf(settings);
+      // The grids the check reads (the one filter: src/host/ledger-sheets.ts).
       const grids = await ledgerGrids(host);
       const overrides = settings.columnOverrides;
       const set = readLedgers(grids, std, overrides);
@@ -162,22 +135,11 @@ export async function detectInExcel(): Promise<DetectResult> {
   );
 }
 
-/** The engine with the 标记 switches applied (only wrapped when a switch is off). */
-function engineFor(s: WorkbookSettings): RunOptions['engine'] {
-  if (s.marks.compliance && s.marks.data) return undefined;
-  return (grids, std, meta, opts): EngineOutput => {
-    const out = checkWorkbook(grids, std, meta, opts);
-    return { ...out, marks: out.marks.filter((m) => (m.style === 'fail' ? s.marks.compliance : s.marks.data)) };
-  };
-}
-
-/** runCheck's options from the saved settings (colours, column overrides, the 标记 switches). */
+/** runCheck's options from the saved settings (applySettings: the CLI's too), with the pane's progress. */
 function runOptions(s: WorkbookSettings, onProgress?: (p: Progress) => void): RunOptions {
   return {
-    colours: s.colours,
-    engine: engineFor(s),
+    ...applySettings(s).options,
     onProgress: onProgress ? (stage) => onProgress({ phase: PHASE_OF[stage], fraction: 0 }) : undefined,
-    overrides: s.columnOverrides,
   };
 }
 
@@ -212,11 +174,12 @@ export interface RunInExcelResult {
 /** Reads the saved settings, then reads, checks, marks and summarises (one Excel.run). */
 export async function checkInExcel(onProgress?: (p: Progress) => void): Promise<RunInExcelResult> {
   return guarded(() =>
-    runInExcel(async (host, context) => {
+    runInExcel(async (host) => {
       onProgress?.({ phase: 'read', fraction: 0 });
-      const settings = await readWorkbookSettings(context);
+      const settings = await readSettings(host);
       const std = standardOf(settings);
-      const r = await runCheck(host, std, { workbook: workbookName(), date: new Date() } satisfies RunMeta, runOptions(settings, onProgress));
+      const meta: RunMeta = { workbook: host.documentName() ?? '当前工作簿', date: new Date() };
+      const r = await runCheck(host, std, meta, runOptions(settings, onProgress));
       onProgress?.({ phase: 'summarize', fraction: 1 });
       return { outcome: outcomeOf(r, std), sheets: r.report.sheets };
     }),
@@ -234,7 +197,7 @@ export async function clearInExcel(): Promise<ClearOutcome> {
 
 /** 诊断 in this Excel (src/office/diagnostics.ts): a failed check is an item of the result, not an error. */
 export async function diagnoseInExcel(): Promise<DiagnosticsView> {
-  return guarded(() => Excel.run((context) => runDiagnostics(context)));
+  return guarded(() => diagnoseHere());
 }
 
 /** Runs of 整改 history in the run memory (what 清除标记 would discard); 0 when none or unreadable. */
@@ -244,12 +207,7 @@ export async function historyRunsInExcel(): Promise<number> {
 
 export async function selectInExcel(sheet: string, cell: string): Promise<void> {
   try {
-    await runInExcel(async (_host, context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(cell).select();
-      await context.sync();
-    });
+    await runInExcel((host) => host.select(sheet, cell));
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
     if (code === 'ItemNotFound') throw new BackendError('sheet-missing', { sheet, cell });
@@ -258,9 +216,9 @@ export async function selectInExcel(sheet: string, cell: string): Promise<void> 
 }
 
 export async function loadSettingsInExcel(): Promise<WorkbookSettings> {
-  return guarded(() => runInExcel((_host, context) => readWorkbookSettings(context)));
+  return guarded(() => runInExcel((host) => readSettings(host)));
 }
 
 export async function saveSettingsInExcel(s: WorkbookSettings): Promise<void> {
-  return guarded(() => runInExcel((_host, context) => writeWorkbookSettings(context, s)));
+  return guarded(() => runInExcel((host) => writeSettings(host, s)));
 }

@@ -3,7 +3,7 @@
  * very hidden sheet `_junheng_settings` that holds them), so the next check — from the pane or the
  * ribbon — uses them.
  */
-import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../office/settings';
+import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../host/settings-values';
 
 export type PaneSettings = WorkbookSettings;
 export const DEFAULT_SETTINGS: PaneSettings = DEFAULT_WORKBOOK_SETTINGS;

@@ -122,6 +122,7 @@ export function slicedHost(h: WorkbookHost): WorkbookHost {
     applyMarks: async (m, c) => (await nextTask(), h.applyMarks(m, c)),
     writeSheets: async (s) => (await nextTask(), h.writeSheets(s)),
     writeMemory: async (r) => (await nextTask(), h.writeMemory(r)),
+    readSettingsText: async () => (await nextTask(), h.readSettingsText()),
   };
 }
 

@@ -8,13 +8,14 @@
  */
 import { clearLines, macrosDroppedSentence, noLedgerSentence, openFailure, refusalOf, settingsLine } from '../cli/messages';
 import { summaryLines } from '../cli/summary';
-import { decodeMemory, MEMORY_SHEET } from '../host/memory';
+import { applySettings, readSettings } from '../host/apply-settings';
+import { ledgerGrids } from '../host/ledger-sheets';
+import { decodeMemory } from '../host/memory';
 import type { WorkbookHost } from '../host/port';
 import { clearRun, runCheck, savedHistory, type RunStage } from '../host/run';
-import { keptMarks, parseSettings, SETTINGS_SHEET, standardOverrideOf, type ColumnOverrides, type WorkbookSettings } from '../host/settings';
+import type { ColumnOverrides } from '../host/settings';
 import { readLedgers } from '../ledger/read';
-import { checkWorkbook } from '../report/engine';
-import { nationalStandard, standardWithOverrides, StandardError, type Standard } from '../standard';
+import { StandardError } from '../standard';
 import type { CheckOutcome, LedgerInfo } from '../taskpane/backend';
 import { ledgerInfo, outcomeOf } from '../taskpane/office-engine';
 import { sniffWorkbook } from '../xlsx/sniff';
@@ -68,11 +69,6 @@ export function outputName(input: string, suffix: string): string {
 }
 
 /** The standard of a run: the national one with what the add-in saved in the workbook (as the CLI without --standard). */
-function standardFor(settings: WorkbookSettings): Standard {
-  const saved = standardOverrideOf(settings);
-  return saved ? standardWithOverrides([{ data: saved, source: '工作簿中保存的设置' }]) : nationalStandard();
-}
-
 function open(bytes: Uint8Array, fileName: string): SurgicalXlsxHost {
   const refusal = refusalOf(sniffWorkbook(bytes), fileName);
   if (refusal) throw new PageError(refusal);
@@ -104,16 +100,13 @@ export function inspect(bytes: Uint8Array, fileName: string, overrides?: ColumnO
   return guarded(fileName, async () => {
     const opened = open(bytes, fileName);
     const host = wrap(opened);
-    const settings = parseSettings(opened.readSettingsText());
-    const std = standardFor(settings);
+    const settings = await readSettings(opened);
+    const { standard: std } = applySettings(settings);
     const used = overrides ?? settings.columnOverrides;
     const rows = await host.readMemory();
     const memory = rows ? decodeMemory(rows) : null;
-    const previous = new Set(memory?.status === 'ok' ? memory.memory.sheets.map((s) => s.name) : []);
-    const names = (await host.listSheets())
-      .filter((s) => s.state !== 'veryHidden' && s.name !== MEMORY_SHEET && s.name !== SETTINGS_SHEET && !previous.has(s.name))
-      .map((s) => s.name);
-    const grids = await host.readGrids(names);
+    // The sheets the check reads (the one filter of every face).
+    const grids = await ledgerGrids(host);
     const set = readLedgers(grids, std, used);
     const own = Object.keys(used).length ? readLedgers(grids, std).ledgers : set.ledgers;
     const byName = new Map(grids.map((g) => [g.name, g]));
@@ -142,19 +135,13 @@ export function check(
 ): Promise<CheckResult> {
   return guarded(fileName, async () => {
     const opened = open(bytes, fileName);
-    const settings = parseSettings(opened.readSettingsText());
-    const std = standardFor(settings);
-    const keepAll = settings.marks.compliance && settings.marks.data;
+    // The settings saved in the workbook, through the function the CLI and the pane apply them with.
+    const settings = await readSettings(opened);
+    const { standard: std, options } = applySettings(settings);
     const r = await runCheck((opts.wrap ?? identity)(opened), std, { workbook: fileName, date }, {
+      ...options,
       onProgress: opts.onProgress,
-      overrides: opts.overrides ?? settings.columnOverrides,
-      colours: settings.colours,
-      engine: keepAll
-        ? undefined
-        : (g, s, m, o) => {
-            const out = checkWorkbook(g, s, m, o);
-            return { ...out, marks: keptMarks(out.marks, settings) };
-          },
+      ...(opts.overrides ? { overrides: opts.overrides } : {}),
     });
     if (r.output.ledgers.ledgers.length === 0) throw new PageError(noLedgerSentence(fileName));
     const lines: string[] = [];

@@ -156,6 +156,10 @@ export class XlsxHost implements WorkbookHost {
     return this.workbook.worksheets.find((ws) => ws.name === name);
   }
 
+  readSettingsText(): string | null {
+    return readSettingsText(this.workbook);
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
     return this.workbook.worksheets.map((ws) => ({ name: ws.name, state: ((ws.state as SheetState) || 'visible') }));
   }

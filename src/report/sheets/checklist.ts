@@ -3,8 +3,9 @@ import type { CheckResult } from '../../checks/types';
 import { fitColumns, subtitle } from '../format';
 import type { ModelCell, SheetModel } from '../model';
 import { text, type ReportContext } from './cells';
+import { CHECKLIST_SHEET } from '../../ledger/tool-sheets';
 
-export const CHECKLIST_SHEET = '核查清单';
+export { CHECKLIST_SHEET };
 
 export const CHECKLIST_STATUS_LIST = ['达标', '未达标', '待核实'];
 

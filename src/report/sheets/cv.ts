@@ -7,8 +7,9 @@ import { fitColumns, indicatorNumFmt, subtitle } from '../format';
 import type { ModelCell, SheetModel } from '../model';
 import type { Plans } from '../plans';
 import { MISSING_MARK, notAssessed, num, passCell, schoolLink, text, type ReportContext } from './cells';
+import { CV_SHEET } from '../../ledger/tool-sheets';
 
-export const CV_SHEET = '校际差异系数';
+export { CV_SHEET };
 
 const POSITION: Record<'below' | 'above' | 'equal', string> = { below: '低于县域均值', above: '高于县域均值', equal: '等于县域均值' };
 

@@ -7,8 +7,9 @@ import { findingUnit, fitColumns, indicatorOf, isoDate, subtitle, unitNumFmt } f
 import type { ResolvedFinding } from '../history';
 import type { ModelCell, SheetModel } from '../model';
 import { num, text, type ReportContext } from './cells';
+import { FINDINGS_SHEET } from '../../ledger/tool-sheets';
 
-export const FINDINGS_SHEET = '问题清单';
+export { FINDINGS_SHEET };
 
 function statusCell(status: '新发现' | '仍未整改' | '已整改'): ModelCell {
   return { value: status, style: status === '已整改' ? 'pass' : status === '新发现' ? 'warn' : 'fail' };

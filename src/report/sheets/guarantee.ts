@@ -4,8 +4,9 @@ import { GUARANTEE_IDS } from '../../standard/schema';
 import type { SheetModel } from '../model';
 import type { ReportContext } from './cells';
 import { itemSheet } from './item-sheet';
+import { GUARANTEE_SHEET } from '../../ledger/tool-sheets';
 
-export const GUARANTEE_SHEET = '政府保障程度';
+export { GUARANTEE_SHEET };
 
 export function buildGuaranteeSheet(result: CheckResult, ctx: ReportContext): SheetModel {
   return itemSheet(GUARANTEE_SHEET, GUARANTEE_IDS, result, ctx);

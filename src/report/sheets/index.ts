@@ -9,6 +9,7 @@ import type { Tracking } from '../history';
 import type { SheetModel } from '../model';
 import type { Plans } from '../plans';
 import type { ReportContext } from './cells';
+import { SUMMARY_SHEETS, type SummarySheetName } from '../../ledger/tool-sheets';
 import { buildChecklistSheet, CHECKLIST_SHEET } from './checklist';
 import { buildCvSheet, CV_SHEET } from './cv';
 import { buildFindingsSheet, FINDINGS_SHEET } from './findings';
@@ -39,23 +40,24 @@ export interface SheetSpec {
 // The item sheets need the item results (a CheckResult built before they existed has none).
 const withItems = (build: (i: SheetInput) => SheetModel) => (i: SheetInput) => (i.result.items && i.result.items.length > 0 ? build(i) : null);
 
-export const SHEETS: readonly SheetSpec[] = [
-  { name: RESOURCE_SHEET, build: (i) => buildResourceSheet(i.result, i.ledgers, i.ctx) },
-  { name: CV_SHEET, build: (i) => buildCvSheet(i.result, i.ledgers, i.ctx, i.plans.cv) },
-  { name: FINDINGS_SHEET, build: (i) => buildFindingsSheet(i.findings, i.ctx, i.tracking, i.result.transitions ?? []) },
-  { name: PLAN_SHEET, build: (i) => buildPlanSheet(i.plans, i.ledgers, i.ctx) },
-  { name: PROGRESS_SHEET, build: (i) => buildProgressSheet(i.tracking.history, i.ctx) },
-  { name: GUARANTEE_SHEET, build: withItems((i) => buildGuaranteeSheet(i.result, i.ctx)) },
-  { name: QUALITY_SHEET, build: withItems((i) => buildQualitySheet(i.result, i.ctx)) },
-  { name: SATISFACTION_SHEET, build: withItems((i) => buildSatisfactionSheet(i.result, i.ledgers, i.ctx)) },
-  { name: OVERVIEW_SHEET, build: withItems((i) => buildOverviewSheet(i.result, i.ctx)) },
-  { name: CHECKLIST_SHEET, build: withItems((i) => buildChecklistSheet(i.result, i.ctx)) },
-];
+/** Each sheet's builder, by name: every name of SUMMARY_SHEETS (src/ledger/tool-sheets.ts) must have one. */
+const BUILDERS: Record<SummarySheetName, SheetSpec['build']> = {
+  [RESOURCE_SHEET]: (i) => buildResourceSheet(i.result, i.ledgers, i.ctx),
+  [CV_SHEET]: (i) => buildCvSheet(i.result, i.ledgers, i.ctx, i.plans.cv),
+  [FINDINGS_SHEET]: (i) => buildFindingsSheet(i.findings, i.ctx, i.tracking, i.result.transitions ?? []),
+  [PLAN_SHEET]: (i) => buildPlanSheet(i.plans, i.ledgers, i.ctx),
+  [PROGRESS_SHEET]: (i) => buildProgressSheet(i.tracking.history, i.ctx),
+  [GUARANTEE_SHEET]: withItems((i) => buildGuaranteeSheet(i.result, i.ctx)),
+  [QUALITY_SHEET]: withItems((i) => buildQualitySheet(i.result, i.ctx)),
+  [SATISFACTION_SHEET]: withItems((i) => buildSatisfactionSheet(i.result, i.ledgers, i.ctx)),
+  [OVERVIEW_SHEET]: withItems((i) => buildOverviewSheet(i.result, i.ctx)),
+  [CHECKLIST_SHEET]: withItems((i) => buildChecklistSheet(i.result, i.ctx)),
+};
 
-/** Every sheet the engine writes, in order (the names, exactly as hosts write them). */
-export const SUMMARY_SHEETS = [
-  RESOURCE_SHEET, CV_SHEET, FINDINGS_SHEET, PLAN_SHEET, PROGRESS_SHEET, GUARANTEE_SHEET, QUALITY_SHEET, SATISFACTION_SHEET, OVERVIEW_SHEET, CHECKLIST_SHEET,
-] as const;
+/** The registry: every summary sheet in the order hosts write them (SUMMARY_SHEETS). */
+export const SHEETS: readonly SheetSpec[] = SUMMARY_SHEETS.map((name) => ({ name, build: BUILDERS[name] }));
+
+export { SUMMARY_SHEETS, TOOL_SHEET_NAMES, READ_BACK_SHEETS, type SummarySheetName } from '../../ledger/tool-sheets';
 
 /** The sheets of one run, in order. */
 export function buildSheets(input: SheetInput): SheetModel[] {

@@ -6,8 +6,9 @@ import type { ModelCell, SheetModel } from '../model';
 import { text, type ReportContext } from './cells';
 import { itemsOf, statusCell, valueCell } from './item-sheet';
 import { countyVerdict } from '../verdict';
+import { OVERVIEW_SHEET } from '../../ledger/tool-sheets';
 
-export const OVERVIEW_SHEET = '自查自评总表';
+export { OVERVIEW_SHEET };
 
 /**
  * The county would pass today only when every item of the standard is 达标 and no 一票否决 item is present or

@@ -6,8 +6,9 @@ import { fitColumns, subtitle } from '../format';
 import type { ModelCell, SheetModel } from '../model';
 import { describeOptionPlain, optionCost, type Plans } from '../plans';
 import { schoolLink, text, type ReportContext } from './cells';
+import { PLAN_SHEET } from '../../ledger/tool-sheets';
 
-export const PLAN_SHEET = '补短板清单';
+export { PLAN_SHEET };
 
 const ORDINAL = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 

@@ -8,8 +8,9 @@ import { HISTORY_LIMIT, departmentsOf, type HistoryRun } from '../history';
 import type { ModelCell, SheetModel } from '../model';
 import { text, type ReportContext } from './cells';
 import { departmentOrder } from './plan';
+import { PROGRESS_SHEET } from '../../ledger/tool-sheets';
 
-export const PROGRESS_SHEET = '整改进度';
+export { PROGRESS_SHEET };
 
 /**
  * 整改进度: the open 达标问题 at each run kept in the history (columns = run dates, the current run last): per

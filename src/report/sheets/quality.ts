@@ -4,8 +4,9 @@ import { QUALITY_IDS } from '../../standard/schema';
 import type { SheetModel } from '../model';
 import type { ReportContext } from './cells';
 import { itemSheet } from './item-sheet';
+import { QUALITY_SHEET } from '../../ledger/tool-sheets';
 
-export const QUALITY_SHEET = '教育质量';
+export { QUALITY_SHEET };
 
 export function buildQualitySheet(result: CheckResult, ctx: ReportContext): SheetModel {
   return itemSheet(QUALITY_SHEET, QUALITY_IDS, result, ctx);

@@ -5,8 +5,9 @@ import { RESOURCE_IDS } from '../../standard/schema';
 import { fitColumns, indicatorNumFmt, subtitle } from '../format';
 import type { ModelCell, SheetModel } from '../model';
 import { MISSING_MARK, notAssessed, num, orderSchools, passCell, schoolLink, text, type NotAssessed, type ReportContext } from './cells';
+import { RESOURCE_SHEET } from '../../ledger/tool-sheets';
 
-export const RESOURCE_SHEET = '资源配置达标情况';
+export { RESOURCE_SHEET };
 
 /** What the sheet says when indicator values were taken from the ledger as the county computed them (表Ⅱ-2). */
 export const GIVEN_NOTE = '指标值按台账中县（学校）已计算的数值采用，未由原始数量复算';

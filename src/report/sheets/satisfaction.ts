@@ -6,8 +6,9 @@ import { SATISFACTION_IDS } from '../../standard/schema';
 import type { ModelCell, SheetModel } from '../model';
 import { text, type ReportContext } from './cells';
 import { itemSheet } from './item-sheet';
+import { SATISFACTION_SHEET } from '../../ledger/tool-sheets';
 
-export const SATISFACTION_SHEET = '社会认可度';
+export { SATISFACTION_SHEET };
 
 const SURVEY_ITEMS: readonly CountyItem[] = ['satisfaction', 'surveyed', 'satisfied', 'basicallySatisfied', 'dissatisfied'];
 
