@@ -68,6 +68,15 @@ async function devHttps() {
   }
 }
 
+/** The add-in's entries; a chunk none of them loads belongs to the web page. */
+const ADDIN_RUNTIMES = new Set(['taskpane', 'commands', 'notice']);
+
+function webOnly(chunk) {
+  const r = chunk && chunk.runtime;
+  const runtimes = typeof r === 'string' ? [r] : r ? [...r] : [];
+  return runtimes.length > 0 && !runtimes.some((x) => ADDIN_RUNTIMES.has(x));
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   if (!dev && !process.env.ADDIN_URL) {
@@ -93,7 +102,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
-      chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
+      // chunks only the web page (check.html) and its worker load go to dist/web/: the add-in's files stay as they were
+      chunkFilename: (pathData) => `${webOnly(pathData.chunk) ? 'web/' : ''}${dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js'}`,
       clean: true,
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },

@@ -291,7 +291,7 @@ async function run(): Promise<void> {
 
   try {
     await test('every script of dist/ is Chromium 86 JavaScript (syntax and built-ins)', async () => {
-      const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.js'));
+      const files = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
       assert(files.length > 5, 'no scripts in dist/');
       const problems = files.flatMap((f) => chromium86Problems(fs.readFileSync(path.join(DIST, f), 'utf8')).map((p) => `${f}: ${p}`));
       eq(problems, [], 'newer than Chromium 86');
@@ -558,7 +558,7 @@ async function run(): Promise<void> {
       eq(foreign, [], 'requests to another origin');
       assert(all.some((r) => r.startsWith(`worker:${server.origin}/`)), 'no worker seen');
       for (const o of http) eq(await o.violations(), [], `CSP violations on ${o.page.url()}`);
-      const bad = server.hits.filter((h) => !/^\/(assets\/)?[\w.-]+\.(html|js|png)$/.test(h));
+      const bad = server.hits.filter((h) => !/^\/(assets\/|web\/)?[\w.-]+\.(html|js|png)$/.test(h));
       eq(bad, [], 'server hits that are not the page’s files');
     });
   } finally {

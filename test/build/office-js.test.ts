@@ -10,6 +10,7 @@ import * as officeJs from '../../scripts/office-js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const HOSTED = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const WEB_PAGE = 'check.html';
 
 interface Plugin {
   constructor: { name: string };
@@ -52,7 +53,8 @@ async function build(env: Record<string, unknown>) {
       return { filename: o.filename, csp, scripts };
     });
   const copies = config.plugins.filter((p) => p.constructor.name === 'CopyPlugin').flatMap((p) => p.patterns ?? []);
-  return { pages, copies };
+  // the web page (均衡自查 · 网页版) loads no office.js and has its own policy: checked on its own below
+  return { pages: pages.filter((p) => p.filename !== WEB_PAGE), web: pages.find((p) => p.filename === WEB_PAGE), copies };
 }
 
 const withOfficeJs = ['taskpane.html', 'commands.html', 'notice.html'];
@@ -104,6 +106,22 @@ describe('office.js and the CSP of each page', () => {
     // what the copy must hold for Excel: the loader, its Excel host scripts and the Chinese strings
     for (const f of ['office.js', 'excel-web-16.00.js', 'excel-win32-16.01.js', 'zh-cn/office_strings.js']) expect(fs.existsSync(path.join(copy[0].context!, f))).toBe(true);
   });
+
+  test.each([['default build', {}], ['OFFICE_JS=local', { OFFICE_JS: 'local' }]])(
+    '%s: check.html (the web page) loads no office.js, names no origin, allows no connection',
+    async (_name, env) => {
+      delete process.env.OFFICE_JS;
+      const { web } = await build(env);
+      expect(web).toBeDefined();
+      expect(web!.scripts.filter((s) => /office\.js$/.test(s))).toEqual([]);
+      for (const s of web!.scripts) expect(s).not.toMatch(/^(https?:)?\/\//);
+      expect(web!.csp.get('default-src')).toEqual(["'none'"]);
+      expect(web!.csp.get('connect-src')).toEqual(["'none'"]);
+      expect(web!.csp.get('script-src')).toEqual(["'self'"]);
+      expect(web!.csp.get('worker-src')).toEqual(["'self'"]);
+      for (const [d, v] of web!.csp) expect([d, v.filter((x) => !/^'(self|none|unsafe-inline)'$|^data:$/.test(x))]).toEqual([d, []]);
+    },
+  );
 
   test('a mistyped OFFICE_JS is refused with a Chinese message, not built with the wrong office.js', async () => {
     process.env.OFFICE_JS = 'locale';
