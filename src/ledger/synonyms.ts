@@ -538,4 +538,5 @@ export const NOTE_PREFIXES: readonly string[] = [
  */
 export const TOOL_SHEET_NAMES: readonly string[] = [
   '资源配置达标情况', '校际差异系数', '问题清单', '政府保障程度', '教育质量', '社会认可度', '自查自评总表',
+  '表Ⅰ 基本情况', '表Ⅱ-1 资源配置', '表Ⅱ-2 资源配置（分学校）', '表Ⅲ 校际均衡', '表Ⅳ 政府保障程度', '表Ⅴ 教育质量', '表Ⅵ 社会认可度',
 ];

@@ -1,12 +1,15 @@
 /**
- * The summary sheets, one module each, in the order hosts write them (SHEETS). The last, 核查清单, is
- * write-once (the user's answers live in it; see SheetModel.writeOnce).
+ * The summary sheets, one module each, in the order hosts write them (SHEETS): the tool's own sheets (the last
+ * of them, 核查清单, is write-once: the user's answers live in it; see SheetModel.writeOnce), then the national
+ * 申报 tables 表Ⅰ–表Ⅵ (src/report/national). Every sheet gets its page setup from src/report/print.ts.
  */
 import type { CheckResult } from '../../checks/types';
 import type { Finding } from '../../ledger/finding';
 import type { LedgerSet } from '../../ledger/types';
 import type { Tracking } from '../history';
 import type { SheetModel } from '../model';
+import { NATIONAL_BUILDERS, NATIONAL_SHEETS } from '../national';
+import { withPrint } from '../print';
 import type { Plans } from '../plans';
 import type { ReportContext } from './cells';
 import { buildChecklistSheet, CHECKLIST_SHEET } from './checklist';
@@ -34,6 +37,8 @@ export interface SheetSpec {
   name: string;
   /** null: the sheet is not written this run. */
   build(input: SheetInput): SheetModel | null;
+  /** Printed on one page (fit to one page wide and tall). */
+  onePage?: boolean;
 }
 
 // The item sheets need the item results (a CheckResult built before they existed has none).
@@ -48,13 +53,19 @@ export const SHEETS: readonly SheetSpec[] = [
   { name: GUARANTEE_SHEET, build: withItems((i) => buildGuaranteeSheet(i.result, i.ctx)) },
   { name: QUALITY_SHEET, build: withItems((i) => buildQualitySheet(i.result, i.ctx)) },
   { name: SATISFACTION_SHEET, build: withItems((i) => buildSatisfactionSheet(i.result, i.ledgers, i.ctx)) },
-  { name: OVERVIEW_SHEET, build: withItems((i) => buildOverviewSheet(i.result, i.ctx)) },
+  { name: OVERVIEW_SHEET, build: withItems((i) => buildOverviewSheet(i.result, i.ctx)), onePage: true },
   { name: CHECKLIST_SHEET, build: withItems((i) => buildChecklistSheet(i.result, i.ctx)) },
+  // The national tables, after the tool's own sheets: each its own builder (表Ⅰ … 表Ⅵ in the form's order).
+  ...NATIONAL_SHEETS.map((name, k) => ({
+    name,
+    build: withItems((i) => NATIONAL_BUILDERS[k]({ ledgers: i.ledgers, result: i.result }, i.ctx)),
+  })),
 ];
 
 /** Every sheet the engine writes, in order (the names, exactly as hosts write them). */
 export const SUMMARY_SHEETS = [
   RESOURCE_SHEET, CV_SHEET, FINDINGS_SHEET, PLAN_SHEET, PROGRESS_SHEET, GUARANTEE_SHEET, QUALITY_SHEET, SATISFACTION_SHEET, OVERVIEW_SHEET, CHECKLIST_SHEET,
+  ...NATIONAL_SHEETS,
 ] as const;
 
 /** The sheets of one run, in order. */
@@ -62,7 +73,7 @@ export function buildSheets(input: SheetInput): SheetModel[] {
   const out: SheetModel[] = [];
   for (const s of SHEETS) {
     const m = s.build(input);
-    if (m) out.push(m);
+    if (m) out.push(withPrint(m, { onePage: s.onePage }));
   }
   return out;
 }

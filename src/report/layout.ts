@@ -1,0 +1,123 @@
+/**
+ * Where each part of a SheetModel lands on the sheet, computed once for every host (src/xlsx/render.ts,
+ * src/xlsx/summary.ts, src/office): the header row or block and its merges, the code row, the data rows and
+ * their merges, the notes, the signature line, every row height the model sets, the frozen rows and the print
+ * titles. Sheet rows and columns are 1-based. Pure.
+ */
+import { textWidth } from './format';
+import type { ModelMerge, SheetModel } from './model';
+import { rowsAboveData } from './print';
+
+/** A merged rectangle of sheet cells, 1-based, inclusive. */
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetLayout {
+  /** Columns of the sheet (≥ 1). */
+  width: number;
+  /** Sheet row of the first header row (3). */
+  headerTop: number;
+  /** The header texts, one array per header row ('' under a merge); the single header row when no block. */
+  header: string[][];
+  /** Height in points of each header row. */
+  headerHeights: number[];
+  /** Sheet row of the code row; null without one. */
+  codeRow: number | null;
+  /** Sheet row of the first data row. */
+  dataTop: number;
+  /** The notes, each on its own row, merged across all columns. */
+  notes: { row: number; text: string; height: number }[];
+  /** The signature line: each label at `col`, merged over `cols` columns. */
+  signature: { row: number; cells: { col: number; cols: number; text: string }[] } | null;
+  /** The last row written. */
+  lastRow: number;
+  /** Every merged range: title, subtitle, header block, data merges, notes, signature runs. */
+  merges: Rect[];
+  /** Heights in points of data rows the model sets (sheet row → points). */
+  rowHeights: { row: number; height: number }[];
+  /** Rows frozen at the top on screen and repeated at the top of every printed page (1 … n). */
+  titleRows: number;
+}
+
+/** Points a wrapped line of a note takes, and a row's padding (as the forms' measured heights: common.ts). */
+const LINE = 14;
+const PAD = 6;
+/** The single header row's height when the model sets none. */
+export const HEADER_HEIGHT = 30;
+
+const rect = (top: number, left: number, bottom: number, right: number): Rect => ({ top, left, bottom, right });
+
+function shifted(m: ModelMerge, row0: number): Rect {
+  return rect(row0 + m.row, m.col + 1, row0 + m.row + m.rows - 1, m.col + m.cols);
+}
+
+/** The A1 address of a rectangle ("A1:D1"). */
+export function rectAddress(r: Rect, letter: (col: number) => string): string {
+  return `${letter(r.left)}${r.top}:${letter(r.right)}${r.bottom}`;
+}
+
+export function sheetLayout(model: SheetModel): SheetLayout {
+  const width = Math.max(1, model.columns.length);
+  const merges: Rect[] = [];
+  if (width > 1) merges.push(rect(1, 1, 1, width), rect(2, 1, 2, width));
+  const headerTop = 3;
+  const block = model.headerRows && model.headerRows.length > 0;
+  const header = block ? model.headerRows!.map((r) => [...r]) : [model.columns.map((c) => String(c.header ?? ''))];
+  const headerHeights = header.map((_, r) => model.headerHeights?.[r] ?? HEADER_HEIGHT);
+  if (block) {
+    for (const m of model.headerMerges ?? []) if (m.rows > 1 || m.cols > 1) merges.push(shifted(m, headerTop));
+  }
+  const codeRow = model.codeRow ? headerTop + header.length : null;
+  const titleRows = rowsAboveData(model);
+  const dataTop = titleRows + 1;
+  for (const m of model.merges ?? []) if (m.rows > 1 || m.cols > 1) merges.push(shifted(m, dataTop));
+  const rowHeights: SheetLayout['rowHeights'] = [];
+  (model.rowHeights ?? []).forEach((h, r) => {
+    if (h !== null && h !== undefined && r < model.rows.length) rowHeights.push({ row: dataTop + r, height: h });
+  });
+  let next = dataTop + model.rows.length;
+  const total = model.columns.reduce((s, c) => s + (c.width > 0 ? c.width : 10), 0);
+  const notes = (model.notes ?? []).map((text) => {
+    const lines = Math.max(2, Math.ceil(textWidth(text) / Math.max(1, total - 2)));
+    const row = next++;
+    if (width > 1) merges.push(rect(row, 1, row, width));
+    return { row, text, height: lines * LINE + PAD };
+  });
+  let signature: SheetLayout['signature'] = null;
+  const labels = model.signature ?? [];
+  if (labels.length > 0) {
+    const row = next + 1;
+    const cells: { col: number; cols: number; text: string }[] = [];
+    if (labels.length > width) {
+      cells.push({ col: 1, cols: width, text: labels.join('\u3000\u3000\u3000\u3000') });
+    } else {
+      let col = 1;
+      labels.forEach((text, i) => {
+        const cols = Math.floor(width / labels.length) + (i < width % labels.length ? 1 : 0);
+        cells.push({ col, cols, text });
+        col += cols;
+      });
+    }
+    for (const c of cells) if (c.cols > 1) merges.push(rect(row, c.col, row, c.col + c.cols - 1));
+    signature = { row, cells };
+    next = row + 1;
+  }
+  return {
+    width,
+    headerTop,
+    header,
+    headerHeights,
+    codeRow,
+    dataTop,
+    notes,
+    signature,
+    lastRow: Math.max(next - 1, headerTop + header.length - 1),
+    merges,
+    rowHeights,
+    titleRows,
+  };
+}
