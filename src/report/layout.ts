@@ -1,10 +1,11 @@
 /**
  * Where each part of a SheetModel lands on the sheet, computed once for every host (src/xlsx/render.ts,
  * src/xlsx/summary.ts, src/office): the header row or block and its merges, the code row, the data rows and
- * their merges, the notes, the signature line, every row height the model sets, the frozen rows and the print
+ * their merges, the notes, the signature line, the row heights (the model's, else measured), the frozen rows and the print
  * titles. Sheet rows and columns are 1-based. Pure.
  */
 import { textWidth } from './format';
+import { STYLE_LOOK } from './look';
 import type { ModelMerge, SheetModel } from './model';
 import { rowsAboveData } from './print';
 
@@ -37,17 +38,32 @@ export interface SheetLayout {
   lastRow: number;
   /** Every merged range: title, subtitle, header block, data merges, notes, signature runs. */
   merges: Rect[];
-  /** Heights in points of data rows the model sets (sheet row → points). */
+  /** Heights in points of data rows: the model's, else measured from the wrapped texts (rows of one line are left out). */
   rowHeights: { row: number; height: number }[];
   /** Rows frozen at the top on screen and repeated at the top of every printed page (1 … n). */
   titleRows: number;
 }
 
-/** Points a wrapped line of a note takes, and a row's padding (as the forms' measured heights: common.ts). */
+/** Points a wrapped line takes, and a row's padding (as the forms' measured heights: common.ts). */
 const LINE = 14;
 const PAD = 6;
 /** The single header row's height when the model sets none. */
 export const HEADER_HEIGHT = 30;
+
+const linesHeight = (lines: number) => lines * LINE + PAD;
+
+/** The most lines any of the texts needs once wrapped in its column (a text of several lines: each line wraps). */
+function wrappedLines(texts: readonly string[], columns: SheetModel['columns'], min: number): number {
+  let lines = min;
+  texts.forEach((t, c) => {
+    if (!t) return;
+    const w = Math.max(1, (columns[c]?.width ?? 10) - 1);
+    let n = 0;
+    for (const part of t.split('\n')) n += Math.max(1, Math.ceil(textWidth(part) / w));
+    lines = Math.max(lines, n);
+  });
+  return lines;
+}
 
 const rect = (top: number, left: number, bottom: number, right: number): Rect => ({ top, left, bottom, right });
 
@@ -67,7 +83,7 @@ export function sheetLayout(model: SheetModel): SheetLayout {
   const headerTop = 3;
   const block = model.headerRows && model.headerRows.length > 0;
   const header = block ? model.headerRows!.map((r) => [...r]) : [model.columns.map((c) => String(c.header ?? ''))];
-  const headerHeights = header.map((_, r) => model.headerHeights?.[r] ?? HEADER_HEIGHT);
+  const headerHeights = header.map((texts, r) => model.headerHeights?.[r] ?? (block ? HEADER_HEIGHT : Math.max(HEADER_HEIGHT, linesHeight(wrappedLines(texts, model.columns, 0)))));
   if (block) {
     for (const m of model.headerMerges ?? []) if (m.rows > 1 || m.cols > 1) merges.push(shifted(m, headerTop));
   }
@@ -76,16 +92,26 @@ export function sheetLayout(model: SheetModel): SheetLayout {
   const dataTop = titleRows + 1;
   for (const m of model.merges ?? []) if (m.rows > 1 || m.cols > 1) merges.push(shifted(m, dataTop));
   const rowHeights: SheetLayout['rowHeights'] = [];
-  (model.rowHeights ?? []).forEach((h, r) => {
-    if (h !== null && h !== undefined && r < model.rows.length) rowHeights.push({ row: dataTop + r, height: h });
-  });
+  if (model.rowHeights) {
+    model.rowHeights.forEach((h, r) => {
+      if (h !== null && h !== undefined && r < model.rows.length) rowHeights.push({ row: dataTop + r, height: h });
+    });
+  } else {
+    // A sheet without measured heights: a row whose wrapped texts need more than one line gets the lines.
+    model.rows.forEach((cells, r) => {
+      const texts = cells.map((mc) => (mc && typeof mc.value === 'string' && !mc.link && STYLE_LOOK[mc.style ?? 'text'].wrap ? mc.value : ''));
+      const lines = wrappedLines(texts, model.columns, 0);
+      if (lines > 1) rowHeights.push({ row: dataTop + r, height: linesHeight(lines) });
+    });
+  }
   let next = dataTop + model.rows.length;
   const total = model.columns.reduce((s, c) => s + (c.width > 0 ? c.width : 10), 0);
+  // A note spans every column; nine tenths of their width, so a host's wider font still fits the lines given.
   const notes = (model.notes ?? []).map((text) => {
-    const lines = Math.max(2, Math.ceil(textWidth(text) / Math.max(1, total - 2)));
+    const lines = Math.max(1, Math.ceil(textWidth(text) / Math.max(1, Math.floor(total * 0.9))));
     const row = next++;
     if (width > 1) merges.push(rect(row, 1, row, width));
-    return { row, text, height: lines * LINE + PAD };
+    return { row, text, height: linesHeight(lines) };
   });
   let signature: SheetLayout['signature'] = null;
   const labels = model.signature ?? [];
