@@ -52,12 +52,17 @@ export const HEADER_HEIGHT = 30;
 
 const linesHeight = (lines: number) => lines * LINE + PAD;
 
-/** The most lines any of the texts needs once wrapped in its column (a text of several lines: each line wraps). */
-function wrappedLines(texts: readonly string[], columns: SheetModel['columns'], min: number): number {
+/**
+ * The most lines any of the texts needs once wrapped in its column, or its merged columns (`spans`: the columns
+ * a text spans, from its own); a text of several lines: each line wraps.
+ */
+function wrappedLines(texts: readonly string[], columns: SheetModel['columns'], min: number, spans: ReadonlyMap<number, number> = new Map()): number {
   let lines = min;
   texts.forEach((t, c) => {
     if (!t) return;
-    const w = Math.max(1, (columns[c]?.width ?? 10) - 1);
+    let width = 0;
+    for (let k = c; k < c + (spans.get(c) ?? 1); k++) width += columns[k]?.width ?? 10;
+    const w = Math.max(1, width - 1);
     let n = 0;
     for (const part of t.split('\n')) n += Math.max(1, Math.ceil(textWidth(part) / w));
     lines = Math.max(lines, n);
@@ -100,7 +105,8 @@ export function sheetLayout(model: SheetModel): SheetLayout {
     // A sheet without measured heights: a row whose wrapped texts need more than one line gets the lines.
     model.rows.forEach((cells, r) => {
       const texts = cells.map((mc) => (mc && typeof mc.value === 'string' && !mc.link && STYLE_LOOK[mc.style ?? 'text'].wrap ? mc.value : ''));
-      const lines = wrappedLines(texts, model.columns, 0);
+      const spans = new Map((model.merges ?? []).filter((m) => m.row === r && m.rows === 1).map((m) => [m.col, m.cols]));
+      const lines = wrappedLines(texts, model.columns, 0, spans);
       if (lines > 1) rowHeights.push({ row: dataTop + r, height: linesHeight(lines) });
     });
   }
@@ -146,4 +152,22 @@ export function sheetLayout(model: SheetModel): SheetLayout {
     rowHeights,
     titleRows,
   };
+}
+
+/**
+ * A sheet's lone text rows (one cell in a sheet of several columns: a count line, a section's heading, a 说明)
+ * merged across all columns when the text is wider than its column, so it wraps over the table's width instead
+ * of down a narrow first column. A sheet with merges of its own (a form) is left as it is.
+ */
+export function spanLoneRows(model: SheetModel): SheetModel {
+  const n = model.columns.length;
+  if (n < 2 || model.merges) return model;
+  const merges: ModelMerge[] = [];
+  model.rows.forEach((cells, row) => {
+    const v = cells[0]?.value;
+    if (cells.length !== 1 || typeof v !== 'string' || cells[0].link) return;
+    const first = model.columns[0].width > 0 ? model.columns[0].width : 10;
+    if (Math.max(...v.split('\n').map(textWidth)) > first - 1) merges.push({ row, col: 0, rows: 1, cols: n });
+  });
+  return merges.length ? { ...model, merges } : model;
 }

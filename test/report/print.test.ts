@@ -2,7 +2,8 @@
  * The print policy (src/report/print.ts) on every sheet a run writes, and where each part of a sheet lands
  * (src/report/layout.ts), which all three hosts render.
  */
-import { sheetLayout } from '../../src/report/layout';
+import { textWidth } from '../../src/report/format';
+import { sheetLayout, spanLoneRows } from '../../src/report/layout';
 import type { SheetModel } from '../../src/report/model';
 import { NATIONAL_SHEETS } from '../../src/report/national';
 import { buildOutput } from '../../src/report/output';
@@ -99,5 +100,24 @@ describe('sheetLayout', () => {
   it('joins the labels in one merged cell on a sheet narrower than the signature line', () => {
     const L = sheetLayout({ ...plain, signature: ['甲：', '乙：', '丙：'] });
     expect(L.signature!.cells).toEqual([{ col: 1, cols: 2, text: '甲：　　　　乙：　　　　丙：' }]);
+  });
+
+  it('spans a lone text row wider than its column across the sheet, and measures its height over that width', () => {
+    const m: SheetModel = {
+      ...plain,
+      rows: [[{ value: 1 }, { value: 2 }], [{ value: '共 2 项：达标 1，未达标 1，待核实 0，数据不全 0', style: 'note' }], [{ value: '短' }]],
+    };
+    const s = spanLoneRows(m);
+    expect(s.merges).toEqual([{ row: 1, col: 0, rows: 1, cols: 2 }]);
+    const L = sheetLayout(s);
+    expect(L.merges).toContainEqual({ top: 5, left: 1, bottom: 5, right: 2 });
+    // The text over both columns (19 units a line), not down column A alone (9 units a line).
+    const w = textWidth(m.rows[1][0].value as string);
+    expect(Math.ceil(w / 19)).toBeLessThan(Math.ceil(w / 9));
+    expect(L.rowHeights).toEqual([{ row: 5, height: Math.ceil(w / 19) * 14 + 6 }]);
+    expect(sheetLayout(m).rowHeights).toEqual([{ row: 5, height: Math.ceil(w / 9) * 14 + 6 }]);
+    // A form keeps its own merges.
+    const form = { ...m, merges: [] };
+    expect(spanLoneRows(form)).toBe(form);
   });
 });

@@ -9,6 +9,7 @@ import type { LedgerSet } from '../../ledger/types';
 import type { Tracking } from '../history';
 import type { SheetModel } from '../model';
 import { NATIONAL_BUILDERS, NATIONAL_SHEETS } from '../national';
+import { spanLoneRows } from '../layout';
 import { withPrint } from '../print';
 import type { Plans } from '../plans';
 import type { ReportContext } from './cells';
@@ -73,7 +74,7 @@ export function buildSheets(input: SheetInput): SheetModel[] {
   const out: SheetModel[] = [];
   for (const s of SHEETS) {
     const m = s.build(input);
-    if (m) out.push(withPrint(m, { onePage: s.onePage }));
+    if (m) out.push(withPrint(spanLoneRows(m), { onePage: s.onePage }));
   }
   return out;
 }

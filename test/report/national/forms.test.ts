@@ -98,7 +98,12 @@ describe('the national tables as forms', () => {
     const own = out.sheets.filter((s) => !(NATIONAL_SHEETS as readonly string[]).includes(s.name));
     expect(own.length).toBe(out.sheets.length - NATIONAL_SHEETS.length);
     for (const s of own) {
-      for (const k of ['headerRows', 'headerMerges', 'codeRow', 'merges', 'notes', 'signature'] as const) expect(s[k]).toBeUndefined();
+      for (const k of ['headerRows', 'headerMerges', 'codeRow', 'notes', 'signature'] as const) expect(s[k]).toBeUndefined();
+      // Their only merges: a lone text row across all columns (src/report/layout.ts spanLoneRows).
+      for (const m of s.merges ?? []) {
+        expect(m).toEqual({ row: m.row, col: 0, rows: 1, cols: s.columns.length });
+        expect(s.rows[m.row]).toHaveLength(1);
+      }
     }
   });
 });
