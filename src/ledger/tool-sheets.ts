@@ -21,9 +21,13 @@ export const SATISFACTION_SHEET = '社会认可度';
 export const OVERVIEW_SHEET = '自查自评总表';
 export const CHECKLIST_SHEET = '核查清单';
 
-/** Every sheet the engine writes, in order (the names, exactly as hosts write them). */
+/** The national 申报 tables 表Ⅰ–表Ⅵ, in the form's order (their builders: src/report/national). */
+export const NATIONAL_SHEETS = ['表Ⅰ 基本情况', '表Ⅱ-1 资源配置', '表Ⅱ-2 资源配置（分学校）', '表Ⅲ 校际均衡', '表Ⅳ 政府保障程度', '表Ⅴ 教育质量', '表Ⅵ 社会认可度'] as const;
+
+/** Every sheet the engine writes, in order (the names, exactly as hosts write them): the tool's own, then the national tables. */
 export const SUMMARY_SHEETS = [
   RESOURCE_SHEET, CV_SHEET, FINDINGS_SHEET, PLAN_SHEET, PROGRESS_SHEET, GUARANTEE_SHEET, QUALITY_SHEET, SATISFACTION_SHEET, OVERVIEW_SHEET, CHECKLIST_SHEET,
+  ...NATIONAL_SHEETS,
 ] as const;
 
 export type SummarySheetName = (typeof SUMMARY_SHEETS)[number];

@@ -1,17 +1,20 @@
 /**
  * Summary sheets through Office.js: each sheet written as whole 2-D blocks (number formats first: text cells
  * "@", so ledger text never becomes a formula), with formats per style block and per column (the one look of
- * every host: src/report/look.ts), and the model's chart where it declares one (SheetModel.chart:
+ * every host: src/report/look.ts), a form's parts and the page setup (summary-form.ts; every part placed by
+ * src/report/layout.ts, as on the .xlsx hosts), and the model's chart where it declares one (SheetModel.chart:
  * worksheet.charts.add, queued with the sheet — no extra sync; the ExcelJS host cannot draw charts and writes
  * the table only). Held back until writeMemory (host.ts), like the marks.
  */
 import { columnLetter, quoteSheetName } from '../ledger/grid';
 import { SUMMARY_FONT, styleTable, type StyleLook } from '../report/look';
-import type { CellStyle, ModelCell, SheetModel } from '../report/model';
+import { sheetLayout } from '../report/layout';
+import type { CellStyle, SheetModel } from '../report/model';
 import type { SheetWrite } from '../host/port';
 import { fitCellText } from '../host/grid-rules';
 import { addressChunks, blocksOf, type CellPos } from './address';
 import { jsonBytes, OP_BYTES, type Cell, type OfficeSession } from './session';
+import { coveredCells, formParts, pageSetup, styleOf } from './summary-form';
 
 const FONT = SUMMARY_FONT;
 interface FontSpec {
@@ -37,9 +40,6 @@ export function widthToPoints(chars: number): number {
   return Math.round((Math.trunc(chars * 7 + 5) * 0.75) * 100) / 100;
 }
 
-function styleOf(mc: NonNullable<ModelCell>): CellStyle {
-  return mc.link ? 'link' : (mc.style ?? (typeof mc.value === 'number' ? 'number' : 'text'));
-}
 
 export async function writeSheets(ses: OfficeSession, sheets: SheetWrite[]): Promise<string[]> {
   if (!ses.sheets) await ses.listSheets();
@@ -89,33 +89,38 @@ export async function writeBlock(ses: OfficeSession, ws: Excel.Worksheet, row0: 
 }
 
 async function renderSummary(ses: OfficeSession, ws: Excel.Worksheet, model: SheetModel): Promise<void> {
-  const n = Math.max(1, model.columns.length);
+  const L = sheetLayout(model);
+  const n = L.width;
   const last = columnLetter(n);
-  const height = 3 + model.rows.length;
+  // The table: the header (row or block), the code row and the data rows; notes and signature come after it.
+  const height = L.dataTop - 1 + model.rows.length;
   const values: Cell[][] = [];
   const formats: string[][] = [];
   const blank = () => new Array<Cell>(n).fill('');
   const general = () => new Array<string>(n).fill('General');
+  const textRow = (cells: { col: number; text: string }[]) => {
+    const r = blank();
+    const f = general();
+    for (const c of cells) {
+      r[c.col - 1] = c.text;
+      f[c.col - 1] = '@';
+    }
+    values.push(r);
+    formats.push(f);
+  };
 
-  const r1 = blank();
-  const f1 = general();
-  r1[0] = String(model.title ?? '');
-  f1[0] = '@';
-  const r2 = blank();
-  const f2 = general();
-  r2[0] = String(model.subtitle ?? '');
-  f2[0] = '@';
-  const r3 = blank();
-  const f3 = general();
-  model.columns.forEach((c, i) => {
-    r3[i] = String(c.header ?? '');
-    f3[i] = '@';
-  });
-  values.push(r1, r2, r3);
-  formats.push(f1, f2, f3);
+  textRow([{ col: 1, text: String(model.title ?? '') }]);
+  textRow([{ col: 1, text: String(model.subtitle ?? '') }]);
+  for (const texts of L.header) textRow(texts.map((t, c) => ({ col: c + 1, text: fitCellText(String(t ?? '')) })).slice(0, n));
+  if (L.codeRow !== null) textRow((model.codeRow ?? []).map((t, c) => ({ col: c + 1, text: t })).slice(0, n));
 
   const byStyle = new Map<CellStyle, CellPos[]>();
   const links: { pos: CellPos; text: string; ref: string }[] = [];
+  const styled = (st: CellStyle, pos: CellPos) => {
+    let l = byStyle.get(st);
+    if (!l) byStyle.set(st, (l = []));
+    l.push(pos);
+  };
   model.rows.forEach((cells, r) => {
     const vr = blank();
     const fr = general();
@@ -133,11 +138,8 @@ async function renderSummary(ses: OfficeSession, ws: Excel.Worksheet, model: She
       } else {
         fr[c] = '@';
       }
-      const st = styleOf(mc);
-      const pos = { row: 4 + r, col: c + 1 };
-      let l = byStyle.get(st);
-      if (!l) byStyle.set(st, (l = []));
-      l.push(pos);
+      const pos = { row: L.dataTop + r, col: c + 1 };
+      styled(styleOf(mc), pos);
       if (mc.link) {
         links.push({ pos, text: typeof vr[c] === 'number' ? String(vr[c]) : (vr[c] as string), ref: `${quoteSheetName(mc.link.sheet)}!${mc.link.cell}` });
       }
@@ -145,12 +147,19 @@ async function renderSummary(ses: OfficeSession, ws: Excel.Worksheet, model: She
     values.push(vr);
     formats.push(fr);
   });
+  coveredCells(model, L, styled);
+  // Notes and the signature line, with the blank row before it.
+  for (const note of L.notes) textRow([{ col: 1, text: fitCellText(note.text) }]);
+  if (L.signature) {
+    textRow([]);
+    textRow(L.signature.cells);
+  }
 
   // Values: number formats first ("@" on text cells), then the values, as whole 2-D blocks.
   await writeBlock(ses, ws, 0, values, formats);
 
   // Whole-sheet look, then per block.
-  const all = ws.getRange(`A1:${last}${height}`);
+  const all = ws.getRange(`A1:${last}${L.lastRow}`);
   all.format.font.name = FONT;
   all.format.font.size = 11;
   all.format.verticalAlignment = 'Center';
@@ -164,26 +173,23 @@ async function renderSummary(ses: OfficeSession, ws: Excel.Worksheet, model: She
   sub.format.font.size = 10;
   sub.format.font.color = '#595959';
   sub.format.horizontalAlignment = 'Left';
-  if (n > 1) {
-    ws.getRange(`A1:${last}1`).merge(false);
-    ws.getRange(`A2:${last}2`).merge(false);
-  }
   ws.getRange('1:1').format.rowHeight = 28;
   ws.getRange('2:2').format.rowHeight = 18;
-  const head = ws.getRange(`A3:${last}3`);
+  const headBottom = L.headerTop + L.header.length - 1;
+  const head = ws.getRange(`A${L.headerTop}:${last}${headBottom}`);
   head.format.font.bold = true;
   head.format.fill.color = '#D9E1F2';
   head.format.horizontalAlignment = 'Center';
   head.format.wrapText = true;
-  head.format.rowHeight = 30;
-  const grid = ws.getRange(`A3:${last}${height}`);
+  const grid = ws.getRange(`A${L.headerTop}:${last}${height}`);
   for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
-    if ((edge === 'InsideHorizontal' && height === 3) || (edge === 'InsideVertical' && n === 1)) continue;
+    if ((edge === 'InsideHorizontal' && height === L.headerTop) || (edge === 'InsideVertical' && n === 1)) continue;
     const b = grid.format.borders.getItem(edge);
     b.style = 'Continuous';
     b.color = '#BFBFBF';
   }
   await ses.reserve(55 * OP_BYTES);
+  await formParts(ses, ws, L);
 
   for (const [st, cells] of byStyle) {
     const font = STYLE_FONT[st];
@@ -218,14 +224,15 @@ async function renderSummary(ses: OfficeSession, ws: Excel.Worksheet, model: She
   for (const v of model.validations ?? []) {
     if (!model.rows.length || v.column < 1 || v.column > n || !v.list.length) continue;
     const col = columnLetter(v.column);
-    ws.getRange(`${col}4:${col}${height}`).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
+    ws.getRange(`${col}${L.dataTop}:${col}${height}`).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
     await ses.reserve(3 * OP_BYTES + jsonBytes(v.list.join(',')));
   }
-  ws.freezePanes.freezeRows(3);
+  ws.freezePanes.freezeRows(L.titleRows);
   if (model.autoFilter && model.columns.length) {
-    ws.autoFilter.apply(ws.getRange(`A3:${last}${Math.max(3, height)}`));
+    ws.autoFilter.apply(ws.getRange(`A${L.dataTop - 1}:${last}${Math.max(L.dataTop - 1, height)}`));
   }
   await ses.reserve((6 + model.columns.length * 3) * OP_BYTES);
+  await pageSetup(ses, ws, model);
   await queueChart(ses, ws, model, n);
 }
 

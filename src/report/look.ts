@@ -24,8 +24,9 @@ export const STYLE_LOOK: Record<CellStyle, StyleLook> = {
   text: { size: 11, align: 'general', wrap: true },
   number: { size: 11, align: 'right', wrap: false },
   pass: { size: 11, bold: true, color: '00B050', align: 'center', wrap: false },
-  fail: { size: 11, bold: true, color: 'C00000', align: 'center', wrap: false },
-  warn: { size: 11, color: 'C65911', align: 'center', wrap: false },
+  // Wrapped: a 阻碍项 or 数据不全 sentence in red must not run past its column (and off the printed page).
+  fail: { size: 11, bold: true, color: 'C00000', align: 'center', wrap: true },
+  warn: { size: 11, color: 'C65911', align: 'center', wrap: true },
   link: { size: 11, underline: true, color: '0563C1', align: 'general', wrap: false },
   note: { size: 10, italic: true, color: '7F7F7F', align: 'general', wrap: true },
 };

@@ -86,7 +86,7 @@ export interface SheetModel {
    * merged across all columns holds the labels joined by four full-width spaces.
    */
   signature?: string[];
-  /** Page setup for printing: A4 paper, the orientation, fit all columns to one page wide. */
+  /** Page setup for printing (every sheet the tool writes has one: src/report/print.ts). */
   print?: PrintSpec;
 }
 
@@ -99,16 +99,18 @@ export interface ModelMerge {
 }
 
 /**
- * Page setup: A4 (`paperSize` 9 in Excel, 'A4' in Office.js), `orientation`; `fitToWidth` fits every column on one
- * page wide (fitToWidth 1, fitToHeight 0 = as many pages tall as needed); `titleRows` sheet rows from row 1 repeated
- * at the top of every page (print titles `$1:$n`); `onePage` also fits the height to one page (fitToHeight 1).
- * Hosts centre the table horizontally on the page.
+ * Page setup (the policy is src/report/print.ts; hosts only render it): A4 (`paperSize` 9 in Excel, 'A4' in
+ * Office.js), `orientation`; `fitToWidth` fits every column on one page wide (fitToWidth 1, fitToHeight 0 = as
+ * many pages tall as needed); `titleRows` sheet rows from row 1 repeated at the top of every page (print titles
+ * `$1:$n`); `onePage` also fits the height to one page (fitToHeight 1); `footer` the centre footer in Excel's
+ * header/footer codes (&P page, &N pages). Hosts centre the table horizontally and use PRINT_MARGINS.
  */
 export interface PrintSpec {
   orientation: 'portrait' | 'landscape';
   fitToWidth: true;
   titleRows: number;
   onePage?: boolean;
+  footer: string;
 }
 
 export interface SheetChart {

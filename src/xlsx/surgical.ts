@@ -48,7 +48,8 @@ import {
   vmlPrefixes,
   withText,
 } from './notes';
-import { renderSummarySheet, renderValuesSheet } from './render';
+import { addDefinedName } from './defined-names';
+import { printTitlesRef, renderSummarySheet, renderValuesSheet } from './render';
 import { SheetTooLarge, readRawRows, readSharedStrings, readSheetGrid, type ReadContext } from './sheet-read';
 import { StyleSheet, attrsOf, fillDescOf, setAttrs, trimOwnStyles } from './styles';
 import { ZipError } from './zip';
@@ -551,7 +552,9 @@ export class SurgicalXlsxHost implements WorkbookHost {
   async writeSheets(sheets: SheetWrite[]): Promise<string[]> {
     const names: string[] = [];
     for (const s of sheets) {
-      this.addSheet(s.name, renderSummarySheet(s.model, this.styles()), 'visible', s.index);
+      const pos = this.addSheet(s.name, renderSummarySheet(s.model, this.styles()), 'visible', s.index);
+      // The rows repeated on every printed page: a name scoped to the sheet (removed with it).
+      if (s.model.print) this.pkg.setText(this.wbPart, addDefinedName(this.workbookXml(), '_xlnm.Print_Titles', pos, printTitlesRef(s.name, s.model.print.titleRows)));
       names.push(s.name);
     }
     return names;
@@ -565,8 +568,8 @@ export class SurgicalXlsxHost implements WorkbookHost {
     this.addSheet(name, renderValuesSheet(rows), 'veryHidden', undefined);
   }
 
-  /** Adds a worksheet part and its `<sheet>` entry at a 0-based position among the worksheets. */
-  private addSheet(name: string, xml: string, state: SheetState, index: number | undefined): void {
+  /** Adds a worksheet part and its `<sheet>` entry at a 0-based position among the worksheets; returns its position among all sheets. */
+  private addSheet(name: string, xml: string, state: SheetState, index: number | undefined): number {
     const part = this.pkg.freePart('xl/worksheets/sheet', '.xml');
     this.pkg.setText(part, xml);
     this.pkg.addOverride(part, CT.worksheet);
@@ -597,6 +600,7 @@ export class SurgicalXlsxHost implements WorkbookHost {
     wb = shiftSheetIndexes(wb, pos, +1);
     this.pkg.setText(this.wbPart, wb);
     this.sheets.splice(pos, 0, { name, state, rid, part, worksheet: true });
+    return pos;
   }
 
   /** Removes a worksheet: its entry, rel, part, the part's own rels and the parts only they point at. */

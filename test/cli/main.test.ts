@@ -42,7 +42,10 @@ describe('junheng demo', () => {
     expect(Object.keys(report)).toEqual(['standard', 'ledgers', 'schools', 'cv', 'items', 'findings', 'sheets', 'resolved', 'plans', 'cvPlans', 'verdict', 'veto', 'assessmentYear', 'transitions']);
     expect(report.items).toHaveLength(32);
     expect(report.standard).toEqual({ id: 'national-2017', version: '2017.1' });
-    expect(report.sheets).toEqual(['资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单']);
+    expect(report.sheets).toEqual([
+      '资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单',
+      '表Ⅰ 基本情况', '表Ⅱ-1 资源配置', '表Ⅱ-2 资源配置（分学校）', '表Ⅲ 校际均衡', '表Ⅳ 政府保障程度', '表Ⅴ 教育质量', '表Ⅵ 社会认可度',
+    ]);
     // A first run: no 整改 line (there is no previous run to compare with); the chart notice once.
     expect(text).not.toMatch(/整改情况/);
     expect(c.out.filter((l) => /命令行版本无法绘制折线图/.test(l))).toEqual(['注意：「整改进度」为表格形式（命令行版本无法绘制折线图；在 Excel 加载项中运行可生成折线图）。']);
@@ -119,7 +122,7 @@ describe('junheng check', () => {
 
     const c = capture();
     expect(await main(['clear', checked, '--out', path.join(demoDir, 'cleared.xlsx')], c.io)).toBe(0);
-    expect(c.out.join('\n')).toMatch(/已清除 \d+ 个单元格的标记，删除汇总表 10 张/);
+    expect(c.out.join('\n')).toMatch(/已清除 \d+ 个单元格的标记，删除汇总表 17 张/);
     // The 整改 history lived in the run memory: clearing discards it, and says so.
     expect(c.out.join('\n')).toMatch(/注意：运行记录中的整改记录（1 次检查）已一并清除/);
     const cleared = new ExcelJS.Workbook();

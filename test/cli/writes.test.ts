@@ -244,7 +244,7 @@ describe('a disk that fails mid-write leaves the input as it was (--in-place)', 
     const c = capture();
     expect(await main(['check', input, '--in-place', '--json', json], c.io, { fs: fsx })).toBe(2);
     expectOneChineseLine(c.err, /^均衡自查：无法写出「.*报告\.json」：磁盘空间已满$/);
-    expect(c.out).toContain(`已写出：${input}（新增工作表：资源配置达标情况、校际差异系数、问题清单、补短板清单、整改进度、政府保障程度、教育质量、社会认可度、自查自评总表、核查清单）`);
+    expect(c.out).toContain(`已写出：${input}（新增工作表：资源配置达标情况、校际差异系数、问题清单、补短板清单、整改进度、政府保障程度、教育质量、社会认可度、自查自评总表、核查清单、表Ⅰ 基本情况、表Ⅱ-1 资源配置、表Ⅱ-2 资源配置（分学校）、表Ⅲ 校际均衡、表Ⅳ 政府保障程度、表Ⅴ 教育质量、表Ⅵ 社会认可度）`);
     expect(await sheetNames(input)).toContain('问题清单');
     expect(await listing(dir)).toEqual(['sub', '台账.xlsx']);
   });

@@ -124,3 +124,34 @@ describe('the strict fake', () => {
     expect(x.cell(x.sheet('台账')!, 3, 1)!.value).toBe('第二小学');
   });
 });
+
+describe('worksheet.pageLayout (ExcelApi 1.9) in the strict fake', () => {
+  it('sets A4, orientation, fit to one page wide, print titles and the footer; refuses what Excel refuses', async () => {
+    const { x, ctx } = seeded();
+    const layout = ctx.workbook.worksheets.getItem('台账').pageLayout!;
+    layout.paperSize = 'A4';
+    layout.orientation = 'Landscape';
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    layout.setPrintTitleRows('$1:$3');
+    layout.headersFooters.defaultForAllPages.centerFooter = '第 &P 页 共 &N 页';
+    await ctx.sync();
+    const page = x.sheet('台账')!.page;
+    expect(page).toEqual(expect.objectContaining({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$3', centerFooter: '第 &P 页 共 &N 页' }));
+    for (const bad of [
+      (l: typeof layout) => void (l.orientation = 'landscape' as 'Landscape'),
+      (l: typeof layout) => void (l.paperSize = 'A4 纸'),
+      (l: typeof layout) => void (l.zoom = { scale: 5 }),
+      (l: typeof layout) => l.setPrintTitleRows('A1:C3'),
+    ]) {
+      const c = x.context();
+      bad(c.workbook.worksheets.getItem('台账').pageLayout!);
+      await expect(c.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+    expect(x.sheet('台账')!.page.orientation).toBe('Landscape');
+  });
+
+  it('is absent where the library or Excel lacks it (missingApis)', () => {
+    const { ctx } = seeded({ missingApis: ['pageLayout'] });
+    expect(ctx.workbook.worksheets.getItem('台账').pageLayout).toBeUndefined();
+  });
+});

@@ -18,6 +18,8 @@
  *  - "No Fill" reads back as documented (pattern "None") or, with `fillReading: 'patternNull'`, as issue
  *    OfficeDev/office-js#4900 reports (pattern null for No Fill AND white; tintAndShade null only for No Fill);
  *  - `workbook.notes` and `worksheet.notes` exist only when constructed with notesSupported (ExcelApi 1.18);
+ *  - `worksheet.pageLayout` (ExcelApi 1.9) refuses an orientation, paper size, zoom, margin or print-title
+ *    address Excel would not take (`InvalidArgument`), and is absent with missingApis ['pageLayout'];
  *  - every sync is counted, and each sync's payload is estimated (JSON size of the queued operations plus
  *    the data loaded) and the maximum kept.
  * Office's "No Fill" reads back as color #FFFFFF, pattern "None", tintAndShade null (unless `fillReading`).
@@ -109,6 +111,20 @@ export interface FakeSheet {
   validations: { address: string; list: string[] }[];
   /** Charts added with worksheet.charts.add: type, source range (A1), series by, title, position. */
   charts: FakeChartState[];
+  /** worksheet.pageLayout (ExcelApi 1.9), as set. */
+  page: FakePageState;
+}
+
+/** A sheet's page setup as worksheet.pageLayout sets it (margins in points). */
+export interface FakePageState {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  centerHorizontally: boolean;
+  margins: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number };
+  /** setPrintTitleRows' address, as given; null when none. */
+  printTitleRows: string | null;
+  centerFooter: string;
 }
 
 export interface FakeChartState {
@@ -284,6 +300,8 @@ export class FakeExcel {
       borders: [],
       validations: [],
       charts: [],
+      // A new sheet's page setup: Excel's defaults (the paper as an en-US install has it).
+      page: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, margins: {}, printTitleRows: null, centerFooter: '' },
     };
     this.sheets.push(s);
     return s;
@@ -690,6 +708,10 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
     return {
       freezeRows: (n: number) => this.queueWrite('freezePanes.freezeRows', n, (s) => void (s.frozenRows = n)),
     };
+  }
+  /** ExcelApi 1.9 (absent when constructed with missingApis ['pageLayout'], as in a library or an Excel without it). */
+  get pageLayout(): FakePageLayout | undefined {
+    return this.excel.missingApis.has('pageLayout') ? undefined : new FakePageLayout(this.context, () => this.target());
   }
   get autoFilter() {
     return {
@@ -1397,5 +1419,106 @@ export class FakeNote extends ClientObject<{ sheet: FakeSheet; key: number }> {
       assertWritable(t.sheet, 'Note.delete');
       t.sheet.notes.delete(t.key);
     });
+  }
+}
+
+// -- page layout (ExcelApi 1.9) ---------------------------------------------------------------------------
+
+const invalid = (what: string) => new RichApiError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${what})`);
+/** Excel.PaperType (a subset: the ones a county prints on, and the defaults). */
+const PAPER_TYPES = new Set(['A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Letter', 'LetterSmall', 'Legal']);
+const fitPages = (v: unknown) => v === undefined || v === null || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 32767);
+
+/**
+ * Worksheet.pageLayout: orientation ("Portrait" | "Landscape"), paperSize (Excel.PaperType), zoom
+ * (PageLayoutZoomOptions: scale 10–400, or pages to fit wide / tall; 0 tall = as many as needed, as fitToHeight 0
+ * in the file), centerHorizontally, the six margins (points, ≥ 0), setPrintTitleRows (whole rows: "$1:$3" or
+ * "1:3"), headersFooters.defaultForAllPages.centerFooter. Anything else is not modelled.
+ */
+export class FakePageLayout extends ClientObject<FakeSheet> {
+  protected readProp(p: string, s: FakeSheet): unknown {
+    const page = s.page;
+    if (p === 'orientation') return page.orientation;
+    if (p === 'paperSize') return page.paperSize;
+    if (p === 'zoom') return { ...page.zoom };
+    if (p === 'centerHorizontally') return page.centerHorizontally;
+    throw new Error(`fake-excel: PageLayout.${p} not modelled`);
+  }
+  private setPage(what: string, value: unknown, apply: (page: FakePageState) => void): void {
+    this.queueWrite(`pageLayout.${what}`, value, (s) => {
+      assertWritable(s, `PageLayout.${what}`);
+      apply(s.page);
+    });
+  }
+  set orientation(v: FakePageState['orientation']) {
+    this.setPage('orientation', v, (p) => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw invalid(`orientation ${String(v)}`);
+      p.orientation = v;
+    });
+  }
+  set paperSize(v: string) {
+    this.setPage('paperSize', v, (p) => {
+      if (!PAPER_TYPES.has(v)) throw invalid(`paperSize ${String(v)}`);
+      p.paperSize = v;
+    });
+  }
+  set zoom(v: FakePageState['zoom']) {
+    this.setPage('zoom', v, (p) => {
+      if (!v || typeof v !== 'object') throw invalid('zoom');
+      const { scale, horizontalFitToPages: h, verticalFitToPages: t } = v;
+      if (scale !== undefined && scale !== null && (typeof scale !== 'number' || scale < 10 || scale > 400)) throw invalid(`zoom.scale ${scale}`);
+      if (!fitPages(h) || !fitPages(t)) throw invalid('zoom fit to pages');
+      // Fit to pages takes over from a percentage (scale then reads null, as documented); what Excel does with both at once is not documented.
+      const fit = (h ?? null) !== null || (t ?? null) !== null;
+      p.zoom = fit ? { horizontalFitToPages: h ?? 0, verticalFitToPages: t ?? 0 } : { scale };
+    });
+  }
+  set centerHorizontally(v: boolean) {
+    this.setPage('centerHorizontally', v, (p) => void (p.centerHorizontally = !!v));
+  }
+  private margin(k: keyof FakePageState['margins'], v: number): void {
+    this.setPage(`${k}Margin`, v, (p) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw invalid(`${k}Margin ${v}`);
+      p.margins[k] = v;
+    });
+  }
+  set leftMargin(v: number) {
+    this.margin('left', v);
+  }
+  set rightMargin(v: number) {
+    this.margin('right', v);
+  }
+  set topMargin(v: number) {
+    this.margin('top', v);
+  }
+  set bottomMargin(v: number) {
+    this.margin('bottom', v);
+  }
+  set headerMargin(v: number) {
+    this.margin('header', v);
+  }
+  set footerMargin(v: number) {
+    this.margin('footer', v);
+  }
+  setPrintTitleRows(formula: string): void {
+    this.setPage('setPrintTitleRows', formula, (p) => {
+      const m = typeof formula === 'string' ? /^\$?(\d+):\$?(\d+)$/.exec(formula) : null;
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1]) || Number(m[2]) > 1048576) throw invalid(`print title rows ${String(formula)}`);
+      p.printTitleRows = formula;
+    });
+  }
+  get headersFooters() {
+    const set = (v: string) =>
+      this.setPage('centerFooter', v, (p) => {
+        if (typeof v !== 'string') throw invalid('centerFooter');
+        p.centerFooter = v;
+      });
+    return {
+      defaultForAllPages: {
+        set centerFooter(v: string) {
+          set(v);
+        },
+      },
+    };
   }
 }

@@ -23,7 +23,11 @@ describe('checkWorkbook', () => {
   it('reads, checks and reports', () => {
     expect(out.ledgers.ledgers.map((l) => l.sheet)).toEqual(['学校台账']);
     expect(out.result.schools.map((s) => s.name)).toEqual(['城关小学', EVIL_HYPERLINK, EVIL_DDE]);
-    const all = ['资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单'];
+    const all = [
+      '资源配置达标情况', '校际差异系数', '问题清单', '补短板清单', '整改进度', '政府保障程度', '教育质量', '社会认可度', '自查自评总表', '核查清单',
+      // The national 申报 tables, after the tool's own sheets.
+      '表Ⅰ 基本情况', '表Ⅱ-1 资源配置', '表Ⅱ-2 资源配置（分学校）', '表Ⅲ 校际均衡', '表Ⅳ 政府保障程度', '表Ⅴ 教育质量', '表Ⅵ 社会认可度',
+    ];
     expect(out.sheets.map((s) => s.name)).toEqual(all);
     expect(out.report.sheets).toEqual(all);
     expect(out.report.items?.map((i) => i.id)).toEqual(Object.keys(std.indicators));

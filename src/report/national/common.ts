@@ -6,7 +6,8 @@ import type { CheckResult, ItemResult } from '../../checks/types';
 import type { LedgerSet } from '../../ledger/types';
 import type { IndicatorId, Standard } from '../../standard/schema';
 import { isoDate, textWidth } from '../format';
-import type { ModelCell, ModelColumn, ModelMerge, PrintSpec, SheetModel } from '../model';
+import type { ModelCell, ModelColumn, ModelMerge, SheetModel } from '../model';
+import { printSpec, rowsAboveData } from '../print';
 import type { ReportContext } from '../sheets';
 
 /** What the tables are built from: the ledgers as read and the checks' result. */
@@ -85,7 +86,6 @@ export interface FormSpec {
   rows: ModelCell[][];
   merges?: ModelMerge[];
   notes: string[];
-  orientation: PrintSpec['orientation'];
   /** Minimum and maximum column widths (character units). */
   widths?: { min?: number; max?: number; fixed?: Partial<Record<number, number>> };
   onePage?: boolean;
@@ -100,7 +100,7 @@ function cellWidth(c: ModelCell | undefined): number {
 /**
  * One SheetModel from a form spec: columns sized to the lowest header text and the data (a long header wraps),
  * the header block, code row, notes, signature line and the print setup (A4, fit to width, the title, the source
- * line, the header block and the code row repeated on every page).
+ * line, the header block and the code row repeated on every page: src/report/print.ts).
  */
 export function formSheet(spec: FormSpec, ctx: ReportContext): SheetModel {
   const n = spec.codeRow.length;
@@ -136,12 +136,7 @@ export function formSheet(spec: FormSpec, ctx: ReportContext): SheetModel {
     rowHeights: rowHeights(spec.rows, spec.merges ?? [], columns),
     notes: spec.notes,
     signature: [...SIGNATURE],
-    print: {
-      orientation: spec.orientation,
-      fitToWidth: true,
-      titleRows: 2 + spec.headerRows.length + 1,
-      ...(spec.onePage ? { onePage: true } : {}),
-    },
+    print: printSpec(columns, rowsAboveData({ headerRows: spec.headerRows, codeRow: spec.codeRow }), { onePage: spec.onePage }),
   };
 }
 

@@ -22,10 +22,15 @@ export { buildTable5, TABLE5_SHEET } from './table5-quality';
 export { buildTable6, TABLE6_SHEET } from './table6-recognition';
 export { SIGNATURE, roundForm, type NationalSource } from './common';
 
+/** Each table's builder, in the form's order. */
+export const NATIONAL_BUILDERS: readonly ((src: NationalSource, ctx: ReportContext) => SheetModel)[] = [
+  buildTable1, buildTable2_1, buildTable2_2, buildTable3, buildTable4, buildTable5, buildTable6,
+];
+
 /** 表Ⅰ, 表Ⅱ-1, 表Ⅱ-2, 表Ⅲ, 表Ⅳ, 表Ⅴ, 表Ⅵ. */
 export function buildNationalTables(src: NationalSource, ctx: ReportContext): SheetModel[] {
-  return [buildTable1, buildTable2_1, buildTable2_2, buildTable3, buildTable4, buildTable5, buildTable6].map((build) => build(src, ctx));
+  return NATIONAL_BUILDERS.map((build) => build(src, ctx));
 }
 
 /** The tables' sheet names, in order. */
-export const NATIONAL_SHEETS = ['表Ⅰ 基本情况', '表Ⅱ-1 资源配置', '表Ⅱ-2 资源配置（分学校）', '表Ⅲ 校际均衡', '表Ⅳ 政府保障程度', '表Ⅴ 教育质量', '表Ⅵ 社会认可度'] as const;
+export { NATIONAL_SHEETS } from '../../ledger/tool-sheets';

@@ -32,8 +32,7 @@ export function itemsTable(
       codeRow: codes(3),
       rows,
       notes: ['注：比例数值保留一位小数，其余保留整数。'],
-      orientation: 'portrait',
-      widths: { fixed: { 0: 44, 1: 52, 2: 10 } },
+      widths: { fixed: { 0: 40, 1: 48, 2: 10 } },
     },
     ctx,
   );

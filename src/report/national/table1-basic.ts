@@ -87,7 +87,6 @@ export function buildTable1(src: NationalSource, ctx: ReportContext): SheetModel
       codeRow: codes(24),
       rows: [row],
       notes,
-      orientation: 'landscape',
       widths: { min: 8, max: 12 },
       onePage: true,
     },

@@ -49,7 +49,6 @@ export function buildTable2_1(src: NationalSource, ctx: ReportContext): SheetMod
         `注：1. 达标学校比例 = 达标学校总数 ÷ 参评学校数 × 100%，保留两位小数；参评学校：${n}（不足 ${std.settings.teachingPointCut} 人的教学点不参评）。`,
         `2. 综合评估达标：七项指标中至少 ${std.settings.minReached} 项达到标准，其余指标不低于标准的 ${Math.round(std.settings.minShare * 100)}%。`,
       ],
-      orientation: 'landscape',
       widths: { fixed: { 0: 8, 1: 20 }, min: 12, max: 16 },
       onePage: true,
     },

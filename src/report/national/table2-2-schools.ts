@@ -9,7 +9,7 @@ import { atLeast, stageOfGrade } from '../../checks';
 import type { ClassRecord, LedgerSet, SchoolRecord } from '../../ledger/types';
 import { RESOURCE_IDS, STAGES, type Stage, type Standard } from '../../standard/schema';
 import type { ModelCell, ModelMerge, SheetModel } from '../model';
-import { orderSchools, type ReportContext } from '../sheets';
+import { orderSchools, type ReportContext } from '../sheets/cells';
 import { blank, codes, countCell, fixedCell, formSheet, indicatorHeader, text, type NationalSource } from './common';
 
 export const TABLE2_2_SHEET = '表Ⅱ-2 资源配置（分学校）';
@@ -63,7 +63,6 @@ export function buildTable2_2(src: NationalSource, ctx: ReportContext): SheetMod
         '注：指标值保留两位小数。',
         `备注中的 L${FIXED + 1}—L${FIXED + RESOURCE_IDS.length} 指本表 L${FIXED + 1}—L${FIXED + RESOURCE_IDS.length} 列的七项指标；“达到${Math.round(std.settings.minShare * 100)}%”指未达到标准但不低于标准的 ${Math.round(std.settings.minShare * 100)}%。`,
       ],
-      orientation: 'landscape',
       widths: { min: 8, max: 14, fixed: { 0: 6, 1: 24, [width - 1]: 40 } },
     },
     ctx,

@@ -40,7 +40,6 @@ export function buildTable3(src: NationalSource, ctx: ReportContext): SheetModel
         '注：全县平均值保留两位小数，差异系数保留三位小数。',
         `差异系数标准：${limits}（七项分别判定）；综合为七项差异系数的平均值，仅供参考。`,
       ],
-      orientation: 'landscape',
       widths: { fixed: { 0: 8, 1: 14 }, min: 12, max: 16 },
       onePage: true,
     },

@@ -57,7 +57,6 @@ export function buildTable6(src: NationalSource, ctx: ReportContext): SheetModel
         '注：满意度保留一位小数，其余保留整数。',
         '“计”行据县级数据表的满意度调查填写（调查人数计为回收有效问卷数，满意与基本满意人数之和计为满意问卷数）；问卷总数、分对象情况和实地走访情况由县级填写。',
       ],
-      orientation: 'landscape',
       widths: { fixed: { 0: 14 }, min: 12, max: 14 },
       onePage: true,
     },

@@ -81,8 +81,8 @@ export function buildSchoolForm(src: SchoolFormSource, s: SchoolRecord, ctx: Rep
         '注：资源配置指标值保留两位小数，比例数值保留一位小数，其余保留整数；空白处由学校填写。',
         `据台账「${ctx.workbook}」自动填写（${isoDate(ctx.date)}，${ctx.std.name}）。`,
       ],
-      orientation: 'portrait',
-      widths: { fixed: { 0: 10, 1: 40, 2: 56, 3: 8 } },
+      // Narrow enough for a portrait A4 page (src/report/print.ts decides the orientation from the widths).
+      widths: { fixed: { 0: 8, 1: 34, 2: 48, 3: 8 } },
     },
     ctx,
   );

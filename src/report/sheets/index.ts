@@ -1,12 +1,16 @@
 /**
- * The summary sheets, one module each, in the order hosts write them (SHEETS). The last, 核查清单, is
- * write-once (the user's answers live in it; see SheetModel.writeOnce).
+ * The summary sheets, one module each, in the order hosts write them (SHEETS): the tool's own sheets (the last
+ * of them, 核查清单, is write-once: the user's answers live in it; see SheetModel.writeOnce), then the national
+ * 申报 tables 表Ⅰ–表Ⅵ (src/report/national). Every sheet gets its page setup from src/report/print.ts.
  */
 import type { CheckResult } from '../../checks/types';
 import type { Finding } from '../../ledger/finding';
 import type { LedgerSet } from '../../ledger/types';
 import type { Tracking } from '../history';
 import type { SheetModel } from '../model';
+import { NATIONAL_BUILDERS, NATIONAL_SHEETS } from '../national';
+import { spanLoneRows } from '../layout';
+import { withPrint } from '../print';
 import type { Plans } from '../plans';
 import type { ReportContext } from './cells';
 import { SUMMARY_SHEETS, type SummarySheetName } from '../../ledger/tool-sheets';
@@ -35,6 +39,8 @@ export interface SheetSpec {
   name: string;
   /** null: the sheet is not written this run. */
   build(input: SheetInput): SheetModel | null;
+  /** Printed on one page (fit to one page wide and tall). */
+  onePage?: boolean;
 }
 
 // The item sheets need the item results (a CheckResult built before they existed has none).
@@ -52,10 +58,17 @@ const BUILDERS: Record<SummarySheetName, SheetSpec['build']> = {
   [SATISFACTION_SHEET]: withItems((i) => buildSatisfactionSheet(i.result, i.ledgers, i.ctx)),
   [OVERVIEW_SHEET]: withItems((i) => buildOverviewSheet(i.result, i.ctx)),
   [CHECKLIST_SHEET]: withItems((i) => buildChecklistSheet(i.result, i.ctx)),
+  // The national tables, after the tool's own sheets: each its own builder (表Ⅰ … 表Ⅵ in the form's order).
+  ...(Object.fromEntries(
+    NATIONAL_SHEETS.map((name, k) => [name, withItems((i) => NATIONAL_BUILDERS[k]({ ledgers: i.ledgers, result: i.result }, i.ctx))]),
+  ) as Record<(typeof NATIONAL_SHEETS)[number], SheetSpec['build']>),
 };
 
+/** Sheets that print on one page (the 总表); every other sheet fits its width and runs on. */
+const ONE_PAGE: ReadonlySet<SummarySheetName> = new Set([OVERVIEW_SHEET]);
+
 /** The registry: every summary sheet in the order hosts write them (SUMMARY_SHEETS). */
-export const SHEETS: readonly SheetSpec[] = SUMMARY_SHEETS.map((name) => ({ name, build: BUILDERS[name] }));
+export const SHEETS: readonly SheetSpec[] = SUMMARY_SHEETS.map((name) => ({ name, build: BUILDERS[name], ...(ONE_PAGE.has(name) ? { onePage: true } : {}) }));
 
 export { SUMMARY_SHEETS, TOOL_SHEET_NAMES, READ_BACK_SHEETS, type SummarySheetName } from '../../ledger/tool-sheets';
 
@@ -64,7 +77,7 @@ export function buildSheets(input: SheetInput): SheetModel[] {
   const out: SheetModel[] = [];
   for (const s of SHEETS) {
     const m = s.build(input);
-    if (m) out.push(m);
+    if (m) out.push(withPrint(spanLoneRows(m), { onePage: s.onePage }));
   }
   return out;
 }

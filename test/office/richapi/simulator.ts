@@ -29,7 +29,7 @@
  * `worksheets.add()` can be used in later requests: the library then addresses it as getItem(id)).
  *
  * Covered: every RichApi path and action the Office host uses for listSheets, readMemory, readGrids, undo,
- * applyMarks, writeSheets (values, formats, fonts, borders, merges, hyperlinks, validations, freeze panes,
+ * applyMarks, writeSheets (values, formats, fonts, borders, merges, row heights, hyperlinks, validations, freeze panes, page layout,
  * autofilter, charts), writeMemory, and src/office/diagnostics.ts. Not covered: events, `Excel.run`'s
  * session handling (tests construct `new Excel.RequestContext(url)` directly), ids of objects other
  * than worksheets (charts, ranges: the host never reuses those across requests), `ExpandInfo`/nested loads (`format/fill/color`), and anything not modelled by the fake (it throws

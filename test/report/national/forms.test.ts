@@ -93,10 +93,17 @@ describe('the national tables as forms', () => {
     expect(tables[3].codeRow?.slice(2)).toEqual(Array.from({ length: 8 }, (_, i) => `L${i + 1}`));
   });
 
-  it('leave the existing summary sheets without any of the new fields', () => {
+  it('leave the existing summary sheets without any of the form fields (every sheet has a page setup: test/report/print.test.ts)', () => {
     const out = buildOutput([], c.ledgers, c.result, std, { workbook: ctx.workbook, date: ctx.date });
-    for (const s of out.sheets) {
-      for (const k of ['headerRows', 'headerMerges', 'codeRow', 'merges', 'notes', 'signature', 'print'] as const) expect(s[k]).toBeUndefined();
+    const own = out.sheets.filter((s) => !(NATIONAL_SHEETS as readonly string[]).includes(s.name));
+    expect(own.length).toBe(out.sheets.length - NATIONAL_SHEETS.length);
+    for (const s of own) {
+      for (const k of ['headerRows', 'headerMerges', 'codeRow', 'notes', 'signature'] as const) expect(s[k]).toBeUndefined();
+      // Their only merges: a lone text row across all columns (src/report/layout.ts spanLoneRows).
+      for (const m of s.merges ?? []) {
+        expect(m).toEqual({ row: m.row, col: 0, rows: 1, cols: s.columns.length });
+        expect(s.rows[m.row]).toHaveLength(1);
+      }
     }
   });
 });
