@@ -31,7 +31,6 @@ export function isSheetName(s: string): boolean {
     s.length >= 1 &&
     s.length <= 31 &&
     !/[\\/?*[\]:]/.test(s) &&
-    ![...s].some((ch) => ch.charCodeAt(0) < 0x20) &&
     !s.startsWith("'") &&
     !s.endsWith("'") &&
     s.toLowerCase() !== 'history'
