@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
 import { clearRun, runCheck, type EngineFn, type RunOptions } from '../../src/host/run';
 import { MEMORY_SHEET, isToolNote, noteText, type RunMemory } from '../../src/host/memory';
+import { NOTE_PREFIX } from '../../src/report/marks';
 import { NO_NOTE_APPLIED } from '../../src/office/host';
 import { nationalStandard } from '../../src/standard';
 import { XlsxHost, loadWorkbook, saveWorkbook } from '../../src/xlsx/host';
@@ -465,6 +466,54 @@ describe.each(NOTE_PAIRS)('$name: a user\'s own sheets and a tampered memory (th
     expect(r.message).toMatch(/「校际差异系数」的内容已不是本工具写入的，已保留/);
     expect(fake.sheet('校际差异系数')).toBeDefined();
     expect(r.removedSheets).toContain('问题清单');
+  });
+
+  it('a re-check after the memory was lost records no tool note as a cell\'s own (no stacked notes), on both', async () => {
+    const once = (note: string | null) => (note ?? '').split(NOTE_PREFIX).length - 1;
+    const { kit: X, current } = await fileKit(fileHost, await make());
+    await run(X, {});
+    const wb = await current();
+    wb.removeWorksheet(wb.getWorksheet(MEMORY_SHEET)!.id);
+    const { kit: X2 } = await fileKit(fileHost, wb);
+    await run(X2, {});
+    const mx = await readMemoryOf(X2);
+    expect(mx.cells.length).toBeGreaterThan(0);
+    for (const c of mx.cells) {
+      expect(isToolNote(c.note)).toBe(false);
+      expect({ at: c.cell, n: once(X2.look(c.sheet, c.cell).note) }).toEqual({ at: c.cell, n: 1 });
+    }
+    // The user's own note (A2) is quoted once, as after a first check.
+    expect(mx.cells.find((c) => c.cell === 'A2')?.note).toBe('原批注：表头按 2022 年口径');
+
+    const fake = fromExcelJs(await make(), { notesSupported: true });
+    const O = kit(fake);
+    await run(O, {});
+    fake.sheets.splice(fake.sheets.findIndex((x) => x.name === MEMORY_SHEET), 1);
+    await run(O, {});
+    const mo = await readMemoryOf(O);
+    for (const c of mo.cells) expect({ at: c.cell, n: once(O.look(c.sheet, c.cell).note), own: isToolNote(c.note) }).toEqual({ at: c.cell, n: 1, own: false });
+    expect(mo.cells.find((c) => c.cell === 'A2')?.note).toBe('原批注：表头按 2022 年口径');
+  });
+
+  it('a user sheet named _JUNHENG does not clash with the memory sheet, on both', async () => {
+    const base = await make();
+    base.addWorksheet('_JUNHENG').getCell('A1').value = '用户自己的表';
+    const { kit: X, current } = await fileKit(fileHost, base);
+    await run(X, {});
+    expect(X.sheets().filter((s) => s.state === 'veryHidden').map((s) => s.name)).toEqual(['_junheng_2']);
+    const res = await clear(X);
+    expect(res.cleared).toBe(true);
+    expect((await current()).getWorksheet('_JUNHENG')?.getCell('A1').value).toBe('用户自己的表');
+
+    const fake = fromExcelJs(base, { notesSupported: true });
+    const O = kit(fake);
+    await run(O, {});
+    expect(O.sheets().filter((s) => s.state === 'veryHidden').map((s) => s.name)).toEqual(['_junheng_2']);
+    const again = await run(O, {});
+    expect(again.undone).not.toBeNull();
+    expect((await clear(O)).cleared).toBe(true);
+    expect(fake.cell(fake.sheet('_JUNHENG')!, 1, 1)?.value).toBe('用户自己的表');
+    expect(exportState(fake)).toEqual(exportState(fromExcelJs(base, { notesSupported: true })));
   });
 
   it.each(TAMPERS)('a memory with $what: clear and re-check refuse in Chinese and change nothing, on both', async ({ edit, reason }) => {
