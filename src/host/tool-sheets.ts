@@ -14,11 +14,22 @@ import type { SheetGrid } from '../ledger/grid';
 import type { SheetModel } from '../report/model';
 import { sheetTextHash, type AddedSheet, type RunMemory } from './memory';
 
+/**
+ * A number as text at 10 significant digits. LibreOffice (and WPS) save numbers at 15 digits, rounded their
+ * own way (6.453168044077135 comes back 6.45316804407714, where toPrecision(15) gives …713), and a sheet
+ * they re-saved must still hash as the tool wrote it. At 10 digits the two roundings disagree only when
+ * digits 11–15 are 49999/50000 (about 1 number in 10⁵): then the sheet is kept, the safe way. An edit a
+ * user makes beyond the 10th digit of a summary figure is not seen — no such edit changes what it says.
+ */
+function numberText(n: number): string {
+  return Number.isFinite(n) ? String(Number(n.toPrecision(10))) : String(n);
+}
+
 function cellText(v: SheetGrid['values'][number][number]): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'object') return v.error;
-  return String(v);
+  return typeof v === 'number' ? numberText(v) : String(v);
 }
 
 /** sheetTextHash of a sheet as read. */
@@ -32,6 +43,11 @@ export function gridTextHash(grid: SheetGrid): string {
   return sheetTextHash(cells());
 }
 
+function modelText(v: SheetModel['rows'][number][number]['value']): string {
+  if (v === null) return '';
+  return typeof v === 'number' ? numberText(v) : String(v);
+}
+
 /** sheetTextHash of a summary sheet as a host writes it (title A1, subtitle A2, headers row 3, data from row 4). */
 export function modelTextHash(model: SheetModel): string {
   function* cells() {
@@ -40,7 +56,7 @@ export function modelTextHash(model: SheetModel): string {
     for (let c = 0; c < model.columns.length; c++) yield { row: 3, col: c + 1, text: model.columns[c].header };
     for (let r = 0; r < model.rows.length; r++) {
       const row = model.rows[r];
-      for (let c = 0; c < row.length; c++) yield { row: 4 + r, col: c + 1, text: row[c].value === null ? '' : String(row[c].value) };
+      for (let c = 0; c < row.length; c++) yield { row: 4 + r, col: c + 1, text: modelText(row[c].value) };
     }
   }
   return sheetTextHash(cells());

@@ -52,3 +52,15 @@ describe('verifySheets: a sheet is the tool\'s only while its text is what the t
     ]);
   });
 });
+
+describe('the content hash survives a LibreOffice re-save', () => {
+  it('numbers LibreOffice rounded to 15 digits its own way hash the same; a changed figure does not', () => {
+    const m: SheetModel = { ...model, rows: [[{ value: '第1小学' }, { value: 6.453168044077135 }], [{ value: '第2小学' }, { value: 0.04907123238099305 }]] };
+    const lo = written('问题清单', m);
+    lo.values[3][1] = 6.45316804407714; // what LibreOffice writes (toPrecision(15) would give …713)
+    lo.values[4][1] = 0.0490712323809931;
+    expect(gridTextHash(lo)).toBe(modelTextHash(m));
+    lo.values[3][1] = 6.46;
+    expect(gridTextHash(lo)).not.toBe(modelTextHash(m));
+  });
+});
