@@ -76,7 +76,9 @@ const key = (s: string) => s.toLowerCase();
 export function parseRecord(j: unknown, version: number): ParsedRecord {
   const r = record.safeParse(j);
   if (!r.success) return { ok: false, reason: reasonOf(r.error) };
-  const d = r.data;
+  // The record as written, now known to have the shape: zod's output of a loose object puts the declared keys
+  // first, and a restored rich note must keep its own key order (a re-run records it again byte for byte).
+  const d = j as typeof r.data;
   const fills = d.fills as FillDesc[];
   const cells: MarkedCell[] = [];
   const seen = new Set<string>();

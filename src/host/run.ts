@@ -112,6 +112,12 @@ export interface ClearResult {
   historyRuns: number;
   /** Cells whose original fill the host could not write back (UndoResult.notRestored); absent when none. */
   notRestored?: { sheet: string; cell: string; reason: string }[];
+  /** Restored marks found away from their remembered address (moved with a sort). */
+  moved: number;
+  /** Marks left as they were because they could not be placed without guessing (UndoResult.unlocated). */
+  unlocated?: { sheet: string; cell: string }[];
+  /** Sheets the run added that are kept because their text is no longer the tool's, with the sentence shown. */
+  keptSheets?: { name: string; message: string }[];
   message: string;
 }
 
@@ -288,6 +294,7 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: string
       removedSheets: [],
       sheetsRemoved: [],
       historyRuns: 0,
+      moved: 0,
       message: '这个工作簿中没有本工具的标记或汇总表，无需清除。',
     };
   }
@@ -320,6 +327,9 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: string
     sheetsRemoved: r.removedSheets,
     historyRuns,
     ...(unwritable.length ? { notRestored: unwritable } : {}),
+    moved: r.moved ?? 0,
+    ...(r.unlocated?.length ? { unlocated: r.unlocated } : {}),
+    ...(settled.kept.length ? { keptSheets: settled.kept } : {}),
     message: parts.join('；') + '。',
   };
 }

@@ -340,6 +340,8 @@ describe.each(NOTE_PAIRS)('$name: the user sorts after a check', ({ fileHost, ki
       const res = await clear(O);
       const want = fromExcelJs(await make(), { notesSupported: true });
       sortFake(want, spec);
+      expect(res.moved).toBeGreaterThan(0);
+      expect(res.unlocated).toBeUndefined();
       expect(res.kept).toBe(0);
       expect(res.restored).toBe(ran.marked);
       expect(exportState(fake)).toEqual(exportState(want));
@@ -464,6 +466,7 @@ describe.each(NOTE_PAIRS)('$name: a user\'s own sheets and a tampered memory (th
     tamperFake(fake, (j) => (j.sheets.find((x: { base: string }) => x.base === '校际差异系数').hash = '00000000'));
     const r = await clear(O);
     expect(r.message).toMatch(/「校际差异系数」的内容已不是本工具写入的，已保留/);
+    expect(r.keptSheets?.map((k) => k.name)).toEqual(['校际差异系数']);
     expect(fake.sheet('校际差异系数')).toBeDefined();
     expect(r.removedSheets).toContain('问题清单');
   });
@@ -493,6 +496,34 @@ describe.each(NOTE_PAIRS)('$name: a user\'s own sheets and a tampered memory (th
     const mo = await readMemoryOf(O);
     for (const c of mo.cells) expect({ at: c.cell, n: once(O.look(c.sheet, c.cell).note), own: isToolNote(c.note) }).toEqual({ at: c.cell, n: 1, own: false });
     expect(mo.cells.find((c) => c.cell === 'A2')?.note).toBe('原批注：表头按 2022 年口径');
+  });
+
+  it('a mark whose note the user copied onto another cell is not guessed: left as it is and reported, on both', async () => {
+    const spec = SORTS[FIXTURES[1].name];
+    const { kit: X, current } = await fileKit(fileHost, await make());
+    await run(X, {});
+    const wb = await current();
+    sortExcelJs(wb, spec); // H4 ↔ H6
+    const ws = wb.getWorksheet('学校台账')!;
+    ws.getCell('H7').note = ws.getCell('H6').note; // the user copies the moved H4 mark's note
+    const { kit: X2 } = await fileKit(fileHost, wb);
+    const res = await clear(X2);
+    expect(res.unlocated).toEqual([{ sheet: '学校台账', cell: 'H4' }]);
+    expect(res.message).toMatch(/无法确定哪个是本工具写的，未做改动/);
+    expect(X2.look('学校台账', 'H6').note).toMatch(/^均衡自查：/);
+    expect(X2.look('学校台账', 'H7').note).toMatch(/^均衡自查：/);
+    expect(X2.look('学校台账', 'H4').note).toBe('李四:\n已核实'); // H6's mark, moved to H4, restored
+
+    const fake = fromExcelJs(await make(), { notesSupported: true });
+    const O = kit(fake);
+    await run(O, {});
+    sortFake(fake, spec);
+    const s = fake.sheet('学校台账')!;
+    s.notes.set(cellKey(7, 8), s.notes.get(cellKey(6, 8))!);
+    const r = await clear(O);
+    expect(r.unlocated).toEqual([{ sheet: '学校台账', cell: 'H4' }]);
+    expect(O.look('学校台账', 'H4').note).toBe('李四:\n已核实');
+    expect(O.look('学校台账', 'H6').note).toMatch(/^均衡自查：/);
   });
 
   it('a user sheet named _JUNHENG does not clash with the memory sheet, on both', async () => {
