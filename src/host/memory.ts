@@ -25,12 +25,15 @@
  *   "tool": "junheng",
  *   "at": "2026-11-05T08:00:00.000Z",              // date of the run (RunMeta.date), ISO 8601
  *   "colours": { "fail": "FFFFC7CE", "data": "FFFFEB9C" },   // ARGB of the fills this run applied
- *   "sheets": [ { "name": "问题清单（自查）", "base": "问题清单", "index": 4 } ],
+ *   "sheets": [ { "name": "问题清单（自查）", "base": "问题清单", "index": 4, "hash": "9f0e1d2c" } ],
  *        // sheets the run added: actual name, the summary sheet's own name, 0-based position among all
- *        // worksheets (hidden ones included) right after the run. Only these sheets may ever be deleted.
- *        // A write-once sheet (核查清单, the user answers in it) also has "hash": sheetTextHash of what was
- *        // written; while its text still matches, it is the tool's; once answered, it is the user's and is
- *        // dropped from the record, never deleted.
+ *        // worksheets (hidden ones included) right after the run, and "hash": sheetTextHash of the text
+ *        // written. Only these sheets may ever be deleted or overwritten, and only while their text still
+ *        // hashes to "hash" (a sheet the user deleted and made again under that name is the user's).
+ *        // A write-once sheet (核查清单, the user answers in it) also has "once": true; once answered it is
+ *        // the user's and is dropped from the record, never deleted.
+ *   "sheetHashes": true,                             // every sheet above carries "hash" ("once" marks write-once)
+ *   "ledgers": [ "学校台账", … ],                     // the sheets the run read as ledgers
  *   "fills": [ FillDesc, … ],                        // distinct original fills, referenced by index
  *   "marks": [ { "sheet": "学校台账", "cells": [ [ "B3", "f", 0, null, "1a2b3c4d" ], … ] }, … ],
  *   "history": [ { "at": "2026-11-29", "findings": [ [ key, indicator, school, stage, sheet, cell, actual,
@@ -61,9 +64,16 @@
  * Whether the user changed a mark's fill since the run is judged by colour: a cell whose fill is still a
  * solid `colours[style]` is restored; any other fill is the user's and is kept.
  *
+ * Validation (memory-schema.ts, zod): every address is an A1 cell inside Excel's grid, every sheet name one
+ * Excel accepts, no cell twice, and no added sheet is a sheet the run read (in `ledgers` or marked): such a
+ * record is damaged and nothing is changed.
+ * Records written before `sheetHashes` (same version 1): a sheet with "hash" is write-once, the others have
+ * no content hash; run.ts keeps those (never deletes a sheet it cannot verify) and says so.
  * Compatibility: readers must ignore unknown keys; a change that old readers would misread raises `v`.
  */
-import { sanitizeHistory, type HistoryRun } from '../report/history';
+import type { HistoryRun } from '../report/history';
+import { NOTE_PREFIX } from '../report/marks';
+import { parseRecord } from './memory-schema';
 
 export const MEMORY_SHEET = '_junheng';
 export const MEMORY_HEADER = 'junheng-memory';
@@ -127,8 +137,10 @@ export interface AddedSheet {
   name: string;
   base: string;
   index: number;
-  /** Write-once sheets only: sheetTextHash of the text written. */
+  /** sheetTextHash of the text written (absent only in records written before every sheet carried one). */
   hash?: string;
+  /** A write-once sheet (核查清单): the user answers in it; once answered it is the user's. */
+  once?: boolean;
 }
 
 /**
@@ -147,6 +159,8 @@ export interface RunMemory {
   colours: MarkColours;
   sheets: AddedSheet[];
   cells: MarkedCell[];
+  /** Sheets the run read as ledgers (absent in older records); never among `sheets`. */
+  ledgers?: string[];
   /** 整改 history of the last runs (this one last), when kept; see the header. */
   history?: HistoryRun[];
 }
@@ -203,6 +217,8 @@ interface MemoryJson {
   at: string;
   colours: MarkColours;
   sheets: AddedSheet[];
+  sheetHashes: true;
+  ledgers?: string[];
   fills: FillDesc[];
   marks: { sheet: string; cells: CellTuple[] }[];
   history?: HistoryRun[];
@@ -235,6 +251,8 @@ export function memoryToJson(m: RunMemory): string {
     at: m.at,
     colours: m.colours,
     sheets: m.sheets,
+    sheetHashes: true,
+    ...(m.ledgers ? { ledgers: m.ledgers } : {}),
     fills,
     marks: [...bySheet].map(([sheet, cells]) => ({ sheet, cells })),
   };
@@ -252,18 +270,7 @@ export function encodeMemory(m: RunMemory, chunkSize = CHUNK_SIZE): MemoryRows {
   ];
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isArgb = (v: unknown): v is string => typeof v === 'string' && /^[0-9A-Fa-f]{8}$/.test(v);
-
-function validFill(f: unknown): f is FillDesc {
-  return isObj(f) && typeof f.pattern === 'string' && (f.fgColor === undefined || typeof f.fgColor === 'string');
-}
-
-function validNote(n: unknown): n is NoteValue | null {
-  return n === null || typeof n === 'string' || (isObj(n) && Array.isArray(n.texts));
-}
-
-/** Reads the memory sheet's cells back. Never throws. */
+/** Reads the memory sheet's cells back. Never throws. The record itself is validated in memory-schema.ts. */
 export function decodeMemory(rows: MemoryRows): DecodedMemory {
   const head = rows[0] ?? [];
   if (head[0] !== MEMORY_HEADER) return { status: 'damaged', reason: `A1 不是「${MEMORY_HEADER}」` };
@@ -286,48 +293,13 @@ export function decodeMemory(rows: MemoryRows): DecodedMemory {
   } catch {
     return { status: 'damaged', reason: '记录内容无法解析' };
   }
-  if (!isObj(j) || j.tool !== 'junheng') return { status: 'damaged', reason: '记录内容无效' };
-  if (typeof j.v === 'number' && j.v > MEMORY_VERSION) return { status: 'newer', version: j.v };
-  const colours = j.colours;
-  if (!isObj(colours) || !isArgb(colours.fail) || !isArgb(colours.data)) return { status: 'damaged', reason: '颜色记录无效' };
-  if (!Array.isArray(j.sheets) || !Array.isArray(j.fills) || !Array.isArray(j.marks)) {
-    return { status: 'damaged', reason: '记录结构无效' };
-  }
-  const sheets: AddedSheet[] = [];
-  for (const s of j.sheets) {
-    if (!isObj(s) || typeof s.name !== 'string' || typeof s.base !== 'string' || typeof s.index !== 'number') {
-      return { status: 'damaged', reason: '工作表记录无效' };
-    }
-    sheets.push(typeof s.hash === 'string' ? { name: s.name, base: s.base, index: s.index, hash: s.hash } : { name: s.name, base: s.base, index: s.index });
-  }
-  const fills = j.fills as unknown[];
-  if (!fills.every(validFill)) return { status: 'damaged', reason: '填充记录无效' };
-  const cells: MarkedCell[] = [];
-  for (const g of j.marks) {
-    if (!isObj(g) || typeof g.sheet !== 'string' || !Array.isArray(g.cells)) return { status: 'damaged', reason: '标记记录无效' };
-    for (const t of g.cells as unknown[]) {
-      if (!Array.isArray(t) || t.length < 5) return { status: 'damaged', reason: '标记记录无效' };
-      const [cell, st, fi, note, applied] = t as unknown[];
-      if (typeof cell !== 'string' || (st !== 'f' && st !== 'd') || typeof applied !== 'string' || !validNote(note)) {
-        return { status: 'damaged', reason: '标记记录无效' };
-      }
-      if (fi !== null && (typeof fi !== 'number' || !(fi >= 0 && fi < fills.length))) {
-        return { status: 'damaged', reason: '标记记录无效' };
-      }
-      cells.push({
-        sheet: g.sheet,
-        cell,
-        style: st === 'f' ? 'fail' : 'data',
-        fill: fi === null ? null : (fills[fi] as FillDesc),
-        note: note as NoteValue | null,
-        applied,
-      });
-    }
-  }
-  const memory: RunMemory = { version, at: typeof j.at === 'string' ? j.at : '', colours: { fail: colours.fail, data: colours.data }, sheets, cells };
-  if (j.history !== undefined) memory.history = sanitizeHistory(j.history);
-  return { status: 'ok', memory };
+  const v = (j as { v?: unknown } | null)?.v;
+  if (typeof v === 'number' && v > MEMORY_VERSION && (j as { tool?: unknown }).tool === 'junheng') return { status: 'newer', version: v };
+  const r = parseRecord(j, version);
+  return r.ok ? { status: 'ok', memory: r.memory } : { status: 'damaged', reason: r.reason };
 }
+
+const ORIGINAL_SEPARATOR = '\n—— 原批注 ——\n';
 
 /**
  * The note text a run writes on a marked cell: the mark's note, followed by the cell's own note (if any)
@@ -335,5 +307,26 @@ export function decodeMemory(rows: MemoryRows): DecodedMemory {
  */
 export function appliedNoteText(markNote: string, original: NoteValue | null): string {
   const own = noteText(original);
-  return own ? `${markNote}\n—— 原批注 ——\n${own}` : markNote;
+  return own ? `${markNote}${ORIGINAL_SEPARATOR}${own}` : markNote;
+}
+
+
+/** Whether a note's text is one this tool writes (appliedNoteText: it starts with the marks' NOTE_PREFIX). */
+export function isToolNote(note: unknown): boolean {
+  return noteText(note).startsWith(NOTE_PREFIX);
+}
+
+/**
+ * The user's own part of a note found on a cell about to be marked: the note itself, or, when it is a note
+ * this tool wrote (a mark left over), the original it quoted (null when it quoted none). So a re-check never
+ * records a tool note as "original" and never stacks notes.
+ */
+export function ownNote(note: NoteValue | null): NoteValue | null {
+  let n = note;
+  while (n !== null && isToolNote(n)) {
+    const text = noteText(n);
+    const at = text.indexOf(ORIGINAL_SEPARATOR);
+    n = at < 0 ? null : text.slice(at + ORIGINAL_SEPARATOR.length);
+  }
+  return n;
 }

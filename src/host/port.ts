@@ -43,6 +43,13 @@ export interface UndoResult {
    * write a gradient), with a Chinese reason; also counted in `kept`. Absent when there is none.
    */
   notRestored?: { sheet: string; cell: string; reason: string }[];
+  /** Restored marks found away from their remembered address (moved with a sort: relocate.ts). */
+  moved?: number;
+  /**
+   * Marks that could not be placed without guessing (the run's note now on several cells, or their address
+   * taken by another mark): nothing was done for them. Absent when there is none.
+   */
+  unlocated?: { sheet: string; cell: string }[];
 }
 
 export interface WorkbookHost {
@@ -53,10 +60,10 @@ export interface WorkbookHost {
   /** The cells of the memory sheet (MEMORY_SHEET), or null when there is none. */
   readMemory(): Promise<MemoryRows | null>;
   /**
-   * Undoes a previous run: on each remembered cell puts back the original fill (unless the fill is no
-   * longer the run's mark colour) and the original note (unless the note text no longer hashes to
-   * `applied`); deletes the sheets listed in `memory.sheets` that still exist. Never touches values and
-   * never the memory sheet itself.
+   * Undoes a previous run: finds each remembered mark where it is now (src/host/relocate.ts locateMarks:
+   * by its note, so marks moved by a sort are found) and, as judgeMarks decides, puts back the original fill
+   * and note; deletes the sheets listed in `memory.sheets` that still exist (run.ts passes only those whose
+   * text is still what the tool wrote). Never touches values and never the memory sheet itself.
    */
   undo(memory: RunMemory): Promise<UndoResult>;
   /**

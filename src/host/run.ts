@@ -15,8 +15,13 @@
  *   otherwise it says there is nothing to clear. runCheck proceeds (such sheets are treated as the
  *   user's and kept; the summary goes under a free name) and adds a notice.
  * - Sheets read: every worksheet except very hidden ones (the memory sheet, add-in sheets) and the
- *   previous run's summary sheets but its write-once ones; hidden user sheets are read (ledger-sheets.ts,
- *   the filter the pane's 台账识别 shares).
+ *   previous run's summary sheets that are still what the tool wrote (tool-sheets.ts). Hidden user sheets
+ *   are read.
+ * - The previous run's marks are found by their notes (relocate.ts): marks moved by a sort are undone where
+ *   they are now; the user's own note is never recorded as a tool note (memory.ts ownNote).
+ * - A summary sheet is deleted or overwritten only while its text hashes to what the tool wrote; one the
+ *   user changed, or deleted and made again under that name, is kept (a re-check writes under a free
+ *   name) and the user is told so.
  * - 整改 history: runCheck hands the previous memory's `history` to the engine and stores the one it returns
  *   (src/report/history.ts). 「清除标记」 removes the memory sheet, so the history goes with it: clearRun does
  *   not refuse or keep it (a cleared workbook must equal the original), but says so in its message and in
@@ -28,21 +33,17 @@ import type { ColumnOverrides } from '../ledger/types';
 import { parseCell } from '../ledger/grid';
 import type { EngineOutput, RunMeta } from '../report/engine-types';
 import type { HistoryRun } from '../report/history';
-import type { Mark, SheetModel } from '../report/model';
-import { TOOL_SHEET_NAMES } from '../ledger/tool-sheets';
+import type { Mark } from '../report/model';
 import type { Standard } from '../standard/schema';
-import {
-  DEFAULT_COLOURS,
-  MEMORY_SHEET,
-  decodeMemory,
-  encodeMemory,
-  sheetTextHash,
-  type AddedSheet,
-  type MarkColours,
-  type RunMemory,
-} from './memory';
-import type { SheetInfo, SheetWrite, UndoResult, WorkbookHost } from './port';
-import { ledgerSheets } from './ledger-sheets';
+import { DEFAULT_COLOURS, MEMORY_SHEET, decodeMemory, encodeMemory, type AddedSheet, type MarkColours, type RunMemory } from './memory';
+import type { UndoResult, WorkbookHost } from './port';
+import { TOOL_SHEET_NAMES } from '../ledger/tool-sheets';
+import { key, looksLikeToolSheet, planSheets, validSheetName, type SheetRename } from './sheet-names';
+import { candidateSheets, ledgerGridsOf } from './ledger-sheets';
+import { modelTextHash, verifySheets } from './tool-sheets';
+
+export { freeSheetName, planSheets, validSheetName, type SheetRename } from './sheet-names';
+export { gridTextHash, modelTextHash } from './tool-sheets';
 
 export type RunStage = '读取' | '检查' | '标记' | '汇总';
 
@@ -70,13 +71,6 @@ export interface RunOptions {
   overrides?: ColumnOverrides;
   /** Also write a 学校自评表 sheet for every school ('all') or for these schools (report/school-form). */
   schoolForms?: SchoolFormChoice;
-}
-
-export interface SheetRename {
-  /** The summary sheet's own name (the model's). */
-  from: string;
-  /** The name it was written under. */
-  to: string;
 }
 
 export interface RunResult extends EngineOutput {
@@ -123,6 +117,12 @@ export interface ClearResult {
   historyRuns: number;
   /** Cells whose original fill the host could not write back (UndoResult.notRestored); absent when none. */
   notRestored?: { sheet: string; cell: string; reason: string }[];
+  /** Restored marks found away from their remembered address (moved with a sort). */
+  moved: number;
+  /** Marks left as they were because they could not be placed without guessing (UndoResult.unlocated). */
+  unlocated?: { sheet: string; cell: string }[];
+  /** Sheets the run added that are kept because their text is no longer the tool's, with the sentence shown. */
+  keptSheets?: { name: string; message: string }[];
   message: string;
 }
 
@@ -144,58 +144,6 @@ function newerMessage(version: number, forRun: boolean): string {
 
 type MemoryState = { kind: 'none' } | { kind: 'ok'; memory: RunMemory };
 
-// ---------------------------------------------------------------------------------------------
-// Write-once sheets (核查清单): the tool's until the user answers in it, the user's from then on.
-
-function cellText(v: SheetGrid['values'][number][number]): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') return v.error;
-  return String(v);
-}
-
-/** sheetTextHash of a sheet as read. */
-export function gridTextHash(grid: SheetGrid): string {
-  function* cells() {
-    for (let r = 0; r < grid.values.length; r++) {
-      const row = grid.values[r];
-      for (let c = 0; c < row.length; c++) yield { row: grid.top + r, col: grid.left + c, text: cellText(row[c]) };
-    }
-  }
-  return sheetTextHash(cells());
-}
-
-/** sheetTextHash of a summary sheet as a host writes it (title A1, subtitle A2, headers row 3, data from row 4). */
-export function modelTextHash(model: SheetModel): string {
-  function* cells() {
-    yield { row: 1, col: 1, text: model.title };
-    yield { row: 2, col: 1, text: model.subtitle };
-    for (let c = 0; c < model.columns.length; c++) yield { row: 3, col: c + 1, text: model.columns[c].header };
-    for (let r = 0; r < model.rows.length; r++) {
-      const row = model.rows[r];
-      for (let c = 0; c < row.length; c++) yield { row: 4 + r, col: c + 1, text: row[c].value === null ? '' : String(row[c].value) };
-    }
-  }
-  return sheetTextHash(cells());
-}
-
-/**
- * The memory without the write-once sheets the user has answered in since (their text no longer matches
- * what the tool wrote): those are the user's now, so neither a re-run nor 清除标记 may delete them.
- */
-async function settleWriteOnce(host: WorkbookHost, memory: RunMemory, grids?: SheetGrid[]): Promise<{ memory: RunMemory; answered: string[] }> {
-  const once = memory.sheets.filter((s) => s.hash !== undefined);
-  if (once.length === 0) return { memory, answered: [] };
-  const read = grids ?? (await host.readGrids(once.map((s) => s.name)));
-  const answered = once
-    .filter((s) => {
-      const g = read.find((x) => x.name === s.name);
-      return g !== undefined && gridTextHash(g) !== s.hash;
-    })
-    .map((s) => s.name);
-  return { memory: { ...memory, sheets: memory.sheets.filter((s) => !answered.includes(s.name)) }, answered };
-}
-
 async function loadMemory(host: WorkbookHost, forRun: boolean): Promise<MemoryState> {
   const rows = await host.readMemory();
   if (rows === null) return { kind: 'none' };
@@ -203,51 +151,6 @@ async function loadMemory(host: WorkbookHost, forRun: boolean): Promise<MemorySt
   if (d.status === 'ok') return { kind: 'ok', memory: d.memory };
   if (d.status === 'newer') throw new JunhengRunError('memory-newer', newerMessage(d.version, forRun));
   throw new JunhengRunError('memory-damaged', damagedMessage(d.reason, forRun));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sheet names
-
-const MAX_NAME = 31;
-
-/** A model name made valid as a sheet name: forbidden characters replaced, ≤ 31 characters. */
-export function validSheetName(name: string): string {
-  let s = name.replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '').trim();
-  if (!s) s = '汇总';
-  if (s.toLowerCase() === 'history') s = `${s}_`;
-  return truncate(s, MAX_NAME);
-}
-
-/** At most `max` UTF-16 units (Excel's limit counts those), never half a surrogate pair. */
-function truncate(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let t = s.slice(0, max);
-  const c = t.charCodeAt(t.length - 1);
-  if (c >= 0xd800 && c <= 0xdbff) t = t.slice(0, -1);
-  return t;
-}
-
-const key = (s: string) => s.toLocaleLowerCase();
-
-/** The first free name: base, base（自查）, base（自查2）, … (≤ 31 characters, case-insensitive unique). */
-export function freeSheetName(base: string, taken: Set<string>): string {
-  const b = validSheetName(base);
-  if (!taken.has(key(b))) return b;
-  for (let i = 1; ; i++) {
-    const suffix = i === 1 ? '（自查）' : `（自查${i}）`;
-    const name = truncate(b, MAX_NAME - suffix.length) + suffix;
-    if (!taken.has(key(name))) return name;
-  }
-}
-
-/** True for a sheet name that looks like one of the tool's summary sheets (base or base（自查N）). */
-function looksLikeToolSheet(name: string, bases: readonly string[]): boolean {
-  return bases.some((b) => {
-    const v = validSheetName(b);
-    if (name === v) return true;
-    const m = /^(.*)（自查\d*）$/.exec(name);
-    return !!m && v.startsWith(m[1]) && m[1].length > 0;
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,8 +203,9 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   // Read and check before changing anything: if the engine fails, the workbook is untouched. (Undoing
   // the previous run changes no value, so the grids read now are the grids after the undo.)
   const before = await host.listSheets();
-  // The one filter of every face (ledger-sheets.ts): write-once sheets (核查清单) are read every run.
-  const userSheets = ledgerSheets(before, mem.kind === 'ok' ? mem.memory : null);
+  // The one filter of every face (ledger-sheets.ts): every sheet but the tool's hidden ones is read, the previous
+  // run's summary sheets too, to tell whether they are still what the tool wrote; only those are left out.
+  const userSheets = candidateSheets(before);
   if (mem.kind === 'none') {
     const leftovers = userSheets.filter((s) => looksLikeToolSheet(s.name, bases)).map((s) => `「${s.name}」`);
     if (leftovers.length) {
@@ -310,8 +214,10 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
       );
     }
   }
-  const names = userSheets.map((s) => s.name);
-  const grids = await host.readGrids(names);
+  const read = await host.readGrids(userSheets.map((s) => s.name));
+  const { grids, verdict, tools } = ledgerGridsOf(read, mem.kind === 'ok' ? mem.memory : null, new Set(before.map((s) => s.name)));
+  const names = userSheets.map((s) => s.name).filter((n) => !tools.has(n));
+  for (const k of verdict?.kept ?? []) notices.push(`${k.message}。`);
 
   progress('检查');
   const previousHistory = mem.kind === 'ok' ? (mem.memory.history ?? []) : [];
@@ -320,10 +226,10 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   progress('标记');
   let undone: UndoResult | null = null;
   let previous: AddedSheet[] = [];
-  if (mem.kind === 'ok') {
-    const settled = await settleWriteOnce(host, mem.memory, grids);
-    undone = await host.undo(settled.memory);
+  if (verdict) {
+    undone = await host.undo(verdict.memory);
     previous = undone.removedAt;
+    if (undone.unlocated?.length) notices.push(`${unlocatedMessage(undone.unlocated)}。`);
   }
   const sheets = await host.listSheets();
 
@@ -345,10 +251,12 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
   const added: AddedSheet[] = toWrite.map((m) => {
     const name = nameOf.get(m) ?? m.name;
     const index = after.findIndex((s) => s.name === name);
-    return m.writeOnce ? { name, base: m.name, index, hash: modelTextHash(m) } : { name, base: m.name, index };
+    return m.writeOnce ? { name, base: m.name, index, hash: modelTextHash(m), once: true } : { name, base: m.name, index, hash: modelTextHash(m) };
   });
 
-  const memory: RunMemory = { version: 1, at: meta.date.toISOString(), colours, sheets: added, cells };
+  // The sheets this run read as ledgers: a later reader refuses a record that lists one of them as added.
+  const ledgers = [...new Set([...(out.ledgers?.ledgers ?? []).map((l) => l.sheet), ...cells.map((c) => c.sheet)])].filter((n) => names.includes(n) && !added.some((a) => a.name === n));
+  const memory: RunMemory = { version: 1, at: meta.date.toISOString(), colours, sheets: added, cells, ledgers };
   // The 整改 history: what the engine returns, else (an engine that keeps none) the previous one unchanged.
   const history = out.history ?? (mem.kind === 'ok' ? mem.memory.history : undefined);
   if (history && history.length > 0) memory.history = history;
@@ -364,37 +272,6 @@ export async function runCheck(host: WorkbookHost, std: Standard, meta: RunMeta,
     undone,
     marked: cells.length,
   };
-}
-
-/** Names and positions for the summary sheets: the previous run's name and place when free, else the first free name. */
-export function planSheets(
-  models: SheetModel[],
-  existing: SheetInfo[],
-  previous: AddedSheet[],
-): { writes: SheetWrite[]; renamed: SheetRename[] } {
-  const taken = new Set(existing.map((s) => key(s.name)));
-  taken.add(key(MEMORY_SHEET));
-  const renamed: SheetRename[] = [];
-  const writes: SheetWrite[] = [];
-  const prevByBase = new Map(previous.map((p) => [p.base, p]));
-  for (const model of models) {
-    const prev = prevByBase.get(model.name);
-    let name: string;
-    let index: number | undefined;
-    if (prev && !taken.has(key(prev.name)) && validSheetName(prev.name) === prev.name) {
-      name = prev.name;
-      index = prev.index;
-    } else {
-      name = freeSheetName(model.name, taken);
-    }
-    taken.add(key(name));
-    if (name !== validSheetName(model.name)) renamed.push({ from: model.name, to: name });
-    writes.push({ model, name, index });
-  }
-  // Insert in ascending position so each recorded index lands where it was.
-  // (Array.prototype.sort is stable: sheets without a position keep the models' order, at the end.)
-  writes.sort((a, b) => (a.index ?? Infinity) - (b.index ?? Infinity));
-  return { writes, renamed };
 }
 
 /** 清除标记: undoes the run recorded in the workbook and removes the record. */
@@ -417,15 +294,21 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: readon
       removedSheets: [],
       sheetsRemoved: [],
       historyRuns: 0,
+      moved: 0,
       message: '这个工作簿中没有本工具的标记或汇总表，无需清除。',
     };
   }
-  const settled = await settleWriteOnce(host, mem.memory);
+  const listed = new Set((await host.listSheets()).map((s) => s.name));
+  const present = mem.memory.sheets.filter((s) => listed.has(s.name)).map((s) => s.name);
+  const settled = verifySheets(mem.memory, present.length ? await host.readGrids(present) : [], listed);
   const r = await host.undo(settled.memory);
   await host.writeMemory(null);
   const parts = [`已清除 ${r.restored} 个单元格的标记，恢复了原有的填充和批注`];
+  if (r.moved) parts.push(`其中 ${r.moved} 个标记随排序等操作移动了位置，已在新位置清除`);
   if (r.removedSheets.length) parts.push(`删除了本工具生成的工作表${r.removedSheets.map((s) => `「${s}」`).join('、')}`);
   if (settled.answered.length) parts.push(`${settled.answered.map((n) => `「${n}」`).join('、')}中已填写核查结果，予以保留`);
+  for (const k of settled.kept) parts.push(k.message);
+  if (r.unlocated?.length) parts.push(unlocatedMessage(r.unlocated));
   const unwritable = r.notRestored ?? [];
   const changed = r.kept - unwritable.length;
   if (changed > 0) parts.push(`${changed} 个单元格在检查后被修改过填充或批注，保留了修改后的样子`);
@@ -444,8 +327,17 @@ export async function clearRun(host: WorkbookHost, opts: { summaryNames?: readon
     sheetsRemoved: r.removedSheets,
     historyRuns,
     ...(unwritable.length ? { notRestored: unwritable } : {}),
+    moved: r.moved ?? 0,
+    ...(r.unlocated?.length ? { unlocated: r.unlocated } : {}),
+    ...(settled.kept.length ? { keptSheets: settled.kept } : {}),
     message: parts.join('；') + '。',
   };
+}
+
+/** Marks that could not be placed without guessing (relocate.ts): nothing was done for them. */
+function unlocatedMessage(list: readonly { sheet: string; cell: string }[]): string {
+  const shown = list.slice(0, 5).map((c) => `「${c.sheet}」${c.cell}`).join('、');
+  return `${list.length} 个标记（原在 ${shown}${list.length > 5 ? ' 等' : ''}）的批注在检查后出现在多个单元格，无法确定哪个是本工具写的，未做改动，请手动检查这些单元格的填充和批注`;
 }
 
 /** "整改记录（2026-10-08 至 2026-11-29 共 3 次检查）已一并清除，下次检查将重新开始记录". */

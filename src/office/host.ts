@@ -53,7 +53,7 @@
  */
 import type { SheetGrid } from '../ledger/grid';
 import type { Mark } from '../report/model';
-import { MEMORY_SHEET, type MarkColours, type MarkedCell, type MemoryRows, type RunMemory } from '../host/memory';
+import { findMemorySheet, memorySheetName, type MarkColours, type MarkedCell, type MemoryRows, type RunMemory } from '../host/memory';
 import type { SheetInfo, SheetWrite, UndoResult, WorkbookHost } from '../host/port';
 import { SETTINGS_SHEET } from '../host/settings';
 import { readGrids, readMemory } from './read';
@@ -188,17 +188,20 @@ export class OfficeHost implements WorkbookHost {
 async function writeMemory(ses: OfficeSession, rows: MemoryRows | null): Promise<void> {
   if (!ses.sheets) await ses.listSheets();
   ses.assertStructure();
-  if (ses.has(MEMORY_SHEET)) {
-    const old = ses.ws(MEMORY_SHEET);
+  // The memory sheet found as readMemory finds it; a new one under a name no user's sheet holds (memory.ts).
+  const oldName = findMemorySheet(ses.sheets!)?.name;
+  if (oldName !== undefined) {
+    const old = ses.ws(oldName);
     old.visibility = 'Hidden';
     old.delete();
     await ses.reserve(3 * OP_BYTES);
-    ses.sheets = ses.sheets!.filter((s) => s.name !== MEMORY_SHEET);
+    ses.sheets = ses.sheets!.filter((s) => s.name !== oldName);
   }
   ses.memDims = null;
   if (rows) {
-    const ws = ses.context.workbook.worksheets.add(MEMORY_SHEET);
-    ses.insertSheet(MEMORY_SHEET, 'veryHidden');
+    const name = memorySheetName(ses.sheets!.map((s) => s.name));
+    const ws = ses.context.workbook.worksheets.add(name);
+    ses.insertSheet(name, 'veryHidden');
     await ses.reserve(3 * OP_BYTES);
     const width = Math.max(1, ...rows.map((r) => r.length));
     const values: Cell[][] = rows.map((r) => Array.from({ length: width }, (_, c) => (r[c] === null || r[c] === undefined ? '' : (r[c] as Cell))));

@@ -7,7 +7,7 @@
  * large is read again in requests half the size.
  */
 import type { SheetGrid } from '../ledger/grid';
-import { decodeMemory, MEMORY_SHEET, type MemoryRows } from '../host/memory';
+import { decodeMemory, findMemorySheet, type MemoryRows } from '../host/memory';
 import { blocksOf, type CellPos, type Rect } from './address';
 import { queueDims, settleMerges, syncDims, takeDims, type Dims } from './dims';
 import { toGrid } from './grid';
@@ -42,15 +42,17 @@ const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePaylo
 
 export async function readMemory(ses: OfficeSession): Promise<MemoryRows | null> {
   if (!ses.sheets) await ses.listSheets();
-  if (!ses.has(MEMORY_SHEET)) return null;
+  // The memory sheet: `_junheng`, or the `_junheng_N` a user's sheet named `_JUNHENG` made it take (memory.ts).
+  const memName = findMemorySheet(ses.sheets!)?.name;
+  if (memName === undefined) return null;
   // Sync 2: the memory sheet's size, and (prefetch for readGrids) every other sheet's dimensions.
   if (!ses.memDims) {
-    let used = ses.ws(MEMORY_SHEET).getUsedRange(true);
+    let used = ses.ws(memName).getUsedRange(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     await ses.reserve(300);
     const pend = await queueDims(ses, ses.sheets!.filter((s) => s.state !== 'veryHidden').map((s) => s.name));
     const got = await syncDims(ses, pend, async () => {
-      used = ses.ws(MEMORY_SHEET).getUsedRange(true);
+      used = ses.ws(memName).getUsedRange(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
       await ses.reserve(300);
     });
@@ -66,7 +68,7 @@ export async function readMemory(ses: OfficeSession): Promise<MemoryRows | null>
   const step = Math.max(1, Math.floor(ses.budget / perRow));
   for (let r = 0; r < d.rows; r += step) {
     const n = Math.min(step, d.rows - r);
-    const range = ses.ws(MEMORY_SHEET).getRangeByIndexes(d.row + r, d.col, n, d.cols);
+    const range = ses.ws(memName).getRangeByIndexes(d.row + r, d.col, n, d.cols);
     range.load('values');
     await ses.reserve(n * perRow);
     slices.push({ r, range });

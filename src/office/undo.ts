@@ -1,6 +1,7 @@
 /**
  * Undo and marks through Office.js: the snapshot reads of the marked cells' fills and notes, undoing a
- * previous run (fills and notes put back unless the user changed them, the run's sheets deleted) and painting
+ * previous run (each mark found where it is now — mark-scan.ts — and its fill and note put back unless the
+ * user changed them; the run's sheets deleted) and painting
  * a run's marks. Marks are written grouped by style through `worksheet.getRanges(address)`, address strings
  * ≤ 2 000 characters, and held back until writeMemory (host.ts): the memory that describes them goes first.
  *
@@ -10,12 +11,14 @@
  */
 import { columnLetter, parseCell } from '../ledger/grid';
 import type { Mark } from '../report/model';
-import { MEMORY_SHEET, appliedNoteText, noteHash, noteText, type MarkColours, type MarkedCell, type RunMemory } from '../host/memory';
+import { MEMORY_SHEET, appliedNoteText, findMemorySheet, noteHash, noteText, ownNote, type MarkColours, type MarkedCell, type RunMemory } from '../host/memory';
+import { countSteps } from '../host/relocate';
 import type { UndoResult } from '../host/port';
 import { fitCellText } from '../host/grid-rules';
 import { addressChunks, blocksOf, rectAddress, type CellPos, type Rect } from './address';
 import { queueDims, takeDims, type PendingDims } from './dims';
-import { argbToHex, fillRestore, isMarkFill, officeToFillDesc, type OfficeFill, type OfficeFillDesc } from './fill';
+import { argbToHex, fillRestore, officeToFillDesc, type OfficeFill, type OfficeFillDesc } from './fill';
+import { planOfficeUndo } from './mark-scan';
 import { jsonBytes, OP_BYTES, READ_GAP, type OfficeSession } from './session';
 
 /** The hash recorded as "note written" when no note was written (notes unsupported). */
@@ -153,42 +156,43 @@ export async function undo(ses: OfficeSession, memory: RunMemory): Promise<UndoR
   ses.assertWritable(bySheet.keys());
   const notRestored: NonNullable<UndoResult['notRestored']> = [];
 
-  for (const [sheet, list] of bySheet) {
-    const snap = snaps.get(sheet)!;
-    const fills: { pos: CellPos; restore: ReturnType<typeof fillRestore> }[] = [];
-    for (const { m, pos } of list) {
-      let fillOurs = isMarkFill(snap.fill(pos), memory.colours[m.style]);
-      const restore = fillRestore(m.fill as OfficeFillDesc | null);
-      if (fillOurs && restore.kind === 'unwritable') {
-        // A gradient: Office.js cannot write one back. The cell is left as it is, and the user told.
-        fillOurs = false;
-        notRestored.push({ sheet, cell: m.cell, reason: '原为渐变填充，Excel 加载项无法写回渐变填充，标记颜色未清除，请手动恢复' });
-      }
-      const note = snap.note(pos);
-      let noteOurs: boolean;
-      if (ses.notesSupported) noteOurs = noteHash(note ? note.content : '') === m.applied;
-      else noteOurs = m.applied === NO_NOTE_APPLIED;
-      if (fillOurs) fills.push({ pos, restore });
-      if (noteOurs && ses.notesSupported) {
-        const orig = m.note === null ? null : noteText(m.note);
-        if (orig === null) {
-          if (note) note.delete();
-        } else if (note) {
-          note.content = orig;
-        } else {
-          ses.notes(sheet).add(m.cell, orig);
-        }
-        await ses.reserve(2 * OP_BYTES + jsonBytes(orig ?? ''));
-      }
-      if (fillOurs || noteOurs) res.restored++;
-      if (!fillOurs || !noteOurs) res.kept++;
+  // Where each mark is now (a sort moves them): mark-scan.ts reads, src/host/relocate.ts decides.
+  const { steps, located } = await planOfficeUndo(ses, memory, bySheet, snaps);
+  const fills = new Map<string, { pos: CellPos; restore: ReturnType<typeof fillRestore> }[]>();
+  for (const step of steps) {
+    const { entry: m, pos, noteObj: note } = step;
+    const sheet = m.sheet;
+    const restore = fillRestore(m.fill as OfficeFillDesc | null);
+    if (step.fill && restore.kind === 'unwritable') {
+      // A gradient: Office.js cannot write one back. The cell is left as it is, and the user told.
+      step.fill = false;
+      notRestored.push({ sheet, cell: step.at, reason: '原为渐变填充，Excel 加载项无法写回渐变填充，标记颜色未清除，请手动恢复' });
     }
-    await queueFills(ses, sheet, fills);
+    if (step.fill) {
+      let l = fills.get(sheet);
+      if (!l) fills.set(sheet, (l = []));
+      l.push({ pos, restore });
+    }
+    if (step.note && ses.notesSupported) {
+      const orig = m.note === null ? null : noteText(m.note);
+      if (orig === null) {
+        if (note) note.delete();
+      } else if (note) {
+        note.content = orig;
+      } else {
+        ses.notes(sheet).add(step.at, orig);
+      }
+      await ses.reserve(2 * OP_BYTES + jsonBytes(orig ?? ''));
+    }
   }
+  for (const [sheet, list] of fills) await queueFills(ses, sheet, list);
+  Object.assign(res, countSteps(steps));
+  res.missing = located.missing.length;
+  if (located.unlocated.length) res.unlocated = located.unlocated.map((c) => ({ sheet: c.sheet, cell: c.cell }));
 
   for (const s of memory.sheets) {
     const index = ses.sheets!.findIndex((x) => x.name === s.name);
-    if (index >= 0 && s.name !== MEMORY_SHEET) res.removedAt.push({ ...s, index });
+    if (index >= 0 && s.name !== MEMORY_SHEET && s.name !== findMemorySheet(ses.sheets!)?.name) res.removedAt.push({ ...s, index });
   }
   for (const s of res.removedAt) {
     const ws = ses.ws(s.name);
@@ -238,7 +242,8 @@ export async function applyMarks(ses: OfficeSession, marks: Mark[], colours: Mar
     for (const x of list) {
       const origFill = officeToFillDesc(snap.fill(x.pos));
       const noteObj = snap.note(x.pos);
-      const origNote = ses.notesSupported && noteObj ? noteObj.content : null;
+      const own = ses.notesSupported && noteObj ? ownNote(noteObj.content) : null;
+      const origNote = own === null ? null : noteText(own);
       let written = '';
       if (ses.notesSupported) {
         written = fitCellText(appliedNoteText(x.mark.note, origNote));

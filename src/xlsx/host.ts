@@ -11,8 +11,11 @@ import type { Mark } from '../report/model';
 import {
   MEMORY_SHEET,
   appliedNoteText,
+  findMemorySheet,
+  memorySheetName,
   noteHash,
   noteText,
+  ownNote,
   type FillDesc,
   type MarkColours,
   type MarkedCell,
@@ -21,6 +24,7 @@ import {
   type RunMemory,
 } from '../host/memory';
 import type { SheetInfo, SheetState, SheetWrite, UndoResult, WorkbookHost } from '../host/port';
+import { countSteps, judgeMarks, locateMarks, type NoteAt } from '../host/relocate';
 import { applyExcelJsPatches } from './patches';
 import { cellValueOf, readGrid } from './read';
 import { sniffWorkbook } from './sniff';
@@ -111,10 +115,23 @@ export function fromFillDesc(d: FillDesc | null): XFill | undefined {
   return { type: 'pattern', pattern: d.pattern as ExcelJS.FillPatterns };
 }
 
-function isSolid(fill: XFill | undefined, argb: string): boolean {
-  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return false;
+/** The ARGB of a plain solid fill; null for no fill or any other. */
+function solidArgb(fill: XFill | undefined): string | null {
+  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return null;
   const a = fill.fgColor?.argb;
-  return typeof a === 'string' && a.toUpperCase() === argb.toUpperCase();
+  return typeof a === 'string' ? a.toUpperCase() : null;
+}
+
+/** Every cell of a sheet that carries a note, with the note's text. */
+function notesOf(ws: ExcelJS.Worksheet): NoteAt[] {
+  const out: NoteAt[] = [];
+  const rows = (ws as unknown as { _rows: ({ _cells: (ExcelJS.Cell | undefined)[] } | undefined)[] })._rows ?? [];
+  for (const row of rows) {
+    for (const cell of row?._cells ?? []) {
+      if (cell && cell.note) out.push({ cell: cell.address, text: noteText(cell.note) });
+    }
+  }
+  return out;
 }
 
 function markFill(argb: string): XFill {
@@ -173,8 +190,13 @@ export class XlsxHost implements WorkbookHost {
     return out;
   }
 
+  private memorySheet(): ExcelJS.Worksheet | undefined {
+    const found = findMemorySheet(this.workbook.worksheets.map((ws) => ({ name: ws.name, state: ws.state || 'visible' })));
+    return found ? this.sheet(found.name) : undefined;
+  }
+
   async readMemory(): Promise<MemoryRows | null> {
-    const ws = this.sheet(MEMORY_SHEET);
+    const ws = this.memorySheet();
     if (!ws) return null;
     const rows: MemoryRows = [];
     const xr = (ws as unknown as { _rows: ({ _cells: (Parameters<typeof cellValueOf>[0] | undefined)[] } | undefined)[] })._rows ?? [];
@@ -194,24 +216,26 @@ export class XlsxHost implements WorkbookHost {
   async undo(memory: RunMemory): Promise<UndoResult> {
     const res: UndoResult = { restored: 0, kept: 0, missing: 0, removedSheets: [], removedAt: [] };
     const sheets = new Map(this.workbook.worksheets.map((ws) => [ws.name, ws]));
-    for (const m of memory.cells) {
-      const ws = sheets.get(m.sheet);
-      if (!ws) {
-        res.missing++;
-        continue;
-      }
-      const cell = ws.getCell(m.cell);
-      const fillOurs = isSolid(cell.style?.fill, memory.colours[m.style]);
-      const noteOurs = noteHash(noteText(cell.note)) === m.applied;
-      if (fillOurs) setFill(cell, fromFillDesc(m.fill));
-      if (noteOurs) setNote(cell, m.note);
-      if (fillOurs || noteOurs) res.restored++;
-      if (!fillOurs || !noteOurs) res.kept++;
+    const located = locateMarks(memory.cells, (name) => {
+      const ws = sheets.get(name);
+      return ws ? notesOf(ws) : null;
+    });
+    const steps = judgeMarks(located.found, memory.colours, (name, at) => {
+      const cell = sheets.get(name)!.getCell(at);
+      return { fill: solidArgb(cell.style?.fill), note: cell.note ? noteText(cell.note) : null };
+    });
+    for (const s of steps) {
+      const cell = sheets.get(s.entry.sheet)!.getCell(s.at);
+      if (s.fill) setFill(cell, fromFillDesc(s.entry.fill));
+      if (s.note) setNote(cell, s.entry.note);
     }
+    Object.assign(res, countSteps(steps));
+    res.missing = located.missing.length;
+    if (located.unlocated.length) res.unlocated = located.unlocated.map((c) => ({ sheet: c.sheet, cell: c.cell }));
     const order = this.workbook.worksheets;
     for (const s of memory.sheets) {
       const index = order.findIndex((ws) => ws.name === s.name);
-      if (index >= 0 && s.name !== MEMORY_SHEET) res.removedAt.push({ ...s, index });
+      if (index >= 0 && s.name !== MEMORY_SHEET && s.name !== this.memorySheet()?.name) res.removedAt.push({ ...s, index });
     }
     for (const s of res.removedAt) {
       this.workbook.removeWorksheet(this.sheet(s.name)!.id);
@@ -234,7 +258,7 @@ export class XlsxHost implements WorkbookHost {
         continue;
       }
       const origFill = cell.style?.fill;
-      const origNote = getNote(cell);
+      const origNote = ownNote(getNote(cell));
       // A note holds at most 32 767 characters (a message quoting a very long school name can exceed it).
       const note = fitCellText(appliedNoteText(mark.note, origNote));
       setFill(cell, fills[mark.style]);
@@ -263,10 +287,10 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async writeMemory(rows: MemoryRows | null): Promise<void> {
-    const old = this.sheet(MEMORY_SHEET);
+    const old = this.memorySheet();
     if (old) this.workbook.removeWorksheet(old.id);
     if (!rows) return;
-    const ws = this.workbook.addWorksheet(MEMORY_SHEET, { state: 'veryHidden' });
+    const ws = this.workbook.addWorksheet(memorySheetName(this.workbook.worksheets.map((w) => w.name)), { state: 'veryHidden' });
     rows.forEach((row, r) => {
       row.forEach((v, c) => {
         if (v === null || v === undefined) return;

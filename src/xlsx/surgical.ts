@@ -18,6 +18,7 @@ import {
   findMemorySheet,
   memorySheetName,
   noteHash,
+  ownNote,
   type MarkColours,
   type MarkedCell,
   type MemoryRows,
@@ -25,6 +26,7 @@ import {
   type RunMemory,
 } from '../host/memory';
 import type { SheetInfo, SheetState, SheetWrite, UndoResult, WorkbookHost } from '../host/port';
+import { countSteps, judgeMarks, locateMarks, type Location, type UndoStep } from '../host/relocate';
 import { SETTINGS_SHEET, settingsTextOf } from '../host/settings';
 import { fitCellText } from '../host/grid-rules';
 import { CT, NS_REL, REL, XlsxPackage, esc, escapeRe, insertBeforeClose, local, parseXml, relIs, relsPartOf } from './package';
@@ -314,7 +316,7 @@ export class SurgicalXlsxHost implements WorkbookHost {
         const fillXml = styles.fillXmlOfXf(sIdx);
         const orig = notes.comments.find((c) => c.ref === ref);
         const shape = notes.shapes.find((x) => x.ref === ref);
-        const origNote: NoteValue | null = orig ? noteValueOf(orig, shape?.xml) : null;
+        const origNote: NoteValue | null = orig ? ownNote(noteValueOf(orig, shape?.xml)) : null;
         const text = fitCellText(appliedNoteText(mark.note, origNote));
         if (orig) replaced.set(orig.start, withText(orig.xml, text, notes.prefix));
         else {
@@ -339,48 +341,53 @@ export class SurgicalXlsxHost implements WorkbookHost {
   async undo(memory: RunMemory): Promise<UndoResult> {
     const res: UndoResult = { restored: 0, kept: 0, missing: 0, removedSheets: [], removedAt: [] };
     const styles = this.styles();
-    const bySheet = new Map<string, RunMemory['cells']>();
-    for (const m of memory.cells) {
-      const s = this.sheet(m.sheet);
-      if (!s || !s.part || !this.pkg.has(s.part)) {
-        res.missing++;
-        continue;
-      }
-      let l = bySheet.get(m.sheet);
-      if (!l) bySheet.set(m.sheet, (l = []));
-      l.push(m);
-    }
-    for (const [name, list] of bySheet) {
-      const s = this.sheet(name)!;
+    const notesBy = new Map<string, ReturnType<SurgicalXlsxHost['notesOf']>>();
+    const located = locateMarks(memory.cells, (name) => {
+      const s = this.sheet(name);
+      if (!s || !s.part || !this.pkg.has(s.part)) return null;
       const notes = this.notesOf(s.part);
-      const cur = patchCells(this.pkg.text(s.part)!, list.map((m) => m.cell)).styles;
+      notesBy.set(name, notes);
+      return notes.comments.map((c) => ({ cell: c.ref, text: commentText(c.xml) }));
+    });
+    const bySheet = new Map<string, Location[]>();
+    for (const l of located.found) {
+      let list = bySheet.get(l.entry.sheet);
+      if (!list) bySheet.set(l.entry.sheet, (list = []));
+      list.push(l);
+    }
+    const steps: UndoStep[] = [];
+    for (const [name, found] of bySheet) {
+      const s = this.sheet(name)!;
+      const notes = notesBy.get(name)!;
+      const cur = patchCells(this.pkg.text(s.part)!, found.map((l) => l.at)).styles;
+      const list = judgeMarks(found, memory.colours, (_n, at) => {
+        const d = fillDescOf(styles.fillXmlOfXf(cur.get(at) ?? 0));
+        const c = notes.comments.find((x) => x.ref === at);
+        return { fill: d && d.pattern === 'solid' && typeof d.fgColor === 'string' ? d.fgColor : null, note: c ? commentText(c.xml) : null };
+      });
+      steps.push(...list);
       const patches: CellPatch[] = [];
       const edits: { start: number; end: number; xml: string }[] = [];
       const shapeEdits: { start: number; end: number; xml: string }[] = [];
       const addComments: string[] = [];
       const addShapes: string[] = [];
       let shapeId = maxShapeId(notes.vml ?? '');
-      for (const m of list) {
-        const ref = m.cell.toUpperCase();
-        const sIdx = cur.get(ref) ?? 0;
+      for (const { entry: m, at: ref, fill, note } of list) {
+        if (fill) patches.push({ ref, s: styles.restoredXf(cur.get(ref) ?? 0, m.fill), restore: true });
+        if (!note) continue;
         const c = notes.comments.find((x) => x.ref === ref);
-        const fillOurs = styles.isSolid(sIdx, memory.colours[m.style]);
-        const noteOurs = noteHash(c ? commentText(c.xml) : '') === m.applied;
-        if (fillOurs) patches.push({ ref, s: styles.restoredXf(sIdx, m.fill), restore: true });
-        if (noteOurs) {
-          const shape = notes.shapes.find((x) => x.ref === ref);
-          const kept = keptNoteXml(m.note);
-          const origComment = typeof kept?.comment === 'string' ? kept.comment : m.note !== null ? commentFromNote(ref, notes.authorId, m.note, notes.prefix) : null;
-          const origShape = typeof kept?.shape === 'string' ? kept.shape : undefined;
-          if (c) edits.push({ start: c.start, end: c.end, xml: origComment ?? '' });
-          else if (origComment) addComments.push(origComment);
-          if (m.note === null) {
-            if (shape) shapeEdits.push({ start: shape.start, end: shape.end, xml: '' });
-          } else if (origShape && shape && shape.xml !== origShape) shapeEdits.push({ start: shape.start, end: shape.end, xml: origShape });
-          else if (!shape) addShapes.push(origShape ?? inPrefixes(newShape(ref, ++shapeId), vmlPrefixes(notes.vml)));
-        }
-        if (fillOurs || noteOurs) res.restored++;
-        if (!fillOurs || !noteOurs) res.kept++;
+        const shape = notes.shapes.find((x) => x.ref === ref);
+        const kept = keptNoteXml(m.note);
+        // A note kept as XML names its cell: a mark that moved gets it at the new address (its shape moved with it).
+        const keptComment = typeof kept?.comment === 'string' ? kept.comment.replace(/(\sref=")[^"]*(")/, `$1${ref}$2`) : undefined;
+        const origComment = keptComment ?? (m.note !== null ? commentFromNote(ref, notes.authorId, m.note, notes.prefix) : null);
+        const origShape = typeof kept?.shape === 'string' && ref === m.cell.toUpperCase() ? kept.shape : undefined;
+        if (c) edits.push({ start: c.start, end: c.end, xml: origComment ?? '' });
+        else if (origComment) addComments.push(origComment);
+        if (m.note === null) {
+          if (shape) shapeEdits.push({ start: shape.start, end: shape.end, xml: '' });
+        } else if (origShape && shape && shape.xml !== origShape) shapeEdits.push({ start: shape.start, end: shape.end, xml: origShape });
+        else if (!shape) addShapes.push(origShape ?? inPrefixes(newShape(ref, ++shapeId), vmlPrefixes(notes.vml)));
       }
       if (patches.length) this.pkg.setText(s.part, patchCells(this.pkg.text(s.part)!, patches).xml);
       if (edits.length || addComments.length || shapeEdits.length || addShapes.length) {
@@ -395,6 +402,9 @@ export class SurgicalXlsxHost implements WorkbookHost {
         );
       }
     }
+    Object.assign(res, countSteps(steps));
+    res.missing = located.missing.length;
+    if (located.unlocated.length) res.unlocated = located.unlocated.map((c) => ({ sheet: c.sheet, cell: c.cell }));
     const order = this.worksheets();
     for (const s of memory.sheets) {
       const index = order.findIndex((w) => w.name === s.name);

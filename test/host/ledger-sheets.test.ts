@@ -4,7 +4,9 @@
  * when another program saved it as merely hidden.
  */
 import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
-import { ledgerSheets } from '../../src/host/ledger-sheets';
+import { candidateSheets, ledgerGridsOf } from '../../src/host/ledger-sheets';
+import { gridTextHash } from '../../src/host/tool-sheets';
+import type { SheetGrid } from '../../src/ledger/grid';
 import { MEMORY_SHEET, type RunMemory } from '../../src/host/memory';
 import { runCheck } from '../../src/host/run';
 import { SETTINGS_SHEET, DEFAULT_WORKBOOK_SETTINGS } from '../../src/host/settings';
@@ -17,23 +19,43 @@ import { fromExcelJs } from '../office/convert';
 
 const memory = (sheets: RunMemory['sheets']): RunMemory => ({ version: 1, at: '2026-01-01T00:00:00.000Z', colours: { fail: 'FFFFC7CE', data: 'FFFFEB9C' }, sheets, cells: [] });
 
-describe('ledgerSheets', () => {
-  it('leaves out very hidden sheets, the tool\'s own by name, and the previous run\'s sheets but the write-once ones', () => {
-    const sheets = [
-      { name: '学校', state: 'visible' as const },
-      { name: '隐藏的台账', state: 'hidden' as const },
-      { name: '加载项表', state: 'veryHidden' as const },
-      { name: MEMORY_SHEET, state: 'hidden' as const },
-      { name: SETTINGS_SHEET, state: 'hidden' as const },
-      { name: FINDINGS_SHEET, state: 'visible' as const },
-      { name: CHECKLIST_SHEET, state: 'visible' as const },
-    ];
+const grid = (name: string, text: string): SheetGrid => ({ name, top: 1, left: 1, values: [[text]], merges: [] });
+
+describe('candidateSheets / ledgerGridsOf', () => {
+  const sheets = [
+    { name: '学校', state: 'visible' as const },
+    { name: '隐藏的台账', state: 'hidden' as const },
+    { name: '加载项表', state: 'veryHidden' as const },
+    { name: MEMORY_SHEET, state: 'hidden' as const },
+    { name: SETTINGS_SHEET, state: 'hidden' as const },
+    { name: FINDINGS_SHEET, state: 'visible' as const },
+    { name: CHECKLIST_SHEET, state: 'visible' as const },
+  ];
+  const existing = new Set(sheets.map((s) => s.name));
+
+  it('reads every sheet but very hidden ones and the tool\'s own hidden sheets by name', () => {
+    expect(candidateSheets(sheets).map((s) => s.name)).toEqual(['学校', '隐藏的台账', FINDINGS_SHEET, CHECKLIST_SHEET]);
+  });
+
+  it('leaves out the previous run\'s sheets still as the tool wrote them, never the write-once ones', () => {
+    const read = candidateSheets(sheets).map((s) => grid(s.name, `${s.name} 的内容`));
+    const asWritten = gridTextHash(grid(FINDINGS_SHEET, `${FINDINGS_SHEET} 的内容`));
     const prev = memory([
-      { name: FINDINGS_SHEET, base: FINDINGS_SHEET, index: 5 },
-      { name: CHECKLIST_SHEET, base: CHECKLIST_SHEET, index: 6, hash: 'x' },
+      { name: FINDINGS_SHEET, base: FINDINGS_SHEET, index: 5, hash: asWritten },
+      { name: CHECKLIST_SHEET, base: CHECKLIST_SHEET, index: 6, hash: 'x', once: true },
     ]);
-    expect(ledgerSheets(sheets, prev).map((s) => s.name)).toEqual(['学校', '隐藏的台账', CHECKLIST_SHEET]);
-    expect(ledgerSheets(sheets, null).map((s) => s.name)).toEqual(['学校', '隐藏的台账', FINDINGS_SHEET, CHECKLIST_SHEET]);
+    const r = ledgerGridsOf(read, prev, existing);
+    expect(r.grids.map((g) => g.name)).toEqual(['学校', '隐藏的台账', CHECKLIST_SHEET]);
+    expect([...r.tools]).toEqual([FINDINGS_SHEET]);
+    expect(ledgerGridsOf(read, null, existing).grids.map((g) => g.name)).toEqual(['学校', '隐藏的台账', FINDINGS_SHEET, CHECKLIST_SHEET]);
+  });
+
+  it('reads a sheet under a tool sheet\'s name whose content the user changed: it is theirs', () => {
+    const read = [grid('学校', 'x'), grid(FINDINGS_SHEET, '用户自己的问题清单')];
+    const prev = memory([{ name: FINDINGS_SHEET, base: FINDINGS_SHEET, index: 1, hash: gridTextHash(grid(FINDINGS_SHEET, '工具写的')) }]);
+    const r = ledgerGridsOf(read, prev, existing);
+    expect(r.grids.map((g) => g.name)).toEqual(['学校', FINDINGS_SHEET]);
+    expect(r.verdict?.kept.map((k) => k.name)).toEqual([FINDINGS_SHEET]);
   });
 });
 

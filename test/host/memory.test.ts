@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import {
   CHUNK_SIZE,
   MEMORY_HEADER,
@@ -7,6 +8,7 @@ import {
   encodeMemory,
   noteHash,
   noteText,
+  ownNote,
   type RunMemory,
 } from '../../src/host/memory';
 
@@ -114,5 +116,69 @@ describe('run memory: 整改 history (additive within version 1)', () => {
     const text = JSON.stringify(json);
     const d = decodeMemory([[MEMORY_HEADER, 1, 1, text.length], [text]]);
     expect(d.status === 'ok' && d.memory.history).toEqual([{ at: '2026-11-05', findings: [] }]);
+  });
+});
+
+describe('run memory: validation (zod) before anything acts on it', () => {
+  /** The memory's JSON, changed by `edit`, as memory-sheet rows. */
+  function tampered(edit: (j: Record<string, any>) => void) {
+    const j = JSON.parse(String(encodeMemory({ ...memory(4), ledgers: ['学校台账'] })[1][0])) as Record<string, any>;
+    edit(j);
+    const text = JSON.stringify(j);
+    return decodeMemory([[MEMORY_HEADER, 1, 1, text.length], [text]]);
+  }
+  const damaged = (d: ReturnType<typeof decodeMemory>) => (d.status === 'damaged' ? d.reason : `not damaged: ${d.status}`);
+
+  it('accepts what encodeMemory writes', () => {
+    expect(tampered(() => undefined).status).toBe('ok');
+  });
+
+  it.each([
+    ['a lower-case address', (j: any) => (j.marks[0].cells[0][0] = 'c3'), /单元格地址/],
+    ['a range', (j: any) => (j.marks[0].cells[0][0] = 'C3:C9'), /单元格地址/],
+    ['a column beyond XFD', (j: any) => (j.marks[0].cells[0][0] = 'XFE3'), /单元格地址/],
+    ['a row beyond 1 048 576', (j: any) => (j.marks[0].cells[0][0] = 'A1048577'), /单元格地址/],
+    ['row 0', (j: any) => (j.marks[0].cells[0][0] = 'A0'), /单元格地址/],
+    ['a sheet name with a colon', (j: any) => (j.marks[0].sheet = '学校:台账'), /工作表名/],
+    ['a sheet name of 32 characters', (j: any) => (j.sheets[0].name = '表'.repeat(32)), /工作表名/],
+    ['an added sheet named History', (j: any) => (j.sheets[0].name = 'History'), /工作表名/],
+    ['an empty added sheet name', (j: any) => (j.sheets[0].name = ''), /工作表名/],
+    ['an added sheet that the run marked', (j: any) => (j.sheets[0].name = '学校台账'), /台账/],
+    ['an added sheet that the run read as a ledger', (j: any) => ((j.ledgers = ['班级台账']), (j.sheets[0].name = '班级台账')), /台账/],
+    ['an added sheet that is the memory sheet', (j: any) => (j.sheets[0].name = '_JUNHENG'), /隐藏工作表/],
+    ['the same cell twice', (j: any) => j.marks[0].cells.push([...j.marks[0].cells[0]]), /重复/],
+    ['a fill index out of range', (j: any) => (j.marks[0].cells[0][2] = 99), /填充/],
+    ['a hash that is not one', (j: any) => (j.marks[0].cells[0][4] = 'zz'), /标记记录/],
+    ['a sheet hash that is not one', (j: any) => (j.sheets[0].hash = 'DROP TABLE'), /工作表记录/],
+  ])('refuses %s', (_what, edit, reason) => {
+    const r = damaged(tampered(edit));
+    expect(r).toMatch(reason);
+    expect(r).toMatch(/^[\u4e00-\u9fff]/);
+  });
+
+  it('reads write-once sheets of records written before every sheet had a hash', () => {
+    const d = tampered((j) => {
+      delete j.sheetHashes;
+      j.sheets = [{ name: '问题清单', base: '问题清单', index: 3 }, { name: '核查清单', base: '核查清单', index: 4, hash: '0123abcd' }];
+    });
+    expect(d.status === 'ok' && d.memory.sheets).toEqual([
+      { name: '问题清单', base: '问题清单', index: 3 },
+      { name: '核查清单', base: '核查清单', index: 4, hash: '0123abcd', once: true },
+    ]);
+    const now = tampered((j) => (j.sheets = [{ name: '问题清单', base: '问题清单', index: 3, hash: '0123abcd' }]));
+    expect(now.status === 'ok' && now.memory.sheets).toEqual([{ name: '问题清单', base: '问题清单', index: 3, hash: '0123abcd' }]);
+  });
+});
+
+describe('ownNote: a tool note is never a cell\'s original note', () => {
+  it('keeps a user\'s note, drops a bare tool note, unwraps a tool note that quoted the user\'s', () => {
+    expect(ownNote('王老师：待核实')).toBe('王老师：待核实');
+    expect(ownNote(null)).toBeNull();
+    expect(ownNote('均衡自查：生均面积不足')).toBeNull();
+    const once = appliedNoteText('均衡自查：生均面积不足', '王老师：待核实');
+    expect(ownNote(once)).toBe('王老师：待核实');
+    expect(ownNote(appliedNoteText('均衡自查：又一条', once))).toBe('王老师：待核实');
+    const rich = { texts: [{ text: '李四:', font: { bold: true } }, { text: '\n已核实' }] };
+    expect(ownNote(rich)).toBe(rich);
   });
 });

@@ -37,8 +37,8 @@ describe('runCheck', () => {
     const mem = await memoryOf(after);
     expect(mem.cells).toHaveLength(result.marks.length);
     expect(mem.sheets).toEqual([
-      { name: '资源配置达标情况', base: '资源配置达标情况', index: 3 },
-      { name: '问题清单', base: '问题清单', index: 4 },
+      { name: '资源配置达标情况', base: '资源配置达标情况', index: 3, hash: expect.stringMatching(/^[0-9a-f]{8}$/) },
+      { name: '问题清单', base: '问题清单', index: 4, hash: expect.stringMatching(/^[0-9a-f]{8}$/) },
     ]);
     const c5 = after.getWorksheet('学校台账')!.getCell('C5');
     expect((c5.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');

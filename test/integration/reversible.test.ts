@@ -11,6 +11,7 @@ import { MEMORY_SHEET } from '../../src/host/memory';
 import { nationalStandard } from '../../src/standard';
 import { XlsxHost } from '../../src/xlsx/host';
 import { reload, snapshot, splitStatus } from './snapshot';
+import { sortExcelJs } from '../office/sort';
 
 const std = nationalStandard();
 const meta = { workbook: '示例县台账.xlsx', date: new Date('2026-11-29T00:00:00Z') };
@@ -183,5 +184,74 @@ describe('核查清单: written once, the user answers in it, later runs read th
     expect(cleared.removedSheets).not.toContain('核查清单');
     expect(cleared.message).toMatch(/「核查清单」中已填写核查结果，予以保留/);
     expect(answered.getWorksheet('核查清单')?.getCell(cell).value).toBe('未达标');
+  });
+});
+
+describe('the user edits the checked workbook: a sort, a tampered memory (issue 13\'s measured failures)', () => {
+  const TEACHERS = { sheet: '教师台账', first: 3, last: 1241 };
+
+  /** The user's workbook with an own fill and note on a teacher cell the tool marks (J8). */
+  async function withTeacherNote(): Promise<ExcelJS.Workbook> {
+    const wb = await userWorkbook();
+    const c = (wb.getWorksheet('教师台账') as ExcelJS.Worksheet).getCell('J8');
+    c.style = { ...c.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6E0B4' } } };
+    c.note = '人事科：课时待核';
+    return reload(wb);
+  }
+
+  it('check → sort the teachers → clear: every original fill and note back where the rows went, no mark left', async () => {
+    const wb = await withTeacherNote();
+    const run = await runCheck(host(wb), std, meta);
+    const marked = run.marks.filter((m) => m.sheet === '教师台账');
+    expect(marked.length).toBeGreaterThan(3);
+    const sorted = await reload(wb);
+    sortExcelJs(sorted, TEACHERS);
+    const cleared = await clearRun(host(sorted));
+    expect(cleared.restored).toBe(run.marked);
+    expect(cleared.kept).toBe(0);
+    expect(cleared.message).toMatch(new RegExp(`其中 ${marked.length} 个标记随排序等操作移动了位置`));
+    const want = await withTeacherNote();
+    sortExcelJs(want, TEACHERS);
+    const got = snapshot(await reload(sorted));
+    expect([...got.entries()]).toEqual([...snapshot(await reload(want)).entries()]);
+    // J8's row is now row 3 + 1241 - 8 = 1236: its own fill and note went with it.
+    const moved = (await reload(sorted)).getWorksheet('教师台账')!.getCell('J1236');
+    expect(moved.note).toBe('人事科：课时待核');
+    expect(moved.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6E0B4' } });
+  });
+
+  it('check → sort → check: the notes do not stack, and equal a check of the sorted workbook', async () => {
+    const wb = await withTeacherNote();
+    await runCheck(host(wb), std, meta);
+    const sorted = await reload(wb);
+    sortExcelJs(sorted, TEACHERS);
+    await runCheck(host(sorted), std, meta);
+    const fresh = await withTeacherNote();
+    sortExcelJs(fresh, TEACHERS);
+    await runCheck(host(fresh), std, meta);
+    const a = snapshot(await reload(sorted), ['教师台账', '班级台账', '学校基本情况台账']);
+    const b = snapshot(await reload(fresh), ['教师台账', '班级台账', '学校基本情况台账']);
+    expect([...a.entries()]).toEqual([...b.entries()]);
+    const note = JSON.stringify((await reload(sorted)).getWorksheet('教师台账')!.getCell('J1236').note);
+    expect(note.split('均衡自查').length - 1).toBe(1);
+    expect(note.split('原批注').length - 1).toBe(1);
+    expect(note.split('人事科').length - 1).toBe(1);
+  });
+
+  it('a memory that lists 班级台账 as a sheet the tool added: clear and re-check refuse, 班级台账 stays', async () => {
+    const wb = await userWorkbook();
+    await runCheck(host(wb), std, meta);
+    const tampered = await reload(wb);
+    const mem = tampered.getWorksheet(MEMORY_SHEET) as ExcelJS.Worksheet;
+    const j = JSON.parse(String(mem.getCell('A2').value)) as { sheets: { name: string; base: string }[] };
+    j.sheets.find((s) => s.base === '问题清单')!.name = DEMO_CLASS_SHEET;
+    const text = JSON.stringify(j);
+    mem.getCell('A2').value = text;
+    mem.getCell('D1').value = text.length;
+    const before = snapshot(tampered);
+    await expect(clearRun(host(tampered))).rejects.toThrow(/「班级台账」是检查时读取的台账/);
+    await expect(runCheck(host(tampered), std, meta)).rejects.toThrow(/本次未做任何改动/);
+    expect([...snapshot(tampered).entries()]).toEqual([...before.entries()]);
+    expect(tampered.getWorksheet(DEMO_CLASS_SHEET)).toBeDefined();
   });
 });

@@ -39,8 +39,9 @@ export async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
  * cannot equal check in ONE place: the 状态 column of 问题清单 (column M, data rows 4…), which reads 新发现 after
  * the first run and 仍未整改 after the second (a different word, and its style). Everything else — ledger
  * values, marks, notes, the other summary sheets, 首次发现日期 and 整改进度 (a same-day re-run replaces that day's
- * record) and the run memory — must be identical. This splits those status cells off a snapshot so the rest
- * can be compared exactly and the statuses asserted on their own.
+ * record) and the run memory — must be identical, but for one consequence in the memory: the content hash of
+ * 问题清单 (src/host/tool-sheets.ts), which hashes those words. This splits those status cells off a snapshot
+ * so the rest can be compared exactly and the statuses asserted on their own, and blanks that one hash.
  */
 export function splitStatus<V extends { value: string }>(m: Map<string, V>): { rest: Map<string, V>; statuses: string[] } {
   const rest = new Map<string, V>();
@@ -55,7 +56,14 @@ export function splitStatus<V extends { value: string }>(m: Map<string, V>): { r
     const hit = new RegExp(`^问题清单[^!]*!${col}(\\d+)$`).exec(k);
     if (hit && Number(hit[1]) >= 4) {
       if (v.value !== 'null') statuses.push(JSON.parse(v.value) as string);
+    } else if (/^_junheng!A(\d+)$/.test(k) && k !== '_junheng!A1') {
+      rest.set(k, { ...v, value: blankStatusHash(v.value) });
     } else rest.set(k, v);
   }
   return { rest, statuses };
+}
+
+/** A memory's JSON (as a snapshot value or plain) with the content hash of 问题清单 sheets blanked. */
+export function blankStatusHash(text: string): string {
+  return text.replace(/(问题清单[^{}]*?hash\\*":\\*")[0-9a-f]{8}/g, '$1--------');
 }

@@ -1382,6 +1382,33 @@ export class FakeNoteCollection {
     });
     return this.getItem(typeof cellAddress === 'string' ? cellAddress : '');
   }
+  private loadedItems: FakeNote[] | undefined;
+  /** `load('items/content')`: every note of the collection (a worksheet's, or the workbook's in sheet order). */
+  load(spec?: unknown): this {
+    const props = loadList(spec).map((p) => p.replace(/^items\//, ''));
+    for (const p of props) if (p !== 'content') throw new Error(`fake-excel: Note.${p} not modelled`);
+    this.ctx.enqueue('load:NoteCollection', jsonBytes(props), () => {
+      const sheets = this.scope ? [this.scope()] : this.ctx.excel.sheets;
+      const items: FakeNote[] = [];
+      let bytes = 32;
+      for (const sheet of sheets) {
+        for (const k of [...sheet.notes.keys()].sort((a, b) => a - b)) {
+          const t = { sheet, key: k };
+          const n = new FakeNote(this.ctx, () => (sheet.notes.has(k) ? t : null));
+          n.preloadContent(sheet.notes.get(k) ?? '');
+          items.push(n);
+          bytes += jsonBytes(sheet.notes.get(k)) + 40;
+        }
+      }
+      this.loadedItems = items;
+      return bytes;
+    });
+    return this;
+  }
+  get items(): FakeNote[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
   getItem(key: string): FakeNote {
     return new FakeNote(this.ctx, () => {
       const t = noteTarget(this.ctx.excel, key, this.scope?.());
@@ -1407,6 +1434,18 @@ export class FakeNote extends ClientObject<{ sheet: FakeSheet; key: number }> {
   }
   get content(): string {
     return this.loadedValue('content') as string;
+  }
+  /** For collection loads: the content as the load read it. */
+  preloadContent(v: string): void {
+    this.loadedProps.set('content', v);
+  }
+  /** The cell the note is on (ExcelApi 1.18). */
+  getLocation(): FakeRange {
+    const ws = new FakeWorksheet(this.context, () => this.target().sheet);
+    return new FakeRange(this.context, ws, () => {
+      const p = keyPos(this.target().key);
+      return { top: p.row, left: p.col, bottom: p.row, right: p.col };
+    });
   }
   set content(v: string) {
     this.queueWrite('note.content', v, (t) => {
