@@ -40,9 +40,12 @@ const FIXTURES: Fixture[] = [
   { name: 'a styled ledger (theme fills, rich notes, shared formulas; stub engine)', make: () => styledWorkbook(20), engine: stubEngine },
 ];
 
-/** The 状态 cells (column M, rows 4…) of a 问题清单 sheet's values, by address. */
+/** The 状态 cells (rows 4…) of a 问题清单 sheet's values, by address; the column found by its header in row 3. */
 function statusColumn(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([a]) => /^M(\d+)$/.test(a) && Number(a.slice(1)) >= 4));
+  const text = (c: unknown) => (typeof c === 'object' && c !== null && 'v' in c ? (c as { v: unknown }).v : c);
+  const header = Object.entries(values).find(([a, c]) => /^[A-Z]+3$/.test(a) && text(c) === '状态');
+  const col = header ? header[0].slice(0, -1) : 'M';
+  return Object.fromEntries(Object.entries(values).filter(([a]) => new RegExp(`^${col}(\\d+)$`).test(a) && Number(a.slice(col.length)) >= 4));
 }
 
 /** exportState without 问题清单's 状态 cells, and those cells' values in row order. */
