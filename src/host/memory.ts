@@ -74,6 +74,7 @@
 import type { HistoryRun } from '../report/history';
 import { NOTE_PREFIX } from '../report/marks';
 import { parseRecord } from './memory-schema';
+import { fnv1a } from '../report/hash';
 
 export const MEMORY_SHEET = '_junheng';
 export const MEMORY_HEADER = 'junheng-memory';
@@ -175,12 +176,7 @@ export type DecodedMemory =
 
 /** FNV-1a 32-bit over UTF-16 code units, 8 hex digits. */
 export function noteHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return fnv1a(text);
 }
 
 /** The plain text of a note (string or rich). */

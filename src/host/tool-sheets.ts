@@ -11,6 +11,7 @@
  *    differs from the old one by the date and the 整改 status anyway.)
  */
 import type { SheetGrid } from '../ledger/grid';
+import { sheetLayout } from '../report/layout';
 import type { SheetModel } from '../report/model';
 import { sheetTextHash, type AddedSheet, type RunMemory } from './memory';
 
@@ -48,18 +49,34 @@ function modelText(v: SheetModel['rows'][number][number]['value']): string {
   return typeof v === 'number' ? numberText(v) : String(v);
 }
 
-/** sheetTextHash of a summary sheet as a host writes it (title A1, subtitle A2, headers row 3, data from row 4). */
+/**
+ * sheetTextHash of a summary sheet as a host writes it, every part where src/report/layout.ts places it:
+ * title A1, subtitle A2, the header row or block from row 3, the code row, the data, the notes and the
+ * signature line.
+ */
 export function modelTextHash(model: SheetModel): string {
+  const layout = sheetLayout(model);
   function* cells() {
     yield { row: 1, col: 1, text: model.title };
     yield { row: 2, col: 1, text: model.subtitle };
-    for (let c = 0; c < model.columns.length; c++) yield { row: 3, col: c + 1, text: model.columns[c].header };
+    for (let r = 0; r < layout.header.length; r++) {
+      const texts = layout.header[r];
+      for (let c = 0; c < texts.length; c++) yield { row: layout.headerTop + r, col: c + 1, text: texts[c] };
+    }
+    if (layout.codeRow !== null) {
+      const codes = model.codeRow ?? [];
+      for (let c = 0; c < codes.length; c++) yield { row: layout.codeRow, col: c + 1, text: codes[c] };
+    }
     for (let r = 0; r < model.rows.length; r++) {
       const row = model.rows[r];
-      for (let c = 0; c < row.length; c++) yield { row: 4 + r, col: c + 1, text: modelText(row[c].value) };
+      for (let c = 0; c < row.length; c++) yield { row: layout.dataTop + r, col: c + 1, text: modelText(row[c].value) };
     }
+    for (const n of layout.notes) yield { row: n.row, col: 1, text: n.text };
+    if (layout.signature) for (const c of layout.signature.cells) yield { row: layout.signature.row, col: c.col, text: c.text };
   }
-  return sheetTextHash(cells());
+  // Row-major, as a sheet is read back (gridTextHash).
+  const sorted = [...cells()].sort((x, y) => x.row - y.row || x.col - y.col);
+  return sheetTextHash(sorted);
 }
 
 export interface SheetVerdict {

@@ -7,7 +7,7 @@
  * the table only). Held back until writeMemory (host.ts), like the marks.
  */
 import { columnLetter, quoteSheetName } from '../ledger/grid';
-import { SUMMARY_FONT, styleTable, type StyleLook } from '../report/look';
+import { SUMMARY_FONT, styleFonts, styleTable, type StyleLook } from '../report/look';
 import { sheetLayout } from '../report/layout';
 import type { CellStyle, SheetModel } from '../report/model';
 import type { SheetWrite } from '../host/port';
@@ -17,20 +17,7 @@ import { jsonBytes, OP_BYTES, type Cell, type OfficeSession } from './session';
 import { coveredCells, formParts, pageSetup, styleOf } from './summary-form';
 
 const FONT = SUMMARY_FONT;
-interface FontSpec {
-  size: number;
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  color?: string;
-}
-const STYLE_FONT = styleTable<FontSpec>((l) => ({
-  size: l.size,
-  ...(l.bold ? { bold: true } : {}),
-  ...(l.italic ? { italic: true } : {}),
-  ...(l.underline ? { underline: true } : {}),
-  ...(l.color ? { color: `#${l.color}` } : {}),
-}));
+const STYLE_FONT = styleFonts('#');
 type HAlign = 'Left' | 'Center' | 'Right' | 'General';
 const H_ALIGN: Record<StyleLook['align'], HAlign> = { general: 'General', right: 'Right', center: 'Center' };
 const STYLE_ALIGN = styleTable<{ h: HAlign; wrap: boolean }>((l) => ({ h: H_ALIGN[l.align], wrap: l.wrap }));

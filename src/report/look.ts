@@ -35,3 +35,23 @@ export const STYLE_LOOK: Record<CellStyle, StyleLook> = {
 export function styleTable<T>(map: (look: StyleLook) => T): Record<CellStyle, T> {
   return Object.fromEntries(Object.entries(STYLE_LOOK).map(([k, v]) => [k, map(v)])) as Record<CellStyle, T>;
 }
+
+/** A style's font as both hosts write it. */
+export interface FontSpec {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  color?: string;
+}
+
+/** Each style's font, its colour written as `colourPrefix` + RRGGBB (Office.js '#', OOXML 'FF' alpha). */
+export function styleFonts(colourPrefix: string): Record<CellStyle, FontSpec> {
+  return styleTable<FontSpec>((l) => ({
+    size: l.size,
+    ...(l.bold ? { bold: true } : {}),
+    ...(l.italic ? { italic: true } : {}),
+    ...(l.underline ? { underline: true } : {}),
+    ...(l.color ? { color: `${colourPrefix}${l.color}` } : {}),
+  }));
+}

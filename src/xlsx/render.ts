@@ -12,7 +12,7 @@
 import { fitCellText } from '../host/grid-rules';
 import type { MemoryRows } from '../host/memory';
 import { columnLetter, quoteSheetName } from '../ledger/grid';
-import { SUMMARY_FONT, styleTable } from '../report/look';
+import { SUMMARY_FONT, styleFonts, styleTable, type FontSpec } from '../report/look';
 import { rectAddress, sheetLayout } from '../report/layout';
 import type { CellStyle, ModelCell, PrintSpec, SheetModel } from '../report/model';
 import { PRINT_MARGINS } from '../report/print';
@@ -29,26 +29,13 @@ export function xmlText(s: string): string {
   return esc(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
 }
 
-interface FontSpec {
-  size: number;
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  color?: string;
-}
 
 function fontXml(f: FontSpec): string {
   return `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}${f.underline ? '<u/>' : ''}<sz val="${f.size}"/>${f.color ? `<color rgb="${f.color}"/>` : ''}<name val="${FONT}"/><family val="2"/><charset val="134"/></font>`;
 }
 
 
-const STYLE_FONT = styleTable<FontSpec>((l) => ({
-  size: l.size,
-  ...(l.bold ? { bold: true } : {}),
-  ...(l.italic ? { italic: true } : {}),
-  ...(l.underline ? { underline: true } : {}),
-  ...(l.color ? { color: `FF${l.color}` } : {}),
-}));
+const STYLE_FONT = styleFonts('FF');
 
 const STYLE_ALIGN = styleTable<string>(
   (l) => `<alignment ${l.align !== 'general' ? `horizontal="${l.align}" ` : ''}vertical="center"${l.wrap ? ' wrapText="1"' : ''}/>`,
