@@ -148,6 +148,8 @@ export function outcomeOf(r: RunResult, std: Standard): CheckOutcome {
   const findings = r.tracking ? paneFindings(r.report, true) : allFindings(r.ledgers, r.result);
   const indicators: Record<string, IndicatorLabel> = {};
   for (const [id, ind] of Object.entries(std.indicators)) indicators[id] = { name: ind.short ?? ind.name, full: ind.name, part: ind.part };
+  // The 一票否决 lines of the 核查清单 (F1 …), after S1: a finding on one is listed under its own words.
+  for (const v of std.veto) indicators[v.id] = { name: `一票否决：${v.name}`, part: '一票否决' };
   const parts: PartCount[] = PARTS.map((part) => ({
     part,
     findings: findings.filter((f) => f.kind === 'compliance' && f.indicator && indicators[f.indicator]?.part === part).length,
