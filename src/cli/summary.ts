@@ -1,8 +1,10 @@
 import type { EngineOutput } from '../report/engine-types';
 import type { Standard } from '../standard';
 import { PARTS, STAGES } from '../standard';
+import { LEDGER_DEFS } from '../ledger/synonyms';
 
-const KIND_NAMES: Record<string, string> = { school: '学校台账', class: '班级台账', teacher: '教师台账', county: '县级数据' };
+/** Each ledger kind's Chinese name: the reader's own labels (county figures have no LedgerDef). */
+const KIND_NAMES: Record<string, string> = { ...Object.fromEntries(LEDGER_DEFS.map((d) => [d.kind, d.label])), county: '县级数据' };
 
 /** The short Chinese summary the command prints after a check. */
 export function summaryLines(out: EngineOutput, std: Standard, workbook: string): string[] {

@@ -8,7 +8,8 @@ import type { HeaderMatch } from './header';
 import { normalizeHeader, normalizeText, parseUnit, type UnitInfo } from './normalize';
 import { classifyRow, isNoteText } from './rows';
 import { SheetReader, actualOf, ambiguousMessage, labelColumns, textCell, textOf } from './sheet-reader';
-import { COUNTY_ITEM_DEFS, TOOL_SHEET_NAMES, type CountyItemDef } from './synonyms';
+import { COUNTY_ITEM_DEFS, type CountyItemDef } from './synonyms';
+import { isToolSheetName } from './tool-sheets';
 import type { CheckStatus, ChecklistAnswer, CountyFigure, CountyFigures, CountyItem, DetectedLedger } from './types';
 
 const ITEM_PREFIX = /^(?:[GQSR]\d{1,2})?(?:全县|县域内|县域|本县|全区|本区|全市)?/i;
@@ -40,9 +41,6 @@ function itemOf(v: CellValue | undefined): { def: CountyItemDef; unit: UnitInfo 
   return def ? { def, unit } : null;
 }
 
-function isToolSheet(name: string): boolean {
-  return TOOL_SHEET_NAMES.some((b) => name === b || (name.startsWith(b) && /（自查\d*）$/.test(name)));
-}
 
 function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -61,7 +59,7 @@ const SCAN_COLS = 12;
  */
 export function readCountyFigures(reader: SheetReader): { figures: CountyFigures; ledger: DetectedLedger } | null {
   const { grid, sheet } = reader;
-  if (isToolSheet(sheet)) return null;
+  if (isToolSheetName(sheet)) return null;
   type Hit = { def: CountyItemDef; unit: UnitInfo | null; r: number; c: number };
   const hits: Hit[] = [];
   const seen = new Set<string>();

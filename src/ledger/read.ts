@@ -5,6 +5,7 @@
 import type { Standard } from '../standard/schema';
 import { cellAddress, columnLetter, type SheetGrid } from './grid';
 import { inferSchoolType, parseGrade, parseSchoolType, stageOfGrade } from './coerce';
+import { isToolSheetName } from './tool-sheets';
 import { readChecklistRows, readCountyFigures } from './county';
 import { detectForm, readForm } from './form';
 import { detectHeader, type ColumnMatch, type HeaderMatch } from './header';
@@ -277,6 +278,8 @@ export function readLedgers(grids: readonly SheetGrid[], std: Standard, override
   const tracked: Tracked[] = [];
   const forms: { ledger: DetectedLedger; grid: SheetGrid; cell: string; fields: Set<string> }[] = [];
   for (const input of grids) {
+    // The tool's own sheets (the summary, the national tables, 学校自评表) are never ledgers, whoever edited them.
+    if (isToolSheetName(input.name)) continue;
     let grid = cleanLayout(input).grid;
     const form = detectForm(grid, std);
     if (form) {

@@ -40,3 +40,17 @@ export const READ_BACK_SHEETS: readonly SummarySheetName[] = [CHECKLIST_SHEET];
  * with their 「（自查N）」 variants — the names that mark leftovers of a run whose memory is gone.
  */
 export const TOOL_SHEET_NAMES: readonly string[] = SUMMARY_SHEETS.filter((n) => !READ_BACK_SHEETS.includes(n));
+
+/** The prefix of the per-school 学校自评表 sheets a check adds on request (「自评表-学校名」, src/report/school-form). */
+export const SCHOOL_FORM_PREFIX = '自评表-';
+
+/**
+ * True for a sheet the tool writes and never reads: one of TOOL_SHEET_NAMES, its 「（自查N）」 variant, or a
+ * 学校自评表. Never read as a ledger of any kind — not even after the county filled in the blanks the national
+ * tables leave for it (a filled-in 表Ⅱ-2 is shaped like a ledger of per-school values, and would count every
+ * school twice).
+ */
+export function isToolSheetName(name: string): boolean {
+  if (name.startsWith(SCHOOL_FORM_PREFIX)) return true;
+  return TOOL_SHEET_NAMES.some((b) => name === b || (name.startsWith(b) && /（自查\d*）$/.test(name)));
+}

@@ -209,3 +209,15 @@ describe('section labels', () => {
     for (const t of ['城关小学', '小学合计', '九年一贯制', '高中', '']) expect(sectionOf(t)).toBeNull();
   });
 });
+
+describe('the tool\'s own 表Ⅱ-2 is never read back as a ledger', () => {
+  it('a sheet under the name the tool writes it (or its 「（自查）」 copy) is skipped, even after the county filled its blanks', () => {
+    const { g } = table();
+    expect(readLedgers([g], STD).schools.length).toBeGreaterThan(0);
+    for (const name of ['表Ⅱ-2 资源配置（分学校）', '表Ⅱ-2 资源配置（分学校）（自查）', '自评表-示例县城关第一小学']) {
+      const l = readLedgers([{ ...g, name }], STD);
+      expect(l.ledgers).toEqual([]);
+      expect(l.schools).toEqual([]);
+    }
+  });
+});

@@ -10,6 +10,7 @@ import type { ReportContext } from '../sheets';
 import { blank, formSheet } from '../national/common';
 import { kept, stageResults, whole, type SchoolFormSource } from './figures';
 import { resourceRows, schoolItemRows, type FormRow } from './rows';
+import { SCHOOL_FORM_PREFIX } from '../../ledger/tool-sheets';
 
 export type { SchoolFormSource } from './figures';
 
@@ -113,7 +114,7 @@ export function chooseSchools(src: SchoolFormSource, choice: SchoolFormChoice): 
 
 /** A sheet name for a school's form in the county workbook: 「自评表-学校名」, legal (≤ 31 characters) and unique. */
 export function schoolFormSheetName(school: string, taken: ReadonlySet<string>): string {
-  const base = `自评表-${school.replace(BAD_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').trim()}`;
+  const base = `${SCHOOL_FORM_PREFIX}${school.replace(BAD_SHEET_CHARS, '_').replace(/^'+|'+$/g, '').trim()}`;
   const cut = (s: string, n: number) => [...s].slice(0, n).join('');
   let name = cut(base, 31);
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${cut(base, 31 - String(i).length - 2)}（${i}）`;
