@@ -88,13 +88,20 @@ function sizeGroup(rec: SchoolRecord | undefined): SizeGroup | null {
   return null;
 }
 
-/** A school's 在校生数 is known: its whole-school cell, or every 学段 cell it has. */
+/**
+ * A school's 在校生数 is known: its whole-school cell, or the cells of the 学段 its type has (a 小学's blank
+ * 初中 column is not a missing figure); a school of unknown type: any 学段 cell filled.
+ */
 function sizeKnown(s: SchoolRecord): boolean {
   const st = s.quantities.students;
   if (!st) return false;
   if (st.all && st.all.value !== null) return true;
-  const parts = [st.小学, st.初中].filter((n) => n !== undefined);
-  return parts.length > 0 && parts.every((n) => n?.value !== null);
+  const filled = (n: { value: number | null } | undefined) => n !== undefined && n.value !== null;
+  const group = sizeGroup(s);
+  if (group === '小学') return filled(st.小学);
+  if (group === '初中') return filled(st.初中);
+  if (group === '一贯制') return filled(st.小学) && filled(st.初中);
+  return filled(st.小学) || filled(st.初中);
 }
 
 export function g4(c: Context): string | null {

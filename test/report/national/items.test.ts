@@ -182,6 +182,20 @@ describe('表Ⅳ and 表Ⅴ without data', () => {
   });
 });
 
+describe('表Ⅳ G4 with 在校生数 kept per 学段', () => {
+  it('a 小学\'s blank 初中 column (and an 初中\'s blank 小学 one) is no unread school', () => {
+    const schools = [
+      school('甲小学', '小学', { students: { 小学: 800, 初中: null } }),
+      school('乙中学', '初中', { students: { 小学: null, 初中: G4.初中 + 1 } }),
+      school('丙九年一贯制学校', '九年一贯制', { students: { 小学: 600, 初中: null } }),
+    ];
+    const l = builderLedgers(schools);
+    const m = buildTable4({ ledgers: l, result: runChecks(l, std) }, ctx);
+    // Only the 一贯制 school lacks a figure its type needs (its 初中 students).
+    expect(m.rows[GUARANTEE_IDS.indexOf('G4')][1].value).toBe(`超过 ${G4.小学} 人的小学 0 所，初中 1 所，超过 ${G4.九年一贯制} 人的一贯制学校 0 所（另有 1 所学校在校生数未填或无法识别，未计入）`);
+  });
+});
+
 describe('表Ⅳ with part of the data missing', () => {
   it('G4 counts the schools it can and says how many it could not read', () => {
     const schools = [school('大校小学', '小学', { students: G4.小学 + 1 }), school('空白小学', '小学', { students: null }), school('边界中学', '初中', { students: G4.初中 })];
