@@ -7,6 +7,7 @@
  * clearRun with the settings saved in the workbook, the same code the pane runs, loaded on first use);
  * elsewhere the placeholder, which answers 尚未接入.
  */
+import '../taskpane/no-eval'; // first: zod without eval under the page's CSP
 import { errorText, placeholderBackend, type PaneBackend } from '../taskpane/backend';
 import { inExcel, officeBackend } from '../taskpane/office-backend';
 import { officeDisplayLanguage, pickLocale, STRINGS, type Strings } from '../taskpane/i18n';

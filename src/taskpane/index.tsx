@@ -3,6 +3,7 @@
  * host null (and if office.js did not load at all, the pane renders anyway after a short wait), so the
  * pane can be opened and tested outside Excel.
  */
+import './no-eval'; // first: zod without eval under the page's CSP
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { placeholderBackend, type PaneBackend } from './backend';

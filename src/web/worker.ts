@@ -3,6 +3,7 @@
  * keeps drawing while a city-size workbook is read, checked and written. One request at a time; the bytes
  * come and go as transferred buffers.
  */
+import '../taskpane/no-eval'; // first: zod without eval under the page's CSP
 import { check, clear, inspect, pageError } from './engine';
 import type { RunStage } from '../host/run';
 import type { Reply, Request } from './protocol';
