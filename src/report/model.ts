@@ -6,6 +6,8 @@
  *   row 4… data rows
  * Cell text that came from a ledger is a plain string here; hosts must write it as text, never as a formula.
  */
+import type { TransitionUse } from '../checks/types';
+
 export type CellStyle = 'text' | 'number' | 'pass' | 'fail' | 'warn' | 'link' | 'note';
 
 export interface ModelCell {
@@ -231,22 +233,7 @@ export interface JsonReport {
   /** The assessment year the 《规程》 transition rules were judged for (null: unknown). */
   assessmentYear?: number | null;
   /** Verdicts that only a 《规程》 relaxed limit made 达标, with what the full standard still needs (`gapToFull`). */
-  transitions?: {
-    indicator: string;
-    rule: string;
-    school: string;
-    stage: '小学' | '初中' | null;
-    sheet: string | null;
-    cell: string | null;
-    actual: number;
-    relaxed: number;
-    full: number;
-    gapToFull: number;
-    /** The unit of actual / relaxed / full when not the indicator's (G3: ㎡ per room); `need` 需补足 in its own unit. */
-    unit?: { unit: string; decimals: number };
-    need?: { value: number; unit: string; decimals: number };
-    message: string;
-  }[];
+  transitions?: TransitionUse[];
   /** For every 差异系数 over its limit: the least additions per school (largest first) and the CV after them. */
   cvPlans?: {
     indicator: string;

@@ -9,6 +9,7 @@ import type { SchoolAttribute, SchoolQuantity, SchoolRecord } from '../../ledger
 import type { Stage, TransitionKey } from '../../standard/schema';
 import { dataFinding, refKey, type Ctx } from '../context';
 import type { TransitionUse } from '../types';
+import { singleStageOfType } from './whole-school';
 
 /** The words every note, 问题清单 row and sheet line decided by a relaxed limit carries. */
 export const TRANSITION_TAG = '按《规程》过渡期标准';
@@ -83,18 +84,10 @@ export function compulsoryStudents(school: SchoolRecord): number | null {
 
 /** The 学段 whose relaxed room area applies to a school (a school with both: 初中's, the larger). */
 export function roomStage(school: SchoolRecord): Stage {
-  switch (school.type) {
-    case '小学':
-    case '教学点':
-      return '小学';
-    case '初中':
-    case '完全中学':
-      return '初中';
-    default: {
-      const st = school.quantities.students;
-      return st && st['初中'] === undefined && st['小学'] !== undefined ? '小学' : '初中';
-    }
-  }
+  const single = singleStageOfType(school.type);
+  if (single !== null) return single;
+  const st = school.quantities.students;
+  return st && st['初中'] === undefined && st['小学'] !== undefined ? '小学' : '初中';
 }
 
 /** The 乡村小规模学校 of `peArtSmallRural`'s student range: 走教/兼职 teachers count for R3. */

@@ -1,6 +1,6 @@
 /** Whole-school figures of the school ledger: the 全校 column, else the sum of the 学段 columns the school has. */
 import type { CellRef, SchoolQuantity, SchoolRecord, SchoolType, StageKey, StageSplit } from '../../ledger/types';
-import type { IndicatorId } from '../../standard/schema';
+import type { IndicatorId, Stage } from '../../standard/schema';
 import { noteMissing, type Ctx } from '../context';
 import { quantityLabel } from '../format';
 
@@ -57,4 +57,13 @@ export function stagesOfType(type: SchoolType | null): readonly StageKey[] {
     default:
       return SPLIT_KEYS;
   }
+}
+
+/**
+ * The one 义务教育 学段 of a school type (完全中学: 初中, its 高中 aside); null when the type has both 学段
+ * (一贯制, 特殊教育学校) or is unknown.
+ */
+export function singleStageOfType(type: SchoolType | null): Stage | null {
+  const stages = stagesOfType(type).filter((k): k is Stage => k !== '高中');
+  return stages.length === 1 ? stages[0] : null;
 }

@@ -8,6 +8,7 @@ import { atMost } from '../compare';
 import { complianceFinding, noteMissing, type Ctx } from '../context';
 import { formatNumber, formatThreshold, indicatorRef, quantityLabel } from '../format';
 import { perSchoolItem } from '../common/item-status';
+import { singleStageOfType } from '../common/whole-school';
 import { TRANSITION_TAG, builtYearOf, numberFact, recordTransition, transitionActive } from '../common/transition';
 import { cellAddress } from '../../ledger/grid';
 import type { Rule } from './types';
@@ -33,19 +34,7 @@ function relaxedSize(ctx: Ctx, school: SchoolRecord, key: string, students: numb
 
 /** The G4 threshold key of a school type (null for types G4 does not judge). */
 function sizeKey(type: SchoolType): string | null {
-  switch (type) {
-    case '小学':
-    case '教学点':
-      return '小学';
-    case '初中':
-    case '完全中学':
-      return '初中';
-    case '九年一贯制':
-    case '十二年一贯制':
-      return type;
-    case '特殊教育学校':
-      return null;
-  }
+  return type === '九年一贯制' || type === '十二年一贯制' ? type : singleStageOfType(type);
 }
 
 /** G4: 义务教育 students (小学 + 初中, never 高中) within the limit for the school's type. */
