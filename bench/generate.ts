@@ -1,16 +1,17 @@
 /**
- * A county (or city) workbook at any scale, in the same messy layout as the demo workbook
- * (src/cli/demo-workbook.ts): merged title, unit line, two-row merged header, typing slips, a 合计 row with
- * SUM formulas, a 填表说明 block; a class ledger with the school name merged down for every third school;
- * a teacher roster (title row, one header row, one row per teacher, dates, notes at the end); a notes sheet.
+ * A county (or city) at any scale, for the benchmark and the browser tests: the plan of its schools, classes
+ * and teachers, written in the sample layout by the same writer as the demo (src/sample/write.ts): merged
+ * title, unit line, two-row merged header, typing slips, a 合计 row with SUM formulas, a 填表说明 block; a class
+ * ledger with the school name merged down for every third school; a teacher roster (dates, notes at the end).
  *
  * Scale 1 ≈ a county: 100 schools, ~2 000 classes, ~5 000 teachers. Scale 10 ≈ a city.
  * Deterministic: one seeded PRNG; the same (scale, seed) always gives the same workbook.
  */
-import ExcelJS from 'exceljs';
-import { writeTwoRowHeader } from '../src/cli/demo-workbook';
-import { mulberry32 } from '../src/cli/random';
+import type ExcelJS from 'exceljs';
 import { nationalStandard } from '../src/standard';
+import { SCHOOL_COLUMNS as C, toFullWidth } from '../src/sample/layout';
+import { mulberry32 } from '../src/sample/random';
+import { writeSampleWorkbook, type SampleColumn, type SampleCounty, type SampleValue } from '../src/sample/write';
 
 export { mulberry32 };
 
@@ -78,20 +79,7 @@ export interface CountyPlan {
   teacherCount: number;
 }
 
-/** School ledger columns (1-based), as in the demo workbook. */
-const C = {
-  seq: 1, name: 2, type: 3,
-  stuP: 4, stuJ: 5, stuS: 6,
-  clsP: 7, clsJ: 8, clsS: 9,
-  degP: 10, degJ: 11,
-  backbone: 12, peArt: 13, floor: 14, sports: 15, equip: 16, media: 17,
-  musicRooms: 18, musicArea: 19, artRooms: 20, artArea: 21, remark: 22,
-} as const;
 const LAST_COL = C.remark;
-
-function fullWidth(s: string): string {
-  return s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-}
 
 export function makePlan(scale: number, seed: number): CountyPlan {
   const rnd = mulberry32(seed);
@@ -223,7 +211,7 @@ export function makePlan(scale: number, seed: number): CountyPlan {
       const v = row[col - 1];
       if (typeof v === 'number') {
         const s = rnd();
-        row[col - 1] = s < 0.25 ? '暂无' : s < 0.5 ? fullWidth(String(v)) : s < 0.75 ? v.toLocaleString('en-US') : `${v}${col === C.stuP ? '人' : ''}`;
+        row[col - 1] = s < 0.25 ? '暂无' : s < 0.5 ? toFullWidth(String(v)) : s < 0.75 ? v.toLocaleString('en-US') : `${v}${col === C.stuP ? '人' : ''}`;
       }
     }
     teacherCount += teachers.length;
@@ -232,153 +220,31 @@ export function makePlan(scale: number, seed: number): CountyPlan {
   return { county, schools, classCount, teacherCount };
 }
 
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const TEACHER_COLUMNS: SampleColumn[] = [
+  { header: '序号', width: 6 },
+  { header: '学校名称', width: 26, align: 'left' },
+  { header: '姓名', width: 8 },
+  { header: '性别', width: 6 },
+  { header: '出生年月', width: 10, numFmt: 'yyyy-mm' },
+  { header: '最高学历', width: 10 },
+  { header: '专业技术职务', width: 12 },
+  { header: '任教学段', width: 8 },
+  { header: '任教学科', width: 12 },
+  { header: '骨干教师级别', width: 10 },
+  { header: '是否专任教师', width: 8 },
+  { header: '教师资格证', width: 8 },
+  { header: '五年培训学时', width: 10 },
+  { header: '是否符合交流条件', width: 10 },
+  { header: '本年度是否交流轮岗', width: 10 },
+  { header: '备注', width: 10 },
+];
+const TITLES = ['正高级教师', '高级教师', '一级教师', '一级教师', '二级教师', '二级教师', '三级教师', '未评'];
 
-function numFmtOf(col: number): string | undefined {
-  if (col >= C.stuP && col <= C.peArt) return '#,##0';
-  if (col === C.floor || col === C.sports || col === C.musicArea || col === C.artArea) return '#,##0.0';
-  if (col === C.equip) return '0.00';
-  if (col === C.media || col === C.musicRooms || col === C.artRooms) return '0';
-  return undefined;
-}
-
-function colLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function schoolSheet(wb: ExcelJS.Workbook, plan: CountyPlan): void {
-  const ws = wb.addWorksheet('学校基本情况台账', { views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }] });
-  const last = colLetter(LAST_COL);
-  ws.getCell('A1').value = `${plan.county}义务教育学校办学条件统计表（2022年）`;
-  ws.mergeCells(`A1:${last}1`);
-  ws.getCell('A1').style = { font: { name: '宋体', size: 16, bold: true }, alignment: { horizontal: 'center' } };
-  ws.getCell('A2').value = `填报单位（盖章）：${plan.county}教育局`;
-  ws.mergeCells('A2:K2');
-  ws.getCell('L2').value = '单位：人、个、㎡、万元';
-  ws.mergeCells(`L2:${last}2`);
-  const single: [number, string][] = [
-    [C.seq, '序号'], [C.name, '学校名称'], [C.type, '学校类型'], [C.backbone, '县级及以上骨干教师数（人）'],
-    [C.peArt, '体育艺术专任教师数（人）'], [C.floor, '教学及辅助用房面积（㎡）'], [C.sports, '体育运动场馆面积（㎡）'],
-    [C.equip, '教学仪器设备总值（万元）'], [C.media, '网络多媒体教室（间）'], [C.remark, '备注'],
-  ];
-  writeTwoRowHeader(ws, single, [
-    [C.stuP, '在校生数（人）', ['小学', '初中', '高中']],
-    [C.clsP, '班级数（个）', ['小学', '初中', '高中']],
-    [C.degP, '高于规定学历教师数（人）', ['小学（专科及以上）', '初中（本科及以上）']],
-    [C.musicRooms, '音乐教室', ['间数', '面积（㎡）']],
-    [C.artRooms, '美术教室', ['间数', '面积（㎡）']],
-  ]);
-  const headStyle: Partial<ExcelJS.Style> = { font: { name: '宋体', size: 10, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, fill: HEADER_FILL, border: THIN };
-  for (const r of [3, 4]) for (let c = 1; c <= LAST_COL; c++) ws.getCell(r, c).style = headStyle;
-
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
-  const styleFor = (col: number, numeric: boolean): Partial<ExcelJS.Style> => {
-    const fmt = numeric ? numFmtOf(col) : undefined;
-    const k = `${col === C.name || col === C.remark}|${fmt}`;
-    let s = styles.get(k);
-    if (!s) {
-      s = { font: { name: '宋体', size: 10 }, border: THIN, alignment: { vertical: 'middle', horizontal: col === C.name || col === C.remark ? 'left' : 'center' }, ...(fmt ? { numFmt: fmt } : {}) };
-      styles.set(k, s);
-    }
-    return s;
-  };
-  let r = 5;
-  const sums = new Array<number>(LAST_COL + 1).fill(0);
-  for (const s of plan.schools) {
-    const row = ws.getRow(r);
-    s.row.forEach((v, ci) => {
-      const cell = row.getCell(ci + 1);
-      cell.value = v;
-      cell.style = styleFor(ci + 1, typeof v === 'number');
-      if (typeof v === 'number') sums[ci + 1] += v;
-    });
-    r++;
-  }
-  const lastData = r - 1;
-  ws.getCell(r, C.seq).value = '合计';
-  ws.mergeCells(r, C.seq, r, C.type);
-  for (let c = C.stuP; c <= C.artArea; c++) {
-    ws.getCell(r, c).value = { formula: `SUM(${colLetter(c)}5:${colLetter(c)}${lastData})`, result: Math.round(sums[c] * 100) / 100 };
-  }
-  const totStyle: Partial<ExcelJS.Style> = { font: { name: '宋体', size: 10, bold: true }, border: THIN, fill: TOTAL_FILL, alignment: { horizontal: 'center' } };
-  for (let c = 1; c <= LAST_COL; c++) ws.getCell(r, c).style = totStyle;
-  r += 2;
-  for (const line of [
-    '填表说明：',
-    '1. 在校生数、班级数、高于规定学历教师数按学段分列；九年一贯制、十二年一贯制学校分学段填写，完全中学高中部单列。',
-    '2. 教学及辅助用房面积、体育运动场馆面积、仪器设备值、网络多媒体教室为全校数，不分学段。',
-    '填表人：王晓燕　　审核人：李建国　　联系电话：0356-6201234　　填表日期：2022年9月1日',
-  ]) {
-    ws.getCell(r, 1).value = line;
-    ws.mergeCells(r, 1, r, LAST_COL);
-    r++;
-  }
-  const widths: Record<number, number> = { [C.seq]: 6, [C.name]: 26, [C.type]: 13, [C.remark]: 22 };
-  for (let c = 1; c <= LAST_COL; c++) ws.getColumn(c).width = widths[c] ?? 10;
-}
-
-function classSheet(wb: ExcelJS.Workbook, plan: CountyPlan): void {
-  const ws = wb.addWorksheet('班级台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.getCell('A1').value = `${plan.county}义务教育学校班级学生数统计表（2022年秋季学期）`;
-  ws.mergeCells('A1:E1');
-  const head: Partial<ExcelJS.Style> = { font: { name: '宋体', size: 10, bold: true }, fill: HEADER_FILL, border: THIN, alignment: { horizontal: 'center' } };
-  ['序号', '学校名称', '年级', '班级', '班级人数'].forEach((h, i) => {
-    const cell = ws.getCell(2, i + 1);
-    cell.value = h;
-    cell.style = head;
-  });
-  const body: Partial<ExcelJS.Style>[] = [0, 1, 2, 3, 4].map((i) => ({
-    font: { name: '宋体', size: 10 },
-    border: THIN,
-    alignment: { horizontal: i === 1 ? 'left' : 'center', vertical: 'middle' },
-    ...(i === 4 ? { numFmt: '0' } : {}),
-  }));
-  let r = 3;
-  plan.schools.forEach((s, si) => {
-    const merged = si % 3 === 0 && s.classRows.length > 1;
-    const first = r;
-    for (const c of s.classRows) {
-      const row = ws.getRow(r);
-      const vals = [r - 2, merged && r !== first ? null : s.name, c.grade, c.name, c.students];
-      vals.forEach((v, i) => {
-        const cell = row.getCell(i + 1);
-        cell.value = v;
-        cell.style = body[i];
-      });
-      r++;
-    }
-    if (merged) ws.mergeCells(first, 2, r - 1, 2);
-  });
-  [6, 26, 10, 8, 10].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-}
-
-/** The teacher roster: one row per teacher (the teacher ledger the engine is learning to read). */
-function teacherSheet(wb: ExcelJS.Workbook, plan: CountyPlan, seed: number): void {
+/** The teacher roster's rows: what the checks read comes from the plan; names, dates and titles are drawn here. */
+function teacherRows(plan: CountyPlan, seed: number): SampleValue[][] {
   const rnd = mulberry32(seed ^ 0x5eed);
   const pick = <T>(xs: readonly T[] | string): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const ws = wb.addWorksheet('教师台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-  const headers = [
-    '序号', '学校名称', '姓名', '性别', '出生年月', '最高学历', '专业技术职务', '任教学段', '任教学科', '骨干教师级别',
-    '是否专任教师', '教师资格证', '五年培训学时', '是否符合交流条件', '本年度是否交流轮岗', '备注',
-  ];
-  ws.getCell('A1').value = `${plan.county}义务教育学校教师信息台账（2022年）`;
-  ws.mergeCells(1, 1, 1, headers.length);
-  const head: Partial<ExcelJS.Style> = { font: { name: '宋体', size: 10, bold: true }, fill: HEADER_FILL, border: THIN, alignment: { horizontal: 'center' } };
-  headers.forEach((h, i) => {
-    const cell = ws.getCell(2, i + 1);
-    cell.value = h;
-    cell.style = head;
-  });
-  const body: Partial<ExcelJS.Style> = { font: { name: '宋体', size: 10 }, border: THIN };
-  const dateStyle: Partial<ExcelJS.Style> = { ...body, numFmt: 'yyyy-mm' };
-  const titles = ['正高级教师', '高级教师', '一级教师', '一级教师', '二级教师', '二级教师', '三级教师', '未评'];
-  let r = 3;
+  const rows: SampleValue[][] = [];
   let seq = 1;
   for (const s of plan.schools) {
     for (const t of s.teachers) {
@@ -386,15 +252,14 @@ function teacherSheet(wb: ExcelJS.Workbook, plan: CountyPlan, seed: number): voi
       const h = rnd() < 0.03 ? 200 + Math.floor(rnd() * 160) : 360 + Math.floor(rnd() * 240);
       const slip = rnd();
       const hours = slip < 0.002 ? '暂无' : slip < 0.004 ? `${h}学时` : h;
-      const row = ws.getRow(r);
-      const vals: (string | number | Date | null)[] = [
+      rows.push([
         seq++,
         s.name,
         pick<string>(SURNAMES) + pick<string>(GIVEN) + (rnd() < 0.6 ? pick<string>(GIVEN) : ''),
         rnd() < 0.62 ? '女' : '男',
         new Date(Date.UTC(1962 + Math.floor(rnd() * 40), Math.floor(rnd() * 12), 1)),
         t.degree,
-        pick(titles),
+        pick(TITLES),
         t.part,
         t.subject,
         t.backbone,
@@ -404,44 +269,33 @@ function teacherSheet(wb: ExcelJS.Workbook, plan: CountyPlan, seed: number): voi
         eligible ? '是' : '否',
         eligible && rnd() < (t.backbone ? 0.5 : 0.12) ? '是' : '否',
         rnd() < 0.02 ? pick(['支教', '借调', '病假', '交流轮岗']) : null,
-      ];
-      vals.forEach((v, i) => {
-        if (v === null) return;
-        const cell = row.getCell(i + 1);
-        cell.value = v;
-        cell.style = i === 4 ? dateStyle : body;
-      });
-      r++;
+      ]);
     }
   }
-  r++;
-  ws.getCell(r, 1).value = '填表说明：出生年月按身份证填写；骨干教师级别填县级、市级、省级；交流轮岗教师在备注中注明。';
-  ws.mergeCells(r, 1, r, headers.length);
-  ws.getColumn(2).width = 26;
+  return rows;
 }
 
-function notesSheet(wb: ExcelJS.Workbook, plan: CountyPlan): void {
-  const ws = wb.addWorksheet('说明');
-  [
-    `${plan.county}义务教育优质均衡发展自查台账（基准测试数据）`,
-    '',
-    '本工作簿由基准测试按固定随机种子生成，学校、数字均为虚构。',
-    '报送要求：请各校于2022年9月10日前报教育局督导室。',
-  ].forEach((l, i) => {
-    ws.getCell(i + 1, 1).value = l === '' ? null : l;
-  });
-  ws.getColumn(1).width = 80;
+/** The plan in the sample layout. */
+export function countyOf(plan: CountyPlan, seed: number): SampleCounty {
+  return {
+    county: plan.county,
+    lastSchoolColumn: LAST_COL,
+    schools: plan.schools.map((s) => ({ name: s.name, row: s.row, classes: s.classRows })),
+    teachers: {
+      columns: TEACHER_COLUMNS,
+      rows: teacherRows(plan, seed),
+      note: '填表说明：出生年月按身份证填写；骨干教师级别填县级、市级、省级；交流轮岗教师在备注中注明。',
+    },
+    notes: [
+      `${plan.county}义务教育优质均衡发展自查台账（基准测试数据）`,
+      '',
+      '本工作簿由基准测试按固定随机种子生成，学校、数字均为虚构。',
+      '报送要求：请各校于2022年9月10日前报教育局督导室。',
+    ],
+  };
 }
 
 /** The workbook for `scale` (1 = county). */
 export function buildCountyWorkbook(scale: number, seed = 20221101, plan = makePlan(scale, seed)): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = plan.county;
-  wb.created = new Date(Date.UTC(2022, 8, 1, 8, 0, 0));
-  wb.modified = wb.created;
-  schoolSheet(wb, plan);
-  classSheet(wb, plan);
-  teacherSheet(wb, plan, seed);
-  notesSheet(wb, plan);
-  return wb;
+  return writeSampleWorkbook(countyOf(plan, seed));
 }

@@ -8,7 +8,7 @@ import { openXlsx } from '../xlsx/surgical';
 import ExcelJS from 'exceljs';
 import type { SheetWrite, WorkbookHost } from '../host/port';
 import { saveWorkbook, XlsxHost } from '../xlsx/host';
-import { buildDemoWorkbook } from './demo-workbook';
+import { buildDemoWorkbook } from '../sample/demo';
 
 export type { WorkbookKind } from '../xlsx/sniff';
 

@@ -28,7 +28,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { demoWorkbookFacts } from '../fixtures/demo-facts';
 import { parseCell } from '../../src/ledger/grid';
 import { exportState, fromExcelJs } from '../office/convert';

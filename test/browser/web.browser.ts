@@ -28,7 +28,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildCountyWorkbook } from '../../bench/generate';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { main } from '../../src/cli/main';
 import { MEMORY_SHEET } from '../../src/host/memory';
 import { SETTINGS_SHEET, parseSettings, serializeSettings, settingsChunks } from '../../src/host/settings';

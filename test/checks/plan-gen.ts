@@ -2,7 +2,7 @@
 import type { LedgerSet, SchoolQuantity, SchoolRecord, SchoolType, StageKey, StageSplit } from '../../src/ledger/types';
 import { RESOURCE_IDS, type ResourceId, type Stage, type Standard } from '../../src/standard/schema';
 import { NUMERATOR, PER_100 } from '../../src/checks/common/resource-allocation';
-import { mulberry32 } from '../../src/cli/random';
+import { mulberry32 } from '../../src/sample/random';
 import { school, type SplitSpec } from './builder';
 
 /** A seeded PRNG (the demo's). */

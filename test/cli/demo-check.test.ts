@@ -3,7 +3,7 @@
  * (The grid is read here with a minimal ExcelJS reader; the xlsx host has its own.)
  */
 import ExcelJS from 'exceljs';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
 import type { CellValue, MergeRange, SheetGrid } from '../../src/ledger/grid';
 import { parseCell } from '../../src/ledger/grid';

@@ -6,7 +6,7 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { main } from '../../src/cli/main';
 import { applySettings, readSettings } from '../../src/host/apply-settings';
 import { decodeMemory, type RunMemory } from '../../src/host/memory';

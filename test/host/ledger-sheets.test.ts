@@ -3,7 +3,7 @@
  * the 核查清单 a run wrote (the user's answers are read back) included, the settings sheet excluded even
  * when another program saved it as merely hidden.
  */
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { candidateSheets, ledgerGridsOf } from '../../src/host/ledger-sheets';
 import { gridTextHash } from '../../src/host/tool-sheets';
 import type { SheetGrid } from '../../src/ledger/grid';

@@ -4,7 +4,7 @@
  * and extra sheets.
  */
 import ExcelJS from 'exceljs';
-import { DEMO_CLASS_SHEET, DEMO_SCHOOL_SHEET, buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { DEMO_CLASS_SHEET, DEMO_SCHOOL_SHEET, buildDemoWorkbook } from '../../src/sample/demo';
 import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
 import { clearRun, runCheck } from '../../src/host/run';
 import { MEMORY_SHEET } from '../../src/host/memory';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { runCheck } from '../../src/host/run';
 import { nationalStandard } from '../../src/standard';
 import { XlsxHost } from '../../src/xlsx/host';

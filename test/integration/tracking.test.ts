@@ -5,7 +5,7 @@
  * workbook handed between runs through the same edits), each host reading the history the other wrote.
  */
 import ExcelJS from 'exceljs';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
 import { decodeMemory, type RunMemory } from '../../src/host/memory';
 import { clearRun, runCheck, type RunResult } from '../../src/host/run';

@@ -5,7 +5,7 @@ import { checkWorkbook } from '../../src/report/engine';
 import { READ_BACK_SHEETS, SUMMARY_SHEETS, TOOL_SHEET_NAMES, CHECKLIST_SHEET } from '../../src/ledger/tool-sheets';
 import { SHEETS } from '../../src/report/sheets';
 import { nationalStandard } from '../../src/standard';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { readGrid } from '../../src/xlsx/read';
 import { reload } from '../office/kits';
 

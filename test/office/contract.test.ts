@@ -9,7 +9,7 @@
  * as they were" instead of "the same note as the ExcelJS host".
  */
 import ExcelJS from 'exceljs';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { clearRun, runCheck, type EngineFn, type RunOptions } from '../../src/host/run';
 import { MEMORY_SHEET, isToolNote, noteText, type RunMemory } from '../../src/host/memory';
 import { NOTE_PREFIX } from '../../src/report/marks';

@@ -11,7 +11,7 @@ import { snapshot } from '../xlsx/fixture';
 import { exportState, fromExcelJs, toExcelJs } from './convert';
 import { cellKey, type FakeExcel } from './fake-excel';
 import { ledgerFixture, officeKit, readMemoryOf, reload } from './kits';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 
 const std = nationalStandard();
 const meta = { workbook: 'a.xlsx', date: new Date('2026-11-29T00:00:00Z') };

@@ -3,7 +3,7 @@
  * and the workbooks the contract and sync tests run on.
  */
 import ExcelJS from 'exceljs';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { decodeMemory, noteText, type FillDesc, type RunMemory } from '../../src/host/memory';
 import type { SheetInfo, WorkbookHost } from '../../src/host/port';
 import { fillRestore, type OfficeFillDesc } from '../../src/office/fill';

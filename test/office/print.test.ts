@@ -5,7 +5,7 @@
  * margins, print titles, the page footer): on the strict fake, and on the real office.js through the RichApi
  * simulator. An Excel without ExcelApi 1.9 gets the sheets without a page setup, and the check still runs.
  */
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { clearRun, runCheck } from '../../src/host/run';
 import { OfficeHost } from '../../src/office/host';
 import { sheetLayout } from '../../src/report/layout';

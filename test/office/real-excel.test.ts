@@ -6,7 +6,7 @@
  * deleted as such. The same host runs on the real office.js in richapi/simulator.test.ts.
  */
 import ExcelJS from 'exceljs';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { decodeMemory, MEMORY_SHEET } from '../../src/host/memory';
 import { clearRun, runCheck } from '../../src/host/run';
 import { MSG_PROTECTED_WORKBOOK, officeErrorMessage, OfficeHostError } from '../../src/office/errors';

@@ -2,7 +2,7 @@
  * The settings kept in the workbook (very hidden sheet _junheng_settings, JSON in A1) and the ribbon
  * commands running the Office backend on the strict fake with those settings.
  */
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { clearMarks, runCheck, setCommandBackend, setNotifier } from '../../src/commands/commands';
 import {
   DEFAULT_WORKBOOK_SETTINGS,

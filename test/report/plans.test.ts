@@ -3,7 +3,7 @@
  * ledger cells of a copy of the grids, make that school 达标; a 差异系数 plan applied the same way brings the CV
  * within its limit. The sheets and the JSON carry the same plans.
  */
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
 import type { SchoolStageResult } from '../../src/checks/types';
 import type { CellRef } from '../../src/ledger/types';

@@ -2,7 +2,7 @@
  * What the pane receives of a run's 整改 tracking and 补短板 plans (engine side, src/taskpane/engine-views.ts),
  * through the real engine on the demo county: two runs on different days with an oversized class fixed between.
  */
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
 import { parseCell, type SheetGrid } from '../../src/ledger/grid';
 import { checkWorkbook } from '../../src/report/engine';

@@ -3,7 +3,7 @@
  * request level from the strict fake's model: what the library lacks fails as in Excel, errors and sizes
  * are the library's own, batches are as non-atomic as Excel's.
  */
-import { buildDemoWorkbook } from '../../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../../src/sample/demo';
 import { decodeMemory, MEMORY_SHEET, noteHash } from '../../../src/host/memory';
 import { clearRun, runCheck } from '../../../src/host/run';
 import { officeErrorMessage } from '../../../src/office/errors';

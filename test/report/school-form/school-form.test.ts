@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { demoPlan } from '../../../src/cli/demo-workbook';
+import { demoPlan } from '../../../src/sample/demo';
 import { checkWorkbook } from '../../../src/report/engine';
 import type { EngineOutput } from '../../../src/report/engine-types';
 import type { SheetModel } from '../../../src/report/model';

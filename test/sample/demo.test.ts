@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { buildDemoWorkbook } from '../../src/cli/demo-workbook';
+import { buildDemoWorkbook } from '../../src/sample/demo';
 import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
 
 async function roundTrip(): Promise<ExcelJS.Workbook> {
