@@ -78,15 +78,8 @@ export interface FindingTrack {
 }
 
 /** A finding of the previous run that this run did not find again. */
-export interface ResolvedFinding {
+export interface ResolvedFinding extends Pick<Finding, 'kind' | 'indicator' | 'sheet' | 'cell' | 'school' | 'stage' | 'actual'> {
   key: string;
-  kind: 'compliance' | 'data';
-  indicator: string | null;
-  sheet: string | null;
-  cell: string | null;
-  school: string | null;
-  stage: Stage | null;
-  actual: number | string | null;
   /** The unit of a numeric `actual` as the run that found it recorded it; absent when not recorded. */
   unit?: FigureUnit;
   firstSeen: string;

@@ -131,6 +131,34 @@ export interface Mark {
   note: string;
 }
 
+/** A finding as the JSON report lists it. */
+export interface JsonFinding {
+  kind: 'compliance' | 'data';
+  indicator: string | null;
+  sheet: string | null;
+  cell: string | null;
+  school: string | null;
+  stage: '小学' | '初中' | null;
+  actual: number | string | null;
+  required: number | string | null;
+  /** 差距: how far `actual` is from `required`, in their unit `unit` (per student for R4, a share for Q4). */
+  gap: number | null;
+  /**
+   * The unit of the numbers among `actual`, `required` and `gap`: '%' a share 0–1, '' a bare number (差异系数),
+   * '倍', '学时', '㎡', '元', '人', '间' …; null when none is a number. Optional only for reports built before it existed.
+   */
+  unit?: string | null;
+  /** 需补足: the absolute quantity still to add (R4: the school 学段's ㎡; Q4: 元), in `needUnit`; null when none. */
+  need?: number | null;
+  needUnit?: string | null;
+  message: string;
+  departments: string[];
+  /** 整改 status against the previous run (see report/history.ts); optional only for reports built before it existed. */
+  status?: '新发现' | '仍未整改';
+  /** Date of the first run that found it (yyyy-mm-dd). */
+  firstSeen?: string;
+}
+
 /** The JSON report: a stable contract that other tools read (field names are fixed; add, never rename). */
 export interface JsonReport {
   standard: { id: string; version: string };
@@ -155,32 +183,7 @@ export interface JsonReport {
     verdict: '达标' | '未达标' | '数据不全';
   }[];
   cv: { indicator: string; stage: '小学' | '初中'; value: number | null; limit: number; pass: boolean | null; schools: number }[];
-  findings: {
-    kind: 'compliance' | 'data';
-    indicator: string | null;
-    sheet: string | null;
-    cell: string | null;
-    school: string | null;
-    stage: '小学' | '初中' | null;
-    actual: number | string | null;
-    required: number | string | null;
-    /** 差距: how far `actual` is from `required`, in their unit `unit` (per student for R4, a share for Q4). */
-    gap: number | null;
-    /**
-     * The unit of the numbers among `actual`, `required` and `gap`: '%' a share 0–1, '' a bare number (差异系数),
-     * '倍', '学时', '㎡', '元', '人', '间' …; null when none is a number. Optional only for reports built before it existed.
-     */
-    unit?: string | null;
-    /** 需补足: the absolute quantity still to add (R4: the school 学段's ㎡; Q4: 元), in `needUnit`; null when none. */
-    need?: number | null;
-    needUnit?: string | null;
-    message: string;
-    departments: string[];
-    /** 整改 status against the previous run (see report/history.ts); optional only for reports built before it existed. */
-    status?: '新发现' | '仍未整改';
-    /** Date of the first run that found it (yyyy-mm-dd). */
-    firstSeen?: string;
-  }[];
+  findings: JsonFinding[];
   sheets: string[];
   /** Notes on how the report was computed (e.g. indicator values taken as the county computed them). */
   notes?: string[];
@@ -197,20 +200,10 @@ export interface JsonReport {
     failing: number;
   }[];
   /** The previous run's findings this run did not find again (status 已整改); the same fields as `findings`. */
-  resolved?: {
-    kind: 'compliance' | 'data';
-    indicator: string | null;
-    sheet: string | null;
-    cell: string | null;
-    school: string | null;
-    stage: '小学' | '初中' | null;
-    actual: number | string | null;
-    /** The unit of a numeric `actual`, as the run that found it recorded it; null when unknown. */
-    unit?: string | null;
-    departments: string[];
+  resolved?: (Pick<JsonFinding, 'kind' | 'indicator' | 'sheet' | 'cell' | 'school' | 'stage' | 'actual' | 'unit' | 'departments'> & {
     status: '已整改';
     firstSeen: string;
-  }[];
+  })[];
   /**
    * Gap to compliance of every 未达标 school 学段: options (cheapest first), each a list of additions. `add` is
    * what to add to the ledger cell the indicator reads: a whole-school amount (`wholeSchool`) when the ledger

@@ -44,42 +44,25 @@ const SLIPS: Slip[] = [
 ];
 
 function schoolRowValues(s: PlannedSchool, seq: number): (string | number | null)[] {
-  const row: (string | number | null)[] = new Array<string | number | null>(C.charter).fill(null);
-  const set = (col: number, v: string | number | null | undefined) => {
-    row[col - 1] = v === undefined ? null : v;
-  };
-  set(C.seq, seq);
-  set(C.name, s.spec.name);
-  set(C.type, s.spec.type);
-  set(C.stuP, s.students.小学);
-  set(C.stuJ, s.students.初中);
-  set(C.stuS, s.students.高中);
-  set(C.clsP, s.classes.小学);
-  set(C.clsJ, s.classes.初中);
-  set(C.clsS, s.classes.高中);
-  set(C.degP, s.degreeTeachers.小学);
-  set(C.degJ, s.degreeTeachers.初中);
-  set(C.backbone, s.backboneTeachers);
-  set(C.peArt, s.peArtTeachers);
-  set(C.floor, s.floorArea);
-  set(C.sports, s.sportsArea);
-  set(C.equip, s.equipmentWan);
-  set(C.media, s.multimediaRooms);
-  set(C.musicRooms, s.musicRooms);
-  set(C.musicArea, s.musicArea);
-  set(C.artRooms, s.artRooms);
-  set(C.artArea, s.artArea);
-  set(C.remark, s.spec.remark ?? null);
   const f = FINANCE.get(s.spec.name);
-  if (f) {
-    set(C.budget, f.budgetWan);
-    set(C.quota, f.quota);
-    set(C.training, f.trainingWan);
-    set(C.locale, f.locale);
-    set(C.boarding, f.boarding);
-    set(C.nearby, f.nearby);
-    set(C.charter, f.charter);
-  }
+  const cells: [number, string | number | null | undefined][] = [
+    [C.seq, seq], [C.name, s.spec.name], [C.type, s.spec.type],
+    [C.stuP, s.students.小学], [C.stuJ, s.students.初中], [C.stuS, s.students.高中],
+    [C.clsP, s.classes.小学], [C.clsJ, s.classes.初中], [C.clsS, s.classes.高中],
+    [C.degP, s.degreeTeachers.小学], [C.degJ, s.degreeTeachers.初中],
+    [C.backbone, s.backboneTeachers], [C.peArt, s.peArtTeachers], [C.floor, s.floorArea], [C.sports, s.sportsArea],
+    [C.equip, s.equipmentWan], [C.media, s.multimediaRooms],
+    [C.musicRooms, s.musicRooms], [C.musicArea, s.musicArea], [C.artRooms, s.artRooms], [C.artArea, s.artArea],
+    [C.remark, s.spec.remark],
+    ...(f
+      ? ([
+          [C.budget, f.budgetWan], [C.quota, f.quota], [C.training, f.trainingWan], [C.locale, f.locale],
+          [C.boarding, f.boarding], [C.nearby, f.nearby], [C.charter, f.charter],
+        ] as [number, string | number | null][])
+      : []),
+  ];
+  const row = new Array<string | number | null>(C.charter).fill(null);
+  for (const [col, v] of cells) row[col - 1] = v ?? null;
   for (const slip of SLIPS) {
     if (slip.school !== s.spec.name) continue;
     const v = row[slip.col - 1];

@@ -7,6 +7,7 @@
  * VML is parsed by pattern, not as XML: Excel's VML is not always well-formed.
  */
 import type { NoteValue, RichNote } from '../host/memory';
+import { columnLetter } from '../ledger/grid';
 import { esc, escapeRe } from './package';
 import { xmlText } from './render';
 import { decodeEscapes, parseRef } from './sheet-read';
@@ -206,16 +207,7 @@ export function shapesOf(vml: string): ShapeEl[] {
   return out;
 }
 
-function cellRef(row: number, col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row}`;
-}
+const cellRef = (row: number, col: number): string => `${columnLetter(col)}${row}`;
 
 export const SHAPETYPE =
   '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
