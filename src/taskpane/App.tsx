@@ -6,7 +6,7 @@ import { STRINGS, type Locale, type Strings } from './i18n';
 import type { ColumnOverrides } from '../host/settings-values';
 import type { PaneSettings } from './settings';
 import { DEFAULT_SETTINGS } from './settings';
-import { CheckProgress, ClearQuestion, LedgerList, NoticeBar, Results, Shell, withMapping, type ClearAsk, type Notice } from './shell';
+import { CheckProgress, ClearQuestion, LedgerList, NoticeBar, Results, Shell, withMapping, type ClearAsk, useRun } from './shell';
 
 // Panels the first screen does not need: their code (and the Fluent parts only they use) load on demand.
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel'));
@@ -49,15 +49,13 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
   const styles = useStyles();
 
   const [detected, setDetected] = useState<DetectResult | null>(initialDetect ?? null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const failure = useCallback((e: unknown) => errorText(e, t.errors), [t]);
+  const { busy, busyRef, notice, setNotice, progress, setProgress, run: runOne } = useRun<Exclude<Busy, null>, Progress>(failure);
   const [settingsOpen, setSettingsOpen] = useState(false);
   // Mounted from the first opening on, so the drawer can close itself (unmounting an open drawer leaves
   // the pane aria-hidden).
   const [settingsMounted, setSettingsMounted] = useState(false);
-  const busyRef = useRef<Busy>(null);
   // 清除标记 asks first when the workbook keeps a 整改 history (runs saved); mounted from the first question on.
   const [confirm, setConfirm] = useState<ClearAsk>(null);
   const asking = useRef(false);
@@ -86,28 +84,17 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
       }, SAVE_DELAY_MS);
       pendingSave.current = { timer, save };
     },
-    [backend, locale],
+    [backend, locale, setNotice],
   );
 
   /** Runs one backend call at a time; any failure becomes a sentence of ours, never the error's text. */
   const run = useCallback(
-    async <T,>(kind: Exclude<Busy, null>, call: () => Promise<T>, onDone: (r: T) => void) => {
-      if (busyRef.current) return;
-      busyRef.current = kind;
-      setBusy(kind);
-      setNotice(null);
-      try {
+    <T,>(kind: Exclude<Busy, null>, call: () => Promise<T>, onDone: (r: T) => void) =>
+      runOne(kind, async () => {
         await flushSettings();
         onDone(await call());
-      } catch (e) {
-        setNotice({ intent: 'error', text: errorText(e, t.errors) });
-      } finally {
-        busyRef.current = null;
-        setBusy(null);
-        setProgress(null);
-      }
-    },
-    [t, flushSettings],
+      }),
+    [runOne, flushSettings],
   );
 
   const detect = useCallback(() => run('detect', () => backend.detect(), setDetected), [run, backend]);
@@ -164,7 +151,7 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
     (sheet: string, cell: string) => {
       backend.select(sheet, cell).catch((e: unknown) => setNotice({ intent: 'error', text: errorText(e, t.errors) }));
     },
-    [backend, t],
+    [backend, t, setNotice],
   );
 
   return (

@@ -1,10 +1,10 @@
 /**
- * What the task pane (App.tsx) and the web page (src/web/WebApp.tsx) draw alike around their own controls: the
- * strings and theme around it all, the notice, the 台账识别 list with its column mapping, the progress of a run,
- * the results and the 清除标记 question. Each page keeps its own layout, buttons and state; the strings come
- * from the I18nContext that Shell provides.
+ * What the task pane (App.tsx) and the web page (src/web/WebApp.tsx) have alike around their own controls: one
+ * run at a time with its notice and progress (useRun), the strings and theme around it all, the notice, the
+ * 台账识别 list with its column mapping, the progress bar, the results and the 清除标记 question. Each page keeps
+ * its own layout, buttons and calls; the strings come from the I18nContext that Shell provides.
  */
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Body1,
   Button,
@@ -45,6 +45,37 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground3 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
+
+/**
+ * One run at a time: `run(kind, job)` does nothing while another run is under way. A run clears the notice when it
+ * starts; a failure becomes an error notice with `failure`'s sentence; the progress goes when it ends, failed or
+ * not. `busyRef` is the run now (for handlers called before React renders again), `busy` the one drawn.
+ */
+export function useRun<K extends string, P>(failure: (e: unknown) => string) {
+  const [busy, setBusy] = useState<K | null>(null);
+  const busyRef = useRef<K | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [progress, setProgress] = useState<P | null>(null);
+  const run = useCallback(
+    async (kind: K, job: () => Promise<void>) => {
+      if (busyRef.current) return;
+      busyRef.current = kind;
+      setBusy(kind);
+      setNotice(null);
+      try {
+        await job();
+      } catch (e) {
+        setNotice({ intent: 'error', text: failure(e) });
+      } finally {
+        busyRef.current = null;
+        setBusy(null);
+        setProgress(null);
+      }
+    },
+    [failure],
+  );
+  return { busy, busyRef, notice, setNotice, progress, setProgress, run };
+}
 
 /** The page's strings (for its own parts and, through the context, for these) and the 均衡 theme. */
 export function Shell({ t, lang, children }: { t: Strings; lang: Locale; children: ReactNode }) {

@@ -11,7 +11,7 @@ import type { ColumnOverrides } from '../host/settings';
 import type { RunStage } from '../host/run';
 import type { Phase } from '../taskpane/backend';
 import { STRINGS } from '../taskpane/i18n';
-import { CheckProgress, ClearQuestion, LedgerList, NoticeBar, Results, Shell, withMapping, type ClearAsk, type Notice } from '../taskpane/shell';
+import { CheckProgress, ClearQuestion, LedgerList, NoticeBar, Results, Shell, withMapping, type ClearAsk, useRun } from '../taskpane/shell';
 import type { Runner } from './client';
 import type { CheckResult, FileResult, Inspection } from './engine';
 import { WEB } from './strings';
@@ -54,6 +54,9 @@ interface Picked {
 
 type Busy = 'read' | 'check' | 'clear' | null;
 
+/** A failure as the page says it: the runner's errors carry the engine's sentence (a RunnerError's message). */
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /** Hands bytes to the browser as a download (a blob: URL; nothing is sent anywhere). */
 function download(name: string, bytes: Uint8Array): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
@@ -74,30 +77,11 @@ export function WebApp({ runner }: { runner: Runner }) {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [info, setInfo] = useState<Inspection | null>(null);
   const [overrides, setOverrides] = useState<ColumnOverrides>({});
-  const [busy, setBusy] = useState<Busy>(null);
-  const busyRef = useRef<Busy>(null);
-  const [phase, setPhase] = useState<Phase | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, busyRef, notice, setNotice, progress: phase, setProgress: setPhase, run } = useRun<Exclude<Busy, null>, Phase>(messageOf);
   const [checked, setChecked] = useState<CheckResult | null>(null);
   const [cleared, setCleared] = useState<FileResult | null>(null);
   const [dragging, setDragging] = useState(false);
   const [confirm, setConfirm] = useState<ClearAsk>(null);
-
-  const run = useCallback(async (kind: Exclude<Busy, null>, fn: () => Promise<void>) => {
-    if (busyRef.current) return;
-    busyRef.current = kind;
-    setBusy(kind);
-    setNotice(null);
-    try {
-      await fn();
-    } catch (e) {
-      setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      busyRef.current = null;
-      setBusy(null);
-      setPhase(null);
-    }
-  }, []);
 
   const pick = (file: File | undefined) => {
     if (!file) return;
@@ -163,7 +147,7 @@ export function WebApp({ runner }: { runner: Runner }) {
     pick(e.dataTransfer.files[0]);
   };
 
-  const onSelect = useCallback((sheet: string, cell: string) => setNotice({ intent: 'info', text: WEB.selectHint(sheet, cell) }), []);
+  const onSelect = useCallback((sheet: string, cell: string) => setNotice({ intent: 'info', text: WEB.selectHint(sheet, cell) }), [setNotice]);
 
   return (
     <Shell t={t} lang="zh-CN">
