@@ -1,35 +1,15 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  FluentProvider,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Spinner,
-  Subtitle2,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowSyncRegular, DismissRegular, PlayRegular, SettingsRegular } from '@fluentui/react-icons';
-import { errorText, PHASES, type CheckOutcome, type DetectResult, type DiagnosticsView, type PaneBackend, type Progress } from './backend';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Caption1, makeStyles, Spinner, Subtitle2, Title3, tokens } from '@fluentui/react-components';
+import { ArrowSyncRegular, PlayRegular, SettingsRegular } from '@fluentui/react-icons';
+import { errorText, type CheckOutcome, type DetectResult, type DiagnosticsView, type PaneBackend, type Progress } from './backend';
 import { STRINGS, type Locale, type Strings } from './i18n';
-import { I18nContext } from './i18n-context';
 import type { ColumnOverrides } from '../host/settings-values';
 import type { PaneSettings } from './settings';
-import { junhengTheme } from './theme';
 import { DEFAULT_SETTINGS } from './settings';
+import { CheckProgress, ClearQuestion, LedgerList, NoticeBar, Results, Shell, withMapping, type ClearAsk, useRun } from './shell';
 
 // Panels the first screen does not need: their code (and the Fluent parts only they use) load on demand.
-const ResultsPanel = lazy(() => import(/* webpackChunkName: "results" */ './ResultsPanel'));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel'));
-const ColumnMapping = lazy(() => import(/* webpackChunkName: "mapping" */ './ColumnMapping'));
-const ClearConfirm = lazy(() => import(/* webpackChunkName: "confirm" */ './ClearConfirm'));
 const Diagnostics = lazy(() => import(/* webpackChunkName: "diagnostics" */ './Diagnostics'));
 
 /** Settings edits are saved to the workbook this long after the last change (a colour being dragged). */
@@ -49,26 +29,10 @@ const useStyles = makeStyles({
   standard: { color: tokens.colorNeutralForeground3 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   sectionHead: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  ledger: {
-    display: 'flex',
-    flexDirection: 'column',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  meta: { color: tokens.colorNeutralForeground3 },
-  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  noticeText: { whiteSpace: 'pre-line' },
 });
 
 export type Busy = 'detect' | 'check' | 'clear' | 'summarize' | 'diagnose' | null;
-
-interface Notice {
-  intent: 'error' | 'success' | 'info';
-  text: string;
-}
 
 export interface AppProps {
   backend: PaneBackend;
@@ -85,17 +49,15 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
   const styles = useStyles();
 
   const [detected, setDetected] = useState<DetectResult | null>(initialDetect ?? null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const failure = useCallback((e: unknown) => errorText(e, t.errors), [t]);
+  const { busy, busyRef, notice, setNotice, progress, setProgress, run: runOne } = useRun<Exclude<Busy, null>, Progress>(failure);
   const [settingsOpen, setSettingsOpen] = useState(false);
   // Mounted from the first opening on, so the drawer can close itself (unmounting an open drawer leaves
   // the pane aria-hidden).
   const [settingsMounted, setSettingsMounted] = useState(false);
-  const busyRef = useRef<Busy>(null);
   // 清除标记 asks first when the workbook keeps a 整改 history (runs saved); mounted from the first question on.
-  const [confirm, setConfirm] = useState<{ open: boolean; runs: number } | null>(null);
+  const [confirm, setConfirm] = useState<ClearAsk>(null);
   const asking = useRef(false);
   // 诊断: the dialog opens at once with a spinner; result null until the backend answers.
   const [diag, setDiag] = useState<{ open: boolean; result: DiagnosticsView | null } | null>(null);
@@ -122,28 +84,17 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
       }, SAVE_DELAY_MS);
       pendingSave.current = { timer, save };
     },
-    [backend, locale],
+    [backend, locale, setNotice],
   );
 
   /** Runs one backend call at a time; any failure becomes a sentence of ours, never the error's text. */
   const run = useCallback(
-    async <T,>(kind: Exclude<Busy, null>, call: () => Promise<T>, onDone: (r: T) => void) => {
-      if (busyRef.current) return;
-      busyRef.current = kind;
-      setBusy(kind);
-      setNotice(null);
-      try {
+    <T,>(kind: Exclude<Busy, null>, call: () => Promise<T>, onDone: (r: T) => void) =>
+      runOne(kind, async () => {
         await flushSettings();
         onDone(await call());
-      } catch (e) {
-        setNotice({ intent: 'error', text: errorText(e, t.errors) });
-      } finally {
-        busyRef.current = null;
-        setBusy(null);
-        setProgress(null);
-      }
-    },
-    [t, flushSettings],
+      }),
+    [runOne, flushSettings],
   );
 
   const detect = useCallback(() => run('detect', () => backend.detect(), setDetected), [run, backend]);
@@ -200,104 +151,76 @@ export function App({ backend, officeLocale, initialDetect }: AppProps) {
     (sheet: string, cell: string) => {
       backend.select(sheet, cell).catch((e: unknown) => setNotice({ intent: 'error', text: errorText(e, t.errors) }));
     },
-    [backend, t],
+    [backend, t, setNotice],
   );
 
   return (
-    <I18nContext.Provider value={t}>
-      <FluentProvider theme={junhengTheme} lang={locale}>
-        <main className={styles.root}>
-          <header className={styles.header}>
-            <div className={styles.headerText}>
-              <Title3 as="h1">{t.appName}</Title3>
-              <Caption1 className={styles.standard}>{detected?.standardName ?? t.defaultStandard}</Caption1>
-            </div>
-            <Button appearance="subtle" icon={<SettingsRegular />} aria-label={t.settings} title={t.settings} onClick={() => {
-                setSettingsMounted(true);
-                setSettingsOpen(true);
-              }}
-            />
-          </header>
-
-          {notice && (
-            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} data-testid="notice" layout="multiline">
-              <MessageBarBody className={styles.noticeText}>
-                {notice.intent === 'error' && <MessageBarTitle>{t.errors.title}</MessageBarTitle>}
-                {notice.text}
-              </MessageBarBody>
-              <MessageBarActions
-                containerAction={<Button appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={() => setNotice(null)} />}
-              />
-            </MessageBar>
-          )}
-
-          <LedgerSection
-            t={t}
-            detected={detected}
-            busy={busy}
-            onRedetect={() => void detect()}
-            styles={styles}
-            overrides={settings.columnOverrides}
-            onOverrides={(columnOverrides) => {
-              updateSettings({ ...settings, columnOverrides });
-              // save now and show the ledgers as the next check will read them (no spinner: the list stays open)
-              void flushSettings()
-                .then(() => (busyRef.current ? null : backend.detect()))
-                .then((d) => d && setDetected(d))
-                .catch(() => undefined);
+    <Shell t={t} lang={locale}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <div className={styles.headerText}>
+            <Title3 as="h1">{t.appName}</Title3>
+            <Caption1 className={styles.standard}>{detected?.standardName ?? t.defaultStandard}</Caption1>
+          </div>
+          <Button appearance="subtle" icon={<SettingsRegular />} aria-label={t.settings} title={t.settings} onClick={() => {
+              setSettingsMounted(true);
+              setSettingsOpen(true);
             }}
           />
+        </header>
 
-          <section className={styles.section} aria-label={t.run.start}>
-            <Button appearance="primary" icon={<PlayRegular />} disabled={busy !== null} onClick={() => void startCheck()}>
-              {busy === 'check' ? t.run.running : t.run.start}
-            </Button>
-            {busy === 'check' && progress && <CheckProgress t={t} progress={progress} />}
-          </section>
+        {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />}
 
-          {outcome && (
-            <Suspense fallback={<Spinner size="tiny" label={t.results.loading} />}>
-              <ResultsPanel outcome={outcome} onSelect={select} />
-            </Suspense>
-          )}
+        <LedgerSection
+          t={t}
+          detected={detected}
+          busy={busy}
+          onRedetect={() => void detect()}
+          styles={styles}
+          overrides={settings.columnOverrides}
+          onOverrides={(columnOverrides) => {
+            updateSettings({ ...settings, columnOverrides });
+            // save now and show the ledgers as the next check will read them (no spinner: the list stays open)
+            void flushSettings()
+              .then(() => (busyRef.current ? null : backend.detect()))
+              .then((d) => d && setDetected(d))
+              .catch(() => undefined);
+          }}
+        />
 
-          <section className={styles.actions}>
-            <Button disabled={busy !== null} onClick={() => void summarize()}>
-              {t.actions.summarize}
-            </Button>
-            <Button disabled={busy !== null} onClick={() => void clear()}>
-              {t.actions.clear}
-            </Button>
-            <Button appearance="subtle" disabled={busy !== null} onClick={diagnose} data-testid="diagnose">
-              {t.actions.diagnose}
-            </Button>
-          </section>
-        </main>
-        {confirm && (
-          <Suspense fallback={null}>
-            <ClearConfirm
-              open={confirm.open}
-              runs={confirm.runs}
-              onCancel={() => setConfirm({ ...confirm, open: false })}
-              onConfirm={() => {
-                setConfirm({ ...confirm, open: false });
-                void doClear();
-              }}
-            />
-          </Suspense>
-        )}
-        {diag && (
-          <Suspense fallback={null}>
-            <Diagnostics open={diag.open} result={diag.result} onClose={() => setDiag(null)} />
-          </Suspense>
-        )}
-        {settingsMounted && (
-          <Suspense fallback={null}>
-            <SettingsPanel open={settingsOpen} settings={settings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />
-          </Suspense>
-        )}
-      </FluentProvider>
-    </I18nContext.Provider>
+        <section className={styles.section} aria-label={t.run.start}>
+          <Button appearance="primary" icon={<PlayRegular />} disabled={busy !== null} onClick={() => void startCheck()}>
+            {busy === 'check' ? t.run.running : t.run.start}
+          </Button>
+          {busy === 'check' && progress && <CheckProgress phase={progress.phase} fraction={progress.fraction} />}
+        </section>
+
+        {outcome && <Results outcome={outcome} onSelect={select} />}
+
+        <section className={styles.actions}>
+          <Button disabled={busy !== null} onClick={() => void summarize()}>
+            {t.actions.summarize}
+          </Button>
+          <Button disabled={busy !== null} onClick={() => void clear()}>
+            {t.actions.clear}
+          </Button>
+          <Button appearance="subtle" disabled={busy !== null} onClick={diagnose} data-testid="diagnose">
+            {t.actions.diagnose}
+          </Button>
+        </section>
+      </main>
+      <ClearQuestion ask={confirm} onAsk={setConfirm} onClear={() => void doClear()} />
+      {diag && (
+        <Suspense fallback={null}>
+          <Diagnostics open={diag.open} result={diag.result} onClose={() => setDiag(null)} />
+        </Suspense>
+      )}
+      {settingsMounted && (
+        <Suspense fallback={null}>
+          <SettingsPanel open={settingsOpen} settings={settings} onChange={updateSettings} onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
+    </Shell>
   );
 }
 
@@ -318,7 +241,6 @@ function LedgerSection({
   overrides: ColumnOverrides;
   onOverrides: (o: ColumnOverrides) => void;
 }) {
-  const ledgers = detected?.ledgers ?? [];
   return (
     <section className={styles.section} aria-labelledby="ledgers-title">
       <div className={styles.sectionHead}>
@@ -331,49 +253,14 @@ function LedgerSection({
       </div>
       {busy === 'detect' ? (
         <Spinner size="tiny" labelPosition="after" label={t.ledgers.detecting} />
-      ) : ledgers.length === 0 ? (
-        <Body1 className={styles.meta}>{t.ledgers.none}</Body1>
       ) : (
-        <ul className={styles.list}>
-          {ledgers.map((l) => (
-            <li key={`${l.sheet}|${l.kind}|${l.headerRows.join(',')}`} className={styles.ledger}>
-              <Body1>
-                {l.sheet} · {t.ledgers.kind[l.kind]}
-              </Body1>
-              <Caption1 className={styles.meta}>
-                {[t.ledgers.rows(l.rows), ...(l.headerRows.length ? [t.ledgers.headerRows(l.headerRows)] : [])].join(t.ledgers.sep)}
-              </Caption1>
-              {l.missing.length > 0 && <Caption1 className={styles.warn}>{t.ledgers.missing(l.missing)}</Caption1>}
-              {l.fields && l.fields.length > 0 && l.choices && (
-                <Suspense fallback={null}>
-                  <ColumnMapping
-                    ledger={l}
-                    overrides={overrides[l.sheet] ?? {}}
-                    disabled={busy !== null}
-                    onChange={(m) => {
-                      const next = { ...overrides };
-                      if (Object.keys(m).length) next[l.sheet] = m;
-                      else delete next[l.sheet];
-                      onOverrides(next);
-                    }}
-                  />
-                </Suspense>
-              )}
-            </li>
-          ))}
-        </ul>
+        <LedgerList
+          ledgers={detected?.ledgers ?? []}
+          overrides={overrides}
+          disabled={busy !== null}
+          onRemap={(sheet, m) => onOverrides(withMapping(overrides, sheet, m))}
+        />
       )}
     </section>
-  );
-}
-
-function CheckProgress({ t, progress }: { t: Strings; progress: Progress }) {
-  const i = PHASES.indexOf(progress.phase);
-  const value = useMemo(() => Math.min(1, (i + Math.max(0, Math.min(1, progress.fraction))) / PHASES.length), [i, progress.fraction]);
-  const steps = PHASES.map((p) => t.run.phases[p]).join(' → ');
-  return (
-    <Field validationMessage={t.run.step(t.run.phases[progress.phase], i + 1, PHASES.length)} validationState="none" hint={steps}>
-      <ProgressBar value={value} max={1} thickness="large" aria-label={t.run.running} />
-    </Field>
   );
 }

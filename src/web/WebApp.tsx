@@ -4,37 +4,17 @@
  * cleared (清除标记 → download) or checked again (整改 statuses). Nothing leaves the page: the file is read
  * with the File API and the result handed back as a blob: download.
  */
-import { lazy, memo, startTransition, Suspense, useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  FluentProvider,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Spinner,
-  Subtitle2,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
+import { memo, startTransition, useCallback, useRef, useState, type DragEvent } from 'react';
+import { Body1, Button, Caption1, makeStyles, Spinner, Subtitle2, Title3, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular, PlayRegular } from '@fluentui/react-icons';
 import type { ColumnOverrides } from '../host/settings';
 import type { RunStage } from '../host/run';
-import { PHASES, type Phase } from '../taskpane/backend';
+import type { Phase } from '../taskpane/backend';
 import { STRINGS } from '../taskpane/i18n';
-import { I18nContext } from '../taskpane/i18n-context';
-import { junhengTheme } from '../taskpane/theme';
+import { CheckProgress, ClearQuestion, LedgerList, NoticeBar, Results, Shell, withMapping, type ClearAsk, useRun } from '../taskpane/shell';
 import type { Runner } from './client';
 import type { CheckResult, FileResult, Inspection } from './engine';
 import { WEB } from './strings';
-
-const ResultsPanel = lazy(() => import(/* webpackChunkName: "results" */ '../taskpane/ResultsPanel'));
-const ColumnMapping = lazy(() => import(/* webpackChunkName: "mapping" */ '../taskpane/ColumnMapping'));
-const ClearConfirm = lazy(() => import(/* webpackChunkName: "confirm" */ '../taskpane/ClearConfirm'));
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PHASE_OF: Record<RunStage, Phase> = { 读取: 'read', 检查: 'check', 标记: 'mark', 汇总: 'summarize' };
@@ -63,17 +43,7 @@ const useStyles = makeStyles({
   dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  ledger: {
-    display: 'flex',
-    flexDirection: 'column',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  lines: { whiteSpace: 'pre-line' },
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
 });
 
@@ -84,7 +54,8 @@ interface Picked {
 
 type Busy = 'read' | 'check' | 'clear' | null;
 
-type Notice = { intent: 'error' | 'success' | 'info'; text: string };
+/** A failure as the page says it: the runner's errors carry the engine's sentence (a RunnerError's message). */
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Hands bytes to the browser as a download (a blob: URL; nothing is sent anywhere). */
 function download(name: string, bytes: Uint8Array): void {
@@ -106,30 +77,11 @@ export function WebApp({ runner }: { runner: Runner }) {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [info, setInfo] = useState<Inspection | null>(null);
   const [overrides, setOverrides] = useState<ColumnOverrides>({});
-  const [busy, setBusy] = useState<Busy>(null);
-  const busyRef = useRef<Busy>(null);
-  const [phase, setPhase] = useState<Phase | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, busyRef, notice, setNotice, progress: phase, setProgress: setPhase, run } = useRun<Exclude<Busy, null>, Phase>(messageOf);
   const [checked, setChecked] = useState<CheckResult | null>(null);
   const [cleared, setCleared] = useState<FileResult | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [confirm, setConfirm] = useState<{ open: boolean; runs: number } | null>(null);
-
-  const run = useCallback(async (kind: Exclude<Busy, null>, fn: () => Promise<void>) => {
-    if (busyRef.current) return;
-    busyRef.current = kind;
-    setBusy(kind);
-    setNotice(null);
-    try {
-      await fn();
-    } catch (e) {
-      setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      busyRef.current = null;
-      setBusy(null);
-      setPhase(null);
-    }
-  }, []);
+  const [confirm, setConfirm] = useState<ClearAsk>(null);
 
   const pick = (file: File | undefined) => {
     if (!file) return;
@@ -177,9 +129,7 @@ export function WebApp({ runner }: { runner: Runner }) {
   const remap = useCallback(
     (sheet: string, m: Record<string, string>) => {
       if (!picked) return;
-      const next = { ...overrides };
-      if (Object.keys(m).length) next[sheet] = m;
-      else delete next[sheet];
+      const next = withMapping(overrides, sheet, m);
       setOverrides(next);
       setChecked(null);
       // show the ledgers as the next check will read them
@@ -197,122 +147,97 @@ export function WebApp({ runner }: { runner: Runner }) {
     pick(e.dataTransfer.files[0]);
   };
 
-  const onSelect = useCallback((sheet: string, cell: string) => setNotice({ intent: 'info', text: WEB.selectHint(sheet, cell) }), []);
+  const onSelect = useCallback((sheet: string, cell: string) => setNotice({ intent: 'info', text: WEB.selectHint(sheet, cell) }), [setNotice]);
 
   return (
-    <I18nContext.Provider value={t}>
-      <FluentProvider theme={junhengTheme} lang="zh-CN">
-        <main className={styles.root} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-          <header>
-            <Title3 as="h1">{WEB.title}</Title3>
-            <div>
-              <Caption1 className={styles.muted}>{info?.standardName ?? t.defaultStandard}</Caption1>
-            </div>
-            <Caption1 className={styles.muted} data-testid="privacy">
-              {WEB.privacy}
-            </Caption1>
-          </header>
+    <Shell t={t} lang="zh-CN">
+      <main className={styles.root} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+        <header>
+          <Title3 as="h1">{WEB.title}</Title3>
+          <div>
+            <Caption1 className={styles.muted}>{info?.standardName ?? t.defaultStandard}</Caption1>
+          </div>
+          <Caption1 className={styles.muted} data-testid="privacy">
+            {WEB.privacy}
+          </Caption1>
+        </header>
 
-          <section
-            className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
-            data-testid="drop"
-            onDragEnter={() => setDragging(true)}
-            onDragLeave={() => setDragging(false)}
-          >
-            <Body1>{WEB.drop}</Body1>
-            <Button icon={<DocumentArrowUpRegular />} disabled={busy !== null} onClick={() => input.current?.click()}>
-              {WEB.pick}
-            </Button>
-            <input
-              ref={input}
-              className={styles.hiddenInput}
-              type="file"
-              accept=".xlsx,.xlsm,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              data-testid="file"
-              tabIndex={-1}
-              aria-hidden="true"
-              onChange={(e) => {
-                pick(e.target.files?.[0]);
-                e.target.value = '';
-              }}
-            />
-            {picked && <Caption1 className={styles.muted}>{WEB.picked(picked.name, Math.ceil(picked.bytes.length / 1024))}</Caption1>}
-          </section>
+        <section
+          className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+          data-testid="drop"
+          onDragEnter={() => setDragging(true)}
+          onDragLeave={() => setDragging(false)}
+        >
+          <Body1>{WEB.drop}</Body1>
+          <Button icon={<DocumentArrowUpRegular />} disabled={busy !== null} onClick={() => input.current?.click()}>
+            {WEB.pick}
+          </Button>
+          <input
+            ref={input}
+            className={styles.hiddenInput}
+            type="file"
+            accept=".xlsx,.xlsm,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="file"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              pick(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          {picked && <Caption1 className={styles.muted}>{WEB.picked(picked.name, Math.ceil(picked.bytes.length / 1024))}</Caption1>}
+        </section>
 
-          {notice && (
-            <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} data-testid="notice" layout="multiline">
-              <MessageBarBody className={styles.lines}>
-                {notice.intent === 'error' && <MessageBarTitle>{t.errors.title}</MessageBarTitle>}
-                <span data-testid="notice-text">{notice.text}</span>
-              </MessageBarBody>
-            </MessageBar>
-          )}
+        {notice && <NoticeBar notice={notice} />}
 
-          {busy === 'read' && <Spinner size="tiny" labelPosition="after" label={WEB.reading} />}
+        {busy === 'read' && <Spinner size="tiny" labelPosition="after" label={WEB.reading} />}
 
-          {info && (
-            // disabled through the fieldset while a run is busy: the (memoised) list of a city's ledgers and their
-            // column drop-downs is not rendered again for it
-            <fieldset className={styles.fieldset} disabled={busy !== null}>
-              <Ledgers info={info} overrides={overrides} onRemap={remap} />
-            </fieldset>
-          )}
-
-          {info && (
-            <section className={styles.section} aria-label={t.run.start}>
-              {info.settingsLine && <Caption1 className={styles.muted}>{info.settingsLine}</Caption1>}
-              {info.checked && <Caption1 data-testid="checked-before">{WEB.checked(info.historyRuns)}</Caption1>}
-              <div className={styles.actions}>
-                <Button appearance="primary" icon={<PlayRegular />} disabled={busy !== null} onClick={() => void startCheck()} data-testid="check">
-                  {busy === 'check' ? t.run.running : t.run.start}
-                </Button>
-                {info.checked && (
-                  <Button disabled={busy !== null} onClick={clear} data-testid="clear">
-                    {WEB.clear}
-                  </Button>
-                )}
-                {checked && (
-                  <Button appearance="primary" icon={<ArrowDownloadRegular />} data-testid="download" onClick={() => download(checked.fileName, checked.bytes)}>
-                    {WEB.download}（{checked.fileName}）
-                  </Button>
-                )}
-                {cleared && (
-                  <Button appearance="primary" icon={<ArrowDownloadRegular />} data-testid="download-cleared" onClick={() => download(cleared.fileName, cleared.bytes)}>
-                    {WEB.downloadCleared}（{cleared.fileName}）
-                  </Button>
-                )}
-              </div>
-              {busy === 'check' && phase && <CheckProgress phase={phase} />}
-            </section>
-          )}
-
-          {checked && (
-            <Suspense fallback={<Spinner size="tiny" label={t.results.loading} />}>
-              <ResultsPanel outcome={checked.outcome} onSelect={onSelect} />
-            </Suspense>
-          )}
-
-          <footer>
-            <Caption1 className={styles.muted} data-testid="mode" data-mode={runner.mode}>
-              {WEB.mode[runner.mode]}
-            </Caption1>
-          </footer>
-        </main>
-        {confirm && (
-          <Suspense fallback={null}>
-            <ClearConfirm
-              open={confirm.open}
-              runs={confirm.runs}
-              onCancel={() => setConfirm({ ...confirm, open: false })}
-              onConfirm={() => {
-                setConfirm({ ...confirm, open: false });
-                void doClear();
-              }}
-            />
-          </Suspense>
+        {info && (
+          // disabled through the fieldset while a run is busy: the (memoised) list of a city's ledgers and their
+          // column drop-downs is not rendered again for it
+          <fieldset className={styles.fieldset} disabled={busy !== null}>
+            <Ledgers info={info} overrides={overrides} onRemap={remap} />
+          </fieldset>
         )}
-      </FluentProvider>
-    </I18nContext.Provider>
+
+        {info && (
+          <section className={styles.section} aria-label={t.run.start}>
+            {info.settingsLine && <Caption1 className={styles.muted}>{info.settingsLine}</Caption1>}
+            {info.checked && <Caption1 data-testid="checked-before">{WEB.checked(info.historyRuns)}</Caption1>}
+            <div className={styles.actions}>
+              <Button appearance="primary" icon={<PlayRegular />} disabled={busy !== null} onClick={() => void startCheck()} data-testid="check">
+                {busy === 'check' ? t.run.running : t.run.start}
+              </Button>
+              {info.checked && (
+                <Button disabled={busy !== null} onClick={clear} data-testid="clear">
+                  {WEB.clear}
+                </Button>
+              )}
+              {checked && (
+                <Button appearance="primary" icon={<ArrowDownloadRegular />} data-testid="download" onClick={() => download(checked.fileName, checked.bytes)}>
+                  {WEB.download}（{checked.fileName}）
+                </Button>
+              )}
+              {cleared && (
+                <Button appearance="primary" icon={<ArrowDownloadRegular />} data-testid="download-cleared" onClick={() => download(cleared.fileName, cleared.bytes)}>
+                  {WEB.downloadCleared}（{cleared.fileName}）
+                </Button>
+              )}
+            </div>
+            {busy === 'check' && phase && <CheckProgress phase={phase} />}
+          </section>
+        )}
+
+        {checked && <Results outcome={checked.outcome} onSelect={onSelect} />}
+
+        <footer>
+          <Caption1 className={styles.muted} data-testid="mode" data-mode={runner.mode}>
+            {WEB.mode[runner.mode]}
+          </Caption1>
+        </footer>
+      </main>
+      <ClearQuestion ask={confirm} onAsk={setConfirm} onClear={() => void doClear()} />
+    </Shell>
   );
 }
 
@@ -332,45 +257,7 @@ const Ledgers = memo(function Ledgers({
       <Subtitle2 as="h2" id="ledgers-title">
         {t.ledgers.title}
       </Subtitle2>
-      {info.ledgers.length === 0 ? (
-        <Body1 className={styles.muted}>{t.ledgers.none}</Body1>
-      ) : (
-        <ul className={styles.list}>
-          {info.ledgers.map((l) => (
-            <li key={`${l.sheet}|${l.kind}|${l.headerRows.join(',')}`} className={styles.ledger}>
-              <Body1>
-                {l.sheet} · {t.ledgers.kind[l.kind]}
-              </Body1>
-              <Caption1 className={styles.muted}>
-                {[t.ledgers.rows(l.rows), ...(l.headerRows.length ? [t.ledgers.headerRows(l.headerRows)] : [])].join(t.ledgers.sep)}
-              </Caption1>
-              {l.missing.length > 0 && <Caption1 className={styles.warn}>{t.ledgers.missing(l.missing)}</Caption1>}
-              {l.fields && l.fields.length > 0 && l.choices && (
-                <Suspense fallback={null}>
-                  <ColumnMapping ledger={l} overrides={overrides[l.sheet] ?? {}} disabled={false} onChange={(m) => onRemap(l.sheet, m)} />
-                </Suspense>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LedgerList ledgers={info.ledgers} overrides={overrides} disabled={false} onRemap={onRemap} />
     </section>
   );
 });
-
-function CheckProgress({ phase }: { phase: Phase }) {
-  const t = STRINGS['zh-CN'];
-  const i = PHASES.indexOf(phase);
-  const value = useMemo(() => Math.min(1, (i + 0.5) / PHASES.length), [i]);
-  return (
-    <Field
-      validationMessage={t.run.step(t.run.phases[phase], i + 1, PHASES.length)}
-      validationState="none"
-      hint={PHASES.map((p) => t.run.phases[p]).join(' → ')}
-      data-testid="progress"
-      data-phase={phase}
-    >
-      <ProgressBar value={value} max={1} thickness="large" aria-label={t.run.running} />
-    </Field>
-  );
-}
