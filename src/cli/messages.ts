@@ -50,6 +50,7 @@ export function settingsLine(s: WorkbookSettings): string | null {
   if (fixes) parts.push(`列对应修正 ${fixes} 处`);
   if (!s.marks.compliance) parts.push('不标注未达标单元格');
   if (!s.marks.data) parts.push('不标注无法识别的单元格');
+  if (s.schoolForms) parts.push('为每所学校生成学校自评表');
   if (s.colours.fail !== DEFAULT_WORKBOOK_SETTINGS.colours.fail || s.colours.data !== DEFAULT_WORKBOOK_SETTINGS.colours.data) parts.push('自定义标注颜色');
   return parts.length ? `按工作簿中保存的加载项设置检查：${parts.join('；')}` : null;
 }

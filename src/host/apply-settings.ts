@@ -21,7 +21,7 @@ export interface StandardPart {
 export interface AppliedSettings {
   standard: Standard;
   /** runCheck's options from the settings; the face adds its own (onProgress). */
-  options: Pick<RunOptions, 'colours' | 'overrides' | 'engine'>;
+  options: Pick<RunOptions, 'colours' | 'overrides' | 'engine' | 'schoolForms'>;
 }
 
 /** How a standard error names the saved settings' part. */
@@ -43,6 +43,7 @@ export function applySettings(s: WorkbookSettings, above: readonly StandardPart[
     options: {
       colours: s.colours,
       overrides: s.columnOverrides,
+      ...(s.schoolForms ? { schoolForms: 'all' as const } : {}),
       engine: keepAll
         ? undefined
         : (grids, std, meta, opts) => {

@@ -25,6 +25,8 @@ export interface WorkbookSettings {
   assessmentYear: number | null;
   colours: { fail: string; data: string };
   marks: { compliance: boolean; data: boolean };
+  /** Also write every school's 学校自评表 (a sheet 自评表-<学校名> each) at each check. */
+  schoolForms: boolean;
   language: 'auto' | 'zh-CN' | 'en-US';
   columnOverrides: ColumnOverrides;
 }
@@ -35,6 +37,7 @@ export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
   assessmentYear: null,
   colours: { fail: 'FFFFC7CE', data: 'FFFFEB9C' },
   marks: { compliance: true, data: true },
+  schoolForms: false,
   language: 'auto',
   columnOverrides: {},
 };

@@ -14,6 +14,7 @@
  *     "assessmentYear": 2022 | null,                    // standard override of settings.assessmentYear (《规程》 years)
  *     "colours": { "fail": "FFFFC7CE", "data": "FFFFEB9C" },   // ARGB mark fills (runCheck's `colours`)
  *     "marks": { "compliance": true, "data": true },     // which findings are marked in the ledgers
+ *     "schoolForms": false,                              // also write every school's 学校自评表 at each check
  *     "language": "auto" | "zh-CN" | "en-US",            // task pane language
  *     "columnOverrides": { "<sheet>": { "<field>": "<column letter>" } }   // "" = 无 (no column for the field)
  *   }
@@ -78,6 +79,7 @@ const SettingsSchema = z.object({
     .catch(null),
   colours: z.object({ fail: Colour.catch(d0.colours.fail), data: Colour.catch(d0.colours.data) }).catch(() => ({ ...d0.colours })),
   marks: z.object({ compliance: Switch.catch(d0.marks.compliance), data: Switch.catch(d0.marks.data) }).catch(() => ({ ...d0.marks })),
+  schoolForms: Switch.catch(d0.schoolForms),
   language: z.enum(['auto', 'zh-CN', 'en-US']).catch(d0.language),
   columnOverrides: Obj.catch(() => ({})).transform(overridesOf),
 });

@@ -215,6 +215,12 @@ export default function SettingsPanel({ open, settings, onChange, onClose }: Set
         </div>
 
         <div className={styles.group}>
+          <Subtitle2 as="h3">{s.forms}</Subtitle2>
+          <Switch label={s.schoolForms} checked={settings.schoolForms} data-testid="school-forms" onChange={(_, d) => set('schoolForms', d.checked)} />
+          <Caption1 className={styles.note}>{s.schoolFormsHint}</Caption1>
+        </div>
+
+        <div className={styles.group}>
           <Subtitle2 as="h3">{s.colours}</Subtitle2>
           {(['fail', 'data'] as const).map((k) => (
             <div key={k} className={styles.row}>

@@ -125,6 +125,9 @@ export interface Strings {
     marks: string;
     markCompliance: string;
     markData: string;
+    forms: string;
+    schoolForms: string;
+    schoolFormsHint: string;
     colours: string;
     colourFail: string;
     colourData: string;
@@ -256,6 +259,9 @@ const zhCN: Strings = {
     marks: '标记',
     markCompliance: '标记未达标的单元格',
     markData: '标记无法识别的单元格',
+    forms: '学校自评表',
+    schoolForms: '检查时生成各校自评表',
+    schoolFormsHint: '每校一张工作表「自评表-学校名」，按学校逐项列出指标和结论，可打印后由学校核对、盖章；清除标记时一并删除。',
     colours: '标记颜色',
     colourFail: '未达标',
     colourData: '数据问题',
@@ -399,6 +405,9 @@ const enUS: Strings = {
     marks: 'Marks',
     markCompliance: 'Mark cells that fail the standard',
     markData: 'Mark cells that cannot be read',
+    forms: '学校自评表',
+    schoolForms: "Write each school's 学校自评表 at every check",
+    schoolFormsHint: 'One sheet a school (自评表-<school>), its indicators and verdicts item by item, for the school to print, check and sign; clearing the marks removes them too.',
     colours: 'Mark colours',
     colourFail: 'Fails the standard',
     colourData: 'Data problem',

@@ -484,6 +484,8 @@ async function main(): Promise<void> {
       await page.getByTestId('cut').fill('60');
       await page.getByTestId('colour-fail').fill('#ff8080');
       await page.waitForFunction(() => (document.querySelector('[data-testid="colour-fail"]') as HTMLInputElement | null)?.value === '#ff8080');
+      await page.getByRole('switch', { name: '检查时生成各校自评表' }).check();
+      await settled(page); // the switch slides over
       shots.push(await shot(page, 'pane-3-settings.png'));
       await page.getByRole('button', { name: '关闭' }).first().click();
       await page.getByText('评估标准').waitFor({ state: 'hidden' });
@@ -494,7 +496,7 @@ async function main(): Promise<void> {
         () => savedSettingsText(page),
         (text) => {
           const v = text === null ? null : (JSON.parse(text) as SavedSettings);
-          return v?.teachingPointCut === 60 && v.colours.fail === 'FFFF8080';
+          return v?.teachingPointCut === 60 && v.colours.fail === 'FFFF8080' && v.schoolForms === true;
         },
       );
       const st = await fakeState(page);
@@ -505,6 +507,14 @@ async function main(): Promise<void> {
       eq(saved.teachingPointCut, 60, 'saved cut');
       eq(saved.colours.fail, 'FFFF8080', 'saved fail colour');
       eq(saved.standard, null, 'a refused file is not saved');
+      // 学校自评表 back off (the checks below write the summary sheets only)
+      await page.getByRole('button', { name: '设置' }).click();
+      await page.getByText('评估标准').waitFor();
+      await settled(page);
+      await page.getByRole('switch', { name: '检查时生成各校自评表' }).uncheck();
+      await page.getByRole('button', { name: '关闭' }).first().click();
+      await page.getByText('评估标准').waitFor({ state: 'hidden' });
+      await until('学校自评表 off in _junheng_settings', () => savedSettingsText(page), (text) => text !== null && (JSON.parse(text) as SavedSettings).schoolForms === false);
     });
 
     await test('a protected ledger sheet: Chinese message, nothing written', async () => {
@@ -897,6 +907,7 @@ interface SavedSettings {
   teachingPointCut: number | null;
   colours: { fail: string; data: string };
   standard: unknown;
+  schoolForms?: boolean;
   columnOverrides: Record<string, Record<string, string>>;
 }
 

@@ -13,6 +13,7 @@ import { decodeMemory, type RunMemory } from '../../src/host/memory';
 import { parseSettings, serializeSettings, settingsChunks, SETTINGS_SHEET, type WorkbookSettings } from '../../src/host/settings';
 import { OfficeHost } from '../../src/office/host';
 import { checkInExcel } from '../../src/taskpane/office-engine';
+import { SCHOOL_FORM_PREFIX } from '../../src/ledger/tool-sheets';
 import { XlsxHost, loadWorkbook } from '../../src/xlsx/host';
 import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
 import { fromExcelJs } from '../office/convert';
@@ -82,5 +83,33 @@ describe('one application of the saved settings', () => {
     expect(marks(pane).some((m) => m.endsWith('|data'))).toBe(false);
     expect(marks(cli)).toEqual(marks(pane));
     expect(cli.sheets.map((s) => s.base)).toEqual(pane.sheets.map((s) => s.base));
+  });
+
+  it('学校自评表 switched on: both faces add one form per judged school, and clearing removes them', async () => {
+    const withForms: WorkbookSettings = { ...parseSettings(null), schoolForms: true };
+    expect(applySettings(withForms).options.schoolForms).toBe('all');
+    expect(applySettings(parseSettings(null)).options.schoolForms).toBeUndefined();
+
+    const file = path.join(dir, '自评表.xlsx');
+    await demoWithSettings(withForms).xlsx.writeFile(file);
+    const out = path.join(dir, '自评表-自查.xlsx');
+    const said: string[] = [];
+    expect(await main(['check', file, '--out', out], { out: (l) => said.push(l), err: () => undefined })).toBe(0);
+    expect(said.join('\n')).toContain('为每所学校生成学校自评表');
+    const checked = await loadWorkbook(await fs.readFile(out));
+    const forms = (names: string[]) => names.filter((n) => n.startsWith(SCHOOL_FORM_PREFIX));
+    const cliForms = forms(checked.worksheets.map((w) => w.name));
+    expect(cliForms).toContain(`${SCHOOL_FORM_PREFIX}${facts.schools[0].name}`);
+    expect(cliForms.length).toBeGreaterThan(20);
+
+    const x = fromExcelJs(await reload(demoWithSettings(withForms)));
+    uninstall = x.install();
+    await checkInExcel();
+    const pane = memoryOf(await new OfficeHost(x.context() as unknown as Excel.RequestContext).readMemory());
+    expect(forms(pane.sheets.map((s) => s.base))).toEqual(cliForms);
+
+    const cleared = path.join(dir, '自评表-清除.xlsx');
+    expect(await main(['clear', out, '--out', cleared], { out: () => undefined, err: () => undefined })).toBe(0);
+    expect(forms((await loadWorkbook(await fs.readFile(cleared))).worksheets.map((w) => w.name))).toEqual([]);
   });
 });

@@ -31,6 +31,9 @@ describe('settings format', () => {
     expect(p.colours).toEqual({ fail: 'FFFFC7CE', data: 'FF00FF00' });
     expect(p.language).toBe('auto');
     expect(p.columnOverrides).toEqual({ 学校: { students: 'D', type: '' } });
+    expect(p.schoolForms).toBe(false);
+    expect(parseSettings(JSON.stringify({ schoolForms: 'yes' })).schoolForms).toBe(false);
+    expect(parseSettings(JSON.stringify({ schoolForms: true })).schoolForms).toBe(true);
   });
 
   it('round-trips and names its format', () => {
