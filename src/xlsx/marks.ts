@@ -22,7 +22,7 @@ import { insertBeforeClose } from './package';
 import { patchCells, type CellPatch } from './cells';
 import { appendComments, commentFromNote, commentText, inPrefixes, keptNoteXml, maxShapeId, newComment, newShape, noteValueOf, vmlPrefixes, withText } from './notes';
 import { readNoteParts, writeNoteParts, type NoteParts } from './note-parts';
-import { fillDescOf } from './styles';
+import { fillDescOf } from './fills';
 import type { XlsxWorkbook } from './workbook';
 
 /** Marks the cells (fill and note); returns what each marked cell was, for the memory. */
