@@ -13,7 +13,7 @@ import { ceilTol } from './compare';
 import { weightedCv } from './cv';
 import { formatCv } from './format';
 import { formatAmount, formatYuan, PLAN_STEP } from './plan';
-import { PER_100 } from './common/resource-allocation';
+import { PER_100 } from './common/resource-indicators';
 import type { CvResult, SchoolStageResult } from './types';
 
 export interface CvShare {

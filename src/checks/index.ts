@@ -116,8 +116,9 @@ export function runChecks(ledgers: LedgerSet, std: Standard, opts: CheckOptions 
 export { weightedCv } from './cv';
 export type { CvValue } from './cv';
 export { atLeast, atMost } from './compare';
-export { decideVerdict, indicatorState, planSchool, PER_100, NUMERATOR } from './common/resource-allocation';
-export type { IndicatorState, SchoolPlan } from './common/resource-allocation';
+export { decideVerdict, indicatorState, PER_100, NUMERATOR } from './common/resource-indicators';
+export type { IndicatorState } from './common/resource-indicators';
+export { planSchool, type SchoolPlan } from './common/resource-inputs';
 export { stageOfGrade } from './derive/class-stages';
 export { CHECKLIST_LINES, RULES, ruleOf } from './rules';
 export { CHECKLIST_STATUSES } from './common/checklist';

@@ -12,7 +12,8 @@ import type { SchoolRecord, StageKey } from '../ledger/types';
 import { RESOURCE_IDS, type ResourceId, type Stage, type Standard } from '../standard/schema';
 import { atLeast, ceilTol } from './compare';
 import { formatNumber, unitSuffix } from './format';
-import { PER_100, decideVerdict, indicatorState, planSchool, type IndicatorState } from './common/resource-allocation';
+import { PER_100, decideVerdict, indicatorState, type IndicatorState } from './common/resource-indicators';
+import { planSchool } from './common/resource-inputs';
 import type { SchoolStageResult } from './types';
 
 /** Granularity of an addition in the whole quantity: 1 teacher (R1–R3), 1 ㎡ (R4, R5), 1 元 (R6), 1 room (R7). */

@@ -1,7 +1,7 @@
 /**
  * Adding a sheet-scoped defined name (the print titles of a summary sheet) to workbook.xml without touching
  * anything else of it: the user's own names stay byte for byte; a `<definedNames>` list is created where the
- * schema puts it when the workbook has none. Removing a sheet removes the names scoped to it (surgical.ts
+ * schema puts it when the workbook has none. Removing a sheet removes the names scoped to it (workbook.ts
  * removeSheet), and an emptied list with them, so a cleared workbook's workbook.xml is the original's.
  */
 import { esc } from './package';

@@ -3,7 +3,7 @@ import { runChecks } from '../../src/checks';
 import { weightedCv } from '../../src/checks/cv';
 import { cvShares, describeCvPlan, planAllCv, planCv, type CvPlan } from '../../src/checks/cv-plan';
 import { PLAN_STEP, stageShare } from '../../src/checks/plan';
-import { PER_100 } from '../../src/checks/common/resource-allocation';
+import { PER_100 } from '../../src/checks/common/resource-indicators';
 import type { CvResult, SchoolStageResult } from '../../src/checks/types';
 import type { SchoolRecord } from '../../src/ledger/types';
 import { RESOURCE_IDS, type ResourceId, type Stage, type Standard } from '../../src/standard/schema';

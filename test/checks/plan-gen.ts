@@ -1,7 +1,7 @@
 /** Deterministic county generator and "apply a plan to a copy" helpers for the planner tests. */
 import type { LedgerSet, SchoolQuantity, SchoolRecord, SchoolType, StageKey, StageSplit } from '../../src/ledger/types';
 import { RESOURCE_IDS, type ResourceId, type Stage, type Standard } from '../../src/standard/schema';
-import { NUMERATOR, PER_100 } from '../../src/checks/common/resource-allocation';
+import { NUMERATOR, PER_100 } from '../../src/checks/common/resource-indicators';
 import { mulberry32 } from '../../src/sample/random';
 import { school, type SplitSpec } from './builder';
 

@@ -1,70 +1,24 @@
 /**
  * 资源配置 (R1–R7), judged jointly: per school and 学段 values of the seven (what each reads is declared in
- * rules/R1–R7), the 6-of-7 / 85 % verdict, the findings, and the per-school inputs of the 校际差异系数. Spec §1.
+ * rules/R1–R7), the 6-of-7 / 85 % verdict (its rule: resource-indicators.ts), the findings, and the per-school
+ * inputs of the 校际差异系数. Spec §1.
  */
 import type { CellRef, Num, SchoolQuantity, SchoolRecord, StageKey, TextCell } from '../../ledger/types';
 import { RESOURCE_IDS, type ResourceId, type Stage, type Standard } from '../../standard/schema';
 import { threshold } from '../../standard';
-import type { IndicatorResult, SchoolStageResult, Verdict } from '../types';
+import type { IndicatorResult, SchoolStageResult } from '../types';
 import { atLeast, ceilTo, ceilTol } from '../compare';
 import { amount, complianceFinding, dataFinding, noteMissing, type Ctx } from '../context';
 import { formatThreshold, formatValue, gapPhrase, indicatorRef, quantityLabel, resourceMessage, roundTo, unitSuffix } from '../format';
-import { R1 } from '../rules/R1-degree-teachers';
-import { R2 } from '../rules/R2-backbone-teachers';
 import { R3 } from '../rules/R3-pe-art-teachers';
-import { R4 } from '../rules/R4-floor-area';
-import { R5 } from '../rules/R5-sports-area';
-import { R6 } from '../rules/R6-equipment-value';
-import { R7 } from '../rules/R7-multimedia-rooms';
-import type { ResourceRule } from './resource-item';
 import { indoorMove, transitionExtra } from './resource-adjust';
 import { TRANSITION_TAG, recordTransition } from './transition';
 import { cellAddress } from '../../ledger/grid';
 import { formatNumber } from '../format';
 import { crossCheckCountyVerdict, naCell, notApplicableFinding, planSchool, typePlan } from './resource-inputs';
-
-const RULES: readonly ResourceRule[] = [R1, R2, R3, R4, R5, R6, R7];
-
-/** Indicators that are "per 100 students" (value = quantity ÷ students × 100); the others are per student. From rules/R1–R7. */
-export const PER_100: Readonly<Record<ResourceId, number>> = Object.fromEntries(RULES.map((r) => [r.id, r.per])) as Record<ResourceId, number>;
-
-/** The ledger quantity that is the numerator of each indicator (R3: see `peArtTeachers` / PE + music + art). From rules/R1–R7. */
-export const NUMERATOR: Readonly<Record<ResourceId, SchoolQuantity>> = Object.fromEntries(RULES.map((r) => [r.id, r.numerator])) as Record<ResourceId, SchoolQuantity>;
+import { NUMERATOR, PER_100, RULE_OF, decideVerdict, indicatorState, type IndicatorState } from './resource-indicators';
 
 const R3_PARTS: readonly SchoolQuantity[] = R3.parts ?? [];
-
-export { planSchool, type SchoolPlan } from './resource-inputs';
-
-/** Where one indicator of a school 学段 stands against its threshold. */
-export type IndicatorState = 'reached' | 'near' | 'below' | 'missing';
-
-export function indicatorState(value: number | null, t: number, std: Standard): IndicatorState {
-  if (value === null) return 'missing';
-  const eps = std.settings.epsilon;
-  if (atLeast(value, t, eps)) return 'reached';
-  return atLeast(value, std.settings.minShare * t, eps) ? 'near' : 'below';
-}
-
-/**
- * 达标 when at least `minReached` reach their threshold and every other one reaches `minShare` of it.
- * With values missing: 未达标 when the known values already settle it (one known value below the share,
- * or too few could still reach even if every missing one did); otherwise 数据不全 — a missing value is
- * never counted as a pass.
- */
-export function decideVerdict(states: readonly IndicatorState[], std: Standard): Verdict {
-  let reached = 0;
-  let below = 0;
-  let missing = 0;
-  for (const s of states) {
-    if (s === 'reached') reached++;
-    else if (s === 'below') below++;
-    else if (s === 'missing') missing++;
-  }
-  const need = std.settings.minReached;
-  if (below > 0) return '未达标';
-  if (reached + missing < need) return '未达标';
-  return missing === 0 ? '达标' : '数据不全';
-}
 
 /** Per-school inputs of the CV, per 学段 and indicator: students and the (apportioned) quantity. */
 export interface CvAccumulator {
@@ -92,9 +46,6 @@ export interface Resolved {
 }
 
 const NONE: Resolved = { value: null, ref: null, apportioned: false };
-
-/** RESOURCE rules by id (their numerator and given-value fields). */
-const RULE_OF = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<ResourceId, ResourceRule>;
 
 /**
  * Evaluates R1–R7 for every 学段 of one school; pushes findings into ctx and CV inputs into acc.

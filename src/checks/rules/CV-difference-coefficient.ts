@@ -9,7 +9,7 @@ import { atMost } from '../compare';
 import { complianceFinding } from '../context';
 import { weightedCv } from '../cv';
 import { cvMessage, roundTo } from '../format';
-import { PER_100 } from '../common/resource-allocation';
+import { PER_100 } from '../common/resource-indicators';
 import type { Rule } from './types';
 
 export const CV: Rule = {

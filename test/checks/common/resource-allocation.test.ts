@@ -1,6 +1,6 @@
 import { nationalStandard, standardWithOverride } from '../../../src/standard';
 import { runChecks } from '../../../src/checks';
-import { decideVerdict, type IndicatorState } from '../../../src/checks/common/resource-allocation';
+import { decideVerdict, type IndicatorState } from '../../../src/checks/common/resource-indicators';
 import { cellAddress } from '../../../src/ledger/grid';
 import type { SchoolRecord } from '../../../src/ledger/types';
 import { cls as clsOf, colOf, ledgers, primary, school, SHEET } from '../builder';
