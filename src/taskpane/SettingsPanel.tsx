@@ -4,7 +4,7 @@
  * which colours, and the language. Every change is saved in the workbook (sheet _junheng_settings) by
  * the App, so the next check — pane or ribbon — uses it.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -23,9 +23,10 @@ import {
   Switch,
   tokens,
 } from '@fluentui/react-components';
-import { DismissRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { DismissRegular } from '@fluentui/react-icons';
 import { argbToCssHex, DEFAULT_WORKBOOK_SETTINGS, hexToArgb } from '../host/settings-values';
 import { useStrings } from './i18n-context';
+import { FileButton } from './shell';
 import type { PaneSettings } from './settings';
 
 const useStyles = makeStyles({
@@ -41,7 +42,6 @@ const useStyles = makeStyles({
     backgroundColor: 'transparent',
     cursor: 'pointer',
   },
-  hiddenInput: { display: 'none' },
 });
 
 export interface SettingsPanelProps {
@@ -61,7 +61,6 @@ export default function SettingsPanel({ open, settings, onChange, onClose }: Set
   const s = t.settingsPanel;
   const styles = useStyles();
   const id = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
   const set = <K extends keyof PaneSettings>(key: K, value: PaneSettings[K]) => onChange({ ...settings, [key]: value });
 
   const [fileError, setFileError] = useState<string | null>(null);
@@ -114,8 +113,6 @@ export default function SettingsPanel({ open, settings, onChange, onClose }: Set
       set('standard', { file: file.name, override: overrideObject(text) });
     } catch {
       setFileError(`无法读取文件「${file.name}」。`);
-    } finally {
-      if (fileRef.current) fileRef.current.value = '';
     }
   };
 
@@ -162,23 +159,12 @@ export default function SettingsPanel({ open, settings, onChange, onClose }: Set
           <Subtitle2 as="h3">{s.standard}</Subtitle2>
           <Caption1>{settings.standard ? s.standardLoaded(settings.standard.file, standardName ?? '') : (standardName ?? s.standardNational)}</Caption1>
           <div className={styles.row}>
-            <Button size="small" icon={<DocumentArrowUpRegular />} onClick={() => fileRef.current?.click()}>
-              {s.standardFile}
-            </Button>
+            <FileButton size="small" label={s.standardFile} accept=".json,application/json" testId="standard-file" onFile={(f) => void pickFile(f)} />
             {settings.standard && (
               <Button size="small" appearance="subtle" onClick={() => set('standard', null)}>
                 {s.standardReset}
               </Button>
             )}
-            <input
-              ref={fileRef}
-              className={styles.hiddenInput}
-              type="file"
-              accept=".json,application/json"
-              aria-label={s.standardFile}
-              data-testid="standard-file"
-              onChange={(e) => void pickFile(e.target.files?.[0])}
-            />
           </div>
           {fileError && (
             <MessageBar intent="error" role="alert" data-testid="standard-error">

@@ -20,7 +20,7 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { DismissRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import type { ColumnOverrides } from '../host/settings-values';
 import { PHASES, type CheckOutcome, type LedgerInfo, type Phase } from './backend';
 import type { Locale, Strings } from './i18n';
@@ -44,6 +44,8 @@ const useStyles = makeStyles({
   },
   meta: { color: tokens.colorNeutralForeground3 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  // Out of sight but not display:none, so every browser lets the button open it.
+  hiddenInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' },
 });
 
 /**
@@ -204,5 +206,34 @@ export function ClearQuestion({ ask, onAsk, onClear }: { ask: ClearAsk; onAsk: (
         }}
       />
     </Suspense>
+  );
+}
+
+/**
+ * A button that opens the file chooser (a hidden <input type=file> with `testId`); `onFile` gets the file picked.
+ * The input is emptied at once, so picking the same file again is a new pick.
+ */
+export function FileButton({ label, accept, testId, onFile, disabled, size }: { label: string; accept: string; testId: string; onFile: (f: File | undefined) => void; disabled?: boolean; size?: 'small' | 'medium' }) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button size={size} icon={<DocumentArrowUpRegular />} disabled={disabled} onClick={() => input.current?.click()}>
+        {label}
+      </Button>
+      <input
+        ref={input}
+        className={styles.hiddenInput}
+        type="file"
+        accept={accept}
+        data-testid={testId}
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => {
+          onFile(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+    </>
   );
 }

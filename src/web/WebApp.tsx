@@ -4,14 +4,14 @@
  * cleared (清除标记 → download) or checked again (整改 statuses). Nothing leaves the page: the file is read
  * with the File API and the result handed back as a blob: download.
  */
-import { memo, startTransition, useCallback, useRef, useState, type DragEvent } from 'react';
+import { memo, startTransition, useCallback, useState, type DragEvent } from 'react';
 import { Body1, Button, Caption1, makeStyles, Spinner, Subtitle2, Title3, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, DocumentArrowUpRegular, PlayRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, PlayRegular } from '@fluentui/react-icons';
 import type { ColumnOverrides } from '../host/settings';
 import type { RunStage } from '../host/run';
 import type { Phase } from '../taskpane/backend';
 import { STRINGS } from '../taskpane/i18n';
-import { CheckProgress, ClearQuestion, LedgerList, NoticeBar, Results, Shell, withMapping, type ClearAsk, useRun } from '../taskpane/shell';
+import { CheckProgress, ClearQuestion, FileButton, LedgerList, NoticeBar, Results, Shell, withMapping, type ClearAsk, useRun } from '../taskpane/shell';
 import type { Runner } from './client';
 import type { CheckResult, FileResult, Inspection } from './engine';
 import { WEB } from './strings';
@@ -41,7 +41,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  hiddenInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
@@ -73,7 +72,6 @@ function download(name: string, bytes: Uint8Array): void {
 export function WebApp({ runner }: { runner: Runner }) {
   const t = STRINGS['zh-CN'];
   const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [info, setInfo] = useState<Inspection | null>(null);
   const [overrides, setOverrides] = useState<ColumnOverrides>({});
@@ -169,21 +167,12 @@ export function WebApp({ runner }: { runner: Runner }) {
           onDragLeave={() => setDragging(false)}
         >
           <Body1>{WEB.drop}</Body1>
-          <Button icon={<DocumentArrowUpRegular />} disabled={busy !== null} onClick={() => input.current?.click()}>
-            {WEB.pick}
-          </Button>
-          <input
-            ref={input}
-            className={styles.hiddenInput}
-            type="file"
+          <FileButton
+            label={WEB.pick}
             accept=".xlsx,.xlsm,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="file"
-            tabIndex={-1}
-            aria-hidden="true"
-            onChange={(e) => {
-              pick(e.target.files?.[0]);
-              e.target.value = '';
-            }}
+            testId="file"
+            disabled={busy !== null}
+            onFile={pick}
           />
           {picked && <Caption1 className={styles.muted}>{WEB.picked(picked.name, Math.ceil(picked.bytes.length / 1024))}</Caption1>}
         </section>
