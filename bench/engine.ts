@@ -18,6 +18,9 @@ export interface EngineFigures {
   /** Not in the brief's schema but useful: what the check found. */
   marks: number;
   findings: number;
+  /** The same check with a 学校自评表 for every school (`--school-forms`, the pane's switch); median ms. */
+  withFormsMs: number;
+  forms: number;
 }
 
 export function countCells(grids: SheetGrid[]): number {
@@ -76,6 +79,13 @@ export async function benchEngine(
       return nowMs() - t0;
     },
   );
+  const forms: number[] = [];
+  let formSheets = 0;
+  for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+    const t0 = nowMs();
+    formSheets = checkWorkbook(grids, std, meta, { schoolForms: 'all' }).sheets.length - out.sheets.length;
+    forms.push(nowMs() - t0);
+  }
   const cells = countCells(grids);
   const ms = median(t.a);
   const bare = median(t.b);
@@ -88,5 +98,7 @@ export async function benchEngine(
     ratioToBareScan: round(ms / bare, 1),
     marks: out.marks.length,
     findings: out.report.findings.length,
+    withFormsMs: round(median(forms), 2),
+    forms: formSheets,
   };
 }

@@ -114,11 +114,23 @@ export function findingKeyHash(identity: string): string {
 }
 
 /** Row and column lookups over the ledgers, built once per run. */
-function locator(ledgers: LedgerSet) {
+function locator(ledgers: LedgerSet, findings: readonly Finding[]) {
+  // Only the rows the findings point at (a city's ledgers have 80 000 rows, its findings a few thousand).
+  const wanted = new Map<string, Set<number>>();
+  for (const f of findings) {
+    const p = f.sheet && f.cell ? parseCell(f.cell.replace(/\$/g, '').toUpperCase()) : null;
+    if (!p || !f.sheet) continue;
+    const set = wanted.get(f.sheet);
+    if (set) set.add(p.row);
+    else wanted.set(f.sheet, new Set([p.row]));
+  }
   const rows = new Map<string, string>();
-  for (const c of ledgers.classes) rows.set(`${c.sheet}\u0000${c.row}`, `班:${c.grade ?? ''}|${c.className}`);
-  for (const t of ledgers.teachers ?? []) rows.set(`${t.sheet}\u0000${t.row}`, `师:${t.name}`);
-  for (const s of ledgers.schools) rows.set(`${s.sheet}\u0000${s.row}`, `校:${s.name}`);
+  const add = (sheet: string, row: number, id: () => string) => {
+    if (wanted.get(sheet)?.has(row)) rows.set(`${sheet}\u0000${row}`, id());
+  };
+  for (const c of ledgers.classes) add(c.sheet, c.row, () => `班:${c.grade ?? ''}|${c.className}`);
+  for (const t of ledgers.teachers ?? []) add(t.sheet, t.row, () => `师:${t.name}`);
+  for (const s of ledgers.schools) add(s.sheet, s.row, () => `校:${s.name}`);
   const cols = new Map<string, string>();
   const countyCells = new Map<string, string>();
   for (const l of ledgers.ledgers) {
@@ -147,7 +159,7 @@ function locator(ledgers: LedgerSet) {
 
 /** The identity keys of the findings (order matters only among findings of one identity). */
 export function findingKeys(findings: readonly Finding[], ledgers: LedgerSet): string[] {
-  const disc = locator(ledgers);
+  const disc = locator(ledgers, findings);
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const identity = JSON.stringify([f.kind, f.indicator, f.measure ?? '', f.school, f.stage, disc(f)]);

@@ -6,7 +6,7 @@
  */
 import type { SchoolStageResult } from '../../checks/types';
 import { atLeast, stageOfGrade } from '../../checks';
-import type { ClassRecord, LedgerSet, SchoolRecord } from '../../ledger/types';
+import type { ClassRecord, SchoolRecord } from '../../ledger/types';
 import { RESOURCE_IDS, STAGES, type Stage, type Standard } from '../../standard/schema';
 import type { ModelCell, ModelMerge, SheetModel } from '../model';
 import { orderSchools, type ReportContext } from '../sheets/cells';
@@ -29,14 +29,23 @@ export function buildTable2_2(src: NationalSource, ctx: ReportContext): SheetMod
   const rows: ModelCell[][] = [];
   const merges: ModelMerge[] = [];
   const ordered = orderSchools(src.result.schools);
+  const records = new Map(src.ledgers.schools.map((r) => [`${r.sheet}\u0000${r.row}`, r]));
+  const classesBySchool = new Map<string, ClassRecord[]>();
+  for (const c of src.ledgers.classes) {
+    if (c.school === null) continue;
+    const name = c.school.trim();
+    const list = classesBySchool.get(name);
+    if (list) list.push(c);
+    else classesBySchool.set(name, [c]);
+  }
   for (const stage of STAGES) {
     const parts = ordered.filter((s) => s.stage === stage);
     if (parts.length === 0) continue;
     merges.push({ row: rows.length, col: 0, rows: 1, cols: width });
     rows.push([text(stage), ...Array.from({ length: width - 1 }, blank)]);
     parts.forEach((s, i) => {
-      const rec = recordOf(src.ledgers, s);
-      const classes = classesOf(src.ledgers.classes, s);
+      const rec = records.get(`${s.sheet}\u0000${s.row}`) ?? null;
+      const classes = classesOf(classesBySchool.get(s.name.trim()) ?? [], s);
       rows.push([
         countCell(i + 1),
         text(s.name),
@@ -106,17 +115,11 @@ export function remark(s: SchoolStageResult, std: Standard, firstColumn: number)
   return parts.join('；');
 }
 
-function recordOf(ledgers: LedgerSet, s: SchoolStageResult): SchoolRecord | null {
-  return ledgers.schools.find((r) => r.sheet === s.sheet && r.row === s.row) ?? null;
-}
-
 const SINGLE: Partial<Record<NonNullable<SchoolRecord['type']>, Stage>> = { 小学: '小学', 教学点: '小学', 初中: '初中' };
 
-/** The class ledger's rows of this school and 学段 (by grade; the school's single 学段 when the grade is unknown). */
+/** Of the class ledger's rows of this school, those of this 学段 (by grade; the school's single 学段 when the grade is unknown). */
 function classesOf(classes: readonly ClassRecord[], s: SchoolStageResult): ClassRecord[] {
-  const name = s.name.trim();
   return classes.filter((c) => {
-    if (c.school === null || c.school.trim() !== name) return false;
     const stage = stageOfGrade(c.grade) ?? c.stage ?? (s.type ? (SINGLE[s.type] ?? null) : null);
     return stage === s.stage;
   });

@@ -19,6 +19,39 @@ export interface SchoolFormSource {
 const SPLIT: readonly StageKey[] = ['小学', '初中', '高中'];
 
 /**
+ * The rows of each school, grouped once per source (a form per school must not scan every row for every school:
+ * a city's 1 000 forms over 55 000 teachers). Kept while the source lives; the lists keep the rows' order.
+ */
+interface SourceIndex {
+  results: Map<string, SchoolStageResult[]>;
+  findings: Map<string, Finding[]>;
+  classes: Map<string, ClassRecord[]>;
+  teachers: Map<string, TeacherRecord[]>;
+}
+const INDEX = new WeakMap<SchoolFormSource, SourceIndex>();
+
+const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+const findingKey = (id: string | null, kind: Finding['kind'], school: string) => `${id ?? ''}\u0000${kind}\u0000${school}`;
+
+function push<T>(m: Map<string, T[]>, key: string, v: T): void {
+  const list = m.get(key);
+  if (list) list.push(v);
+  else m.set(key, [v]);
+}
+
+function indexOf(src: SchoolFormSource): SourceIndex {
+  let ix = INDEX.get(src);
+  if (ix) return ix;
+  ix = { results: new Map(), findings: new Map(), classes: new Map(), teachers: new Map() };
+  for (const r of src.result.schools) push(ix.results, rowKey(r.sheet, r.row), r);
+  for (const f of [...src.ledgers.findings, ...src.result.findings]) push(ix.findings, findingKey(f.indicator, f.kind, (f.school ?? '').trim()), f);
+  for (const c of src.ledgers.classes) if (c.school !== null) push(ix.classes, normName(c.school), c);
+  for (const t of src.ledgers.teachers) if (t.school !== null) push(ix.teachers, normName(t.school), t);
+  INDEX.set(src, ix);
+  return ix;
+}
+
+/**
  * A quantity of the school ledger as the ledger keeps it: per 学段 when it has 学段 columns (only those that hold a
  * number), else the whole-school column; null when it has no such column or a needed cell is empty.
  */
@@ -66,17 +99,13 @@ export function keptR3(s: SchoolRecord): Kept | null {
 
 /** The school's 学段 results of 资源配置 (none for a 特殊教育学校), 小学 first. */
 export function stageResults(src: SchoolFormSource, s: SchoolRecord): SchoolStageResult[] {
-  return src.result.schools
-    .filter((r) => r.sheet === s.sheet && r.row === s.row)
-    .sort((a, b) => (a.stage === b.stage ? 0 : a.stage === '小学' ? -1 : 1));
+  return [...(indexOf(src).results.get(rowKey(s.sheet, s.row)) ?? [])].sort((a, b) => (a.stage === b.stage ? 0 : a.stage === '小学' ? -1 : 1));
 }
 
 /** The findings of an item that name this school, each once. */
 export function schoolFindings(src: SchoolFormSource, s: SchoolRecord, id: IndicatorId, kind: Finding['kind']): Finding[] {
   const seen = new Set<string>();
-  const name = s.name.trim();
-  return [...src.ledgers.findings, ...src.result.findings].filter((f) => {
-    if (f.indicator !== id || f.kind !== kind || (f.school ?? '').trim() !== name) return false;
+  return (indexOf(src).findings.get(findingKey(id, kind, s.name.trim())) ?? []).filter((f) => {
     const key = JSON.stringify([f.sheet, f.cell, f.stage, f.message]);
     if (seen.has(key)) return false;
     seen.add(key);
@@ -85,15 +114,13 @@ export function schoolFindings(src: SchoolFormSource, s: SchoolRecord, id: Indic
 }
 
 /** The class-ledger rows of the school (matched by name, as the checks match them). */
-export function classesOf(ledgers: LedgerSet, s: SchoolRecord): ClassRecord[] {
-  const n = normName(s.name);
-  return ledgers.classes.filter((c) => c.school !== null && normName(c.school) === n);
+export function classesOf(src: SchoolFormSource, s: SchoolRecord): ClassRecord[] {
+  return indexOf(src).classes.get(normName(s.name)) ?? [];
 }
 
 /** The teacher-ledger rows of the school (matched by name, as the checks match them). */
-export function teachersOf(ledgers: LedgerSet, s: SchoolRecord): TeacherRecord[] {
-  const n = normName(s.name);
-  return ledgers.teachers.filter((t) => t.school !== null && normName(t.school) === n);
+export function teachersOf(src: SchoolFormSource, s: SchoolRecord): TeacherRecord[] {
+  return indexOf(src).teachers.get(normName(s.name)) ?? [];
 }
 
 /** G5 per 学段: classes with a number of students, those over the limit, and the largest. */

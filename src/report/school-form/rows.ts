@@ -171,7 +171,7 @@ export function schoolItemRows(src: SchoolFormSource, s: SchoolRecord, std: Stan
     g('G4', `${through || senior ? '义务教育阶段' : ''}在校生 ${int(compulsory)} 人（标准 ≤ ${lim(limit)} 人）`, judged(src, s, 'G4', true));
   }
   // G5 班额 (not for a 特殊教育学校, as the checks).
-  const cc = special ? [] : classCounts(classesOf(src.ledgers, s), std);
+  const cc = special ? [] : classCounts(classesOf(src, s), std);
   if (cc.length > 0) {
     const text = cc.map((c) => `${c.stage}班级 ${c.classes} 个，超过 ${lim(c.limit)} 人的 ${c.over} 个${c.max > 0 ? `，最大班额 ${int(c.max)} 人` : ''}${c.unknown > 0 ? `（${c.unknown} 个班人数未填）` : ''}`).join('；');
     g('G5', text, judged(src, s, 'G5', cc.every((c) => c.unknown === 0)));
@@ -190,7 +190,7 @@ export function schoolItemRows(src: SchoolFormSource, s: SchoolRecord, std: Stan
     g('G7', v === null ? null : `生均公用经费 ${int(v)} 元（标准 ≥ ${lim(std.indicators.G7.thresholds.特殊教育学校)} 元）`, judged(src, s, 'G7', v !== null));
   }
   // G9 教师培训, G12 持证上岗.
-  const teachers = teachersOf(src.ledgers, s);
+  const teachers = teachersOf(src, s);
   const tr = trainingOf(teachers, std);
   if (tr) {
     const h = std.indicators.G9.thresholds.hours;
