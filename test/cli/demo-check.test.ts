@@ -5,32 +5,11 @@
 import ExcelJS from 'exceljs';
 import { buildDemoWorkbook } from '../../src/sample/demo';
 import { demoWorkbookFacts as facts } from '../fixtures/demo-facts';
-import type { CellValue, MergeRange, SheetGrid } from '../../src/ledger/grid';
-import { parseCell } from '../../src/ledger/grid';
+import { toGrid } from '../fixtures/demo-grids';
 import { checkWorkbook } from '../../src/report/engine';
 import type { EngineOutput } from '../../src/report/engine-types';
 import { nationalStandard } from '../../src/standard';
 
-function toGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const values: CellValue[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row: CellValue[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const cell = ws.getCell(r, c);
-      const v: unknown = cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
-      if (v !== null && typeof v === 'object' && !(v instanceof Date) && 'formula' in v) {
-        row.push(((v as ExcelJS.CellFormulaValue).result as CellValue | undefined) ?? null);
-      } else row.push((v ?? null) as CellValue);
-    }
-    values.push(row);
-  }
-  const merges: MergeRange[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => {
-    const [a, b] = m.split(':').map((x) => parseCell(x));
-    if (!a || !b) throw new Error(m);
-    return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-  });
-  return { name: ws.name, top: 1, left: 1, values, merges };
-}
 
 describe('demo workbook through checkWorkbook', () => {
   let out: EngineOutput;

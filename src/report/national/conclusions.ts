@@ -4,12 +4,13 @@
  * when the ledgers give its figures; null leaves the cell blank for the county to write. Counts of schools and classes
  * over a limit are the checks' findings; teacher counts are read from the teacher ledger with the checks' readers.
  */
-import { atLeast, certificateOf, TeacherVocabulary } from '../../checks';
+import { TeacherVocabulary } from '../../checks';
 import type { CheckResult, ChecklistLine } from '../../checks/types';
 import type { Finding } from '../../ledger/finding';
 import { parseYesNo } from '../../ledger/coerce';
 import type { CountyItem, LedgerSet, SchoolRecord, SchoolType } from '../../ledger/types';
 import type { IndicatorId, Standard } from '../../standard/schema';
+import { certificatesOf, trainingOf } from '../school-form/figures';
 import { figure, percentText } from './common';
 
 /** 表Ⅳ/表Ⅴ: 比例数值保留一位小数，其余保留整数. */
@@ -170,11 +171,7 @@ export function g8(c: Context): string | null {
 
 /** G9 counts: teachers with a 五年培训学时 cell, and those at or above the standard's hours. */
 export function trainingCounts(ledgers: LedgerSet, std: Standard): { reached: number; total: number } | null {
-  const hours = std.indicators.G9.thresholds.hours;
-  const rows = ledgers.teachers.filter((t) => t.hours !== null);
-  if (rows.length === 0) return null;
-  const reached = rows.filter((t) => t.hours?.value != null && atLeast(t.hours.value, hours, std.settings.epsilon)).length;
-  return { reached, total: rows.length };
+  return trainingOf(ledgers.teachers, std);
 }
 
 export function g9(c: Context): string | null {
@@ -211,17 +208,7 @@ export function g11(c: Context): string | null {
 
 /** G12 counts: 专任 teachers (an unknown 专任 counts as 专任, as the checks do) and those with a certificate. */
 export function certificateCounts(ledgers: LedgerSet): { fullTime: number; certified: number } | null {
-  const rows = ledgers.teachers.filter((t) => t.certificate !== null);
-  if (rows.length === 0) return null;
-  let fullTime = 0;
-  let certified = 0;
-  for (const t of rows) {
-    const ft = t.fullTime === null ? true : t.fullTime.text === '' ? null : parseYesNo(t.fullTime.text);
-    if (ft === false) continue;
-    fullTime++;
-    if (t.certificate && certificateOf(t.certificate.text) === true) certified++;
-  }
-  return fullTime > 0 ? { fullTime, certified } : null;
+  return certificatesOf(ledgers.teachers);
 }
 
 export function g12(c: Context): string | null {
