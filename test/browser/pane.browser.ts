@@ -23,23 +23,19 @@
  * Screenshots go to test-artifacts/. Prints one line per test and `N passed, N failed`; exits 1 on failure.
  */
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildDemoWorkbook } from '../../src/sample/demo';
 import { demoWorkbookFacts } from '../fixtures/demo-facts';
 import { parseCell } from '../../src/ledger/grid';
 import { exportState, fromExcelJs } from '../office/convert';
 import { cellKey } from '../office/fake-excel';
+import { ARTIFACTS, CHROMIUM, DIST, ROOT, Suite, assert, eq, launchChromium, serveDist } from './harness';
 import { fromState, toState, type FakeState } from './state';
 
-const ROOT = process.cwd();
-const DIST = path.join(ROOT, 'dist');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const FAKE_BUNDLE = path.join(ARTIFACTS, 'build', 'fake-excel.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Microsoft's office.js, as the pages load it (scripts/office-js.js), and the npm copy that answers for it here. */
 const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
 const OFFICE_FOLDER = `${OFFICE_ORIGIN}/lib/1/hosted/`;
@@ -66,40 +62,17 @@ const BIG_CLASS = demoWorkbookFacts.oversizedClasses[0];
 // ---------------------------------------------------------------------------------------------
 // a tiny harness
 
-const results: { name: string; ok: boolean; error?: string }[] = [];
-/** The page under test: screenshotted when a test fails. */
-let current: Page | null = null;
-
-async function test(name: string, fn: () => Promise<void>): Promise<void> {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    results.push({ name, ok: false, error });
-    console.log(`  ✗ ${name}\n      ${error.split('\n').slice(0, 6).join('\n      ')}`);
-    if (current) {
-      const file = path.join(ARTIFACTS, `failed-${results.length}.png`);
-      await current.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      const shown = current.getByTestId('notice');
-      const notice = (await shown.count().catch(() => 0)) ? await shown.first().innerText().catch(() => null) : null;
-      console.log(`      screenshot: ${path.relative(ROOT, file)}${notice ? `; notice: ${notice.replace(/\s+/g, ' ')}` : ''}`);
-      if (process.env.DEBUG_PANE) console.log(await current.evaluate(() => [...document.querySelectorAll('[aria-hidden], [inert], [data-tabster]')].map((e) => `${e.tagName}#${e.id}.${e.className.toString().slice(0, 30)} ${e.getAttribute('aria-hidden')} ${e.hasAttribute('inert')}`).join('\n')));
-    }
-  }
-}
-
-function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Error(message);
-}
-
-function eq<T>(actual: T, expected: T, what: string): void {
-  const a = JSON.stringify(actual);
-  const b = JSON.stringify(expected);
-  if (a !== b) throw new Error(`${what}: expected ${b.slice(0, 400)}, got ${a.slice(0, 400)}`);
-}
+const suite = new Suite({
+  failedShot: (n) => `failed-${n}.png`,
+  stackLines: 6,
+  describe: async (page) => {
+    const shown = page.getByTestId('notice');
+    const notice = (await shown.count().catch(() => 0)) ? await shown.first().innerText().catch(() => null) : null;
+    if (process.env.DEBUG_PANE) console.log(await page.evaluate(() => [...document.querySelectorAll('[aria-hidden], [inert], [data-tabster]')].map((e) => `${e.tagName}#${e.id}.${e.className.toString().slice(0, 30)} ${e.getAttribute('aria-hidden')} ${e.hasAttribute('inert')}`).join('\n')));
+    return notice ? `; notice: ${notice.replace(/\s+/g, ' ')}` : '';
+  },
+});
+const test = (name: string, fn: () => Promise<void>) => suite.test(name, fn);
 
 // ---------------------------------------------------------------------------------------------
 // the workbook
@@ -232,41 +205,6 @@ async function expandGroups(page: Page, open = true): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // the server
 
-function serve(): Promise<{ origin: string; close: () => Promise<void>; hits: string[] }> {
-  const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.json': 'application/json',
-    '.png': 'image/png',
-    '.xml': 'application/xml',
-    '.css': 'text/css',
-  };
-  const hits: string[] = [];
-  const server = http.createServer((req, res) => {
-    hits.push(req.url ?? '');
-    let file: string;
-    try {
-      file = path.normalize(path.join(DIST, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const addr = server.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      resolve({ origin: `http://127.0.0.1:${port}`, hits, close: () => new Promise((r) => server.close(() => r())) });
-    });
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // the page
 
@@ -318,7 +256,7 @@ async function open(browser: BrowserContext, origin: string, state: FakeState, d
   const cfg = { state, displayLanguage, syncDelayMs: 40 };
   await page.addInitScript({ content: `${bundle}\n;JunhengFake.boot(${JSON.stringify(cfg)});` });
   await page.goto(`${origin}/taskpane.html`);
-  current = page;
+  suite.page = page;
   return { page, requests, external, office, missing, consoleErrors };
 }
 
@@ -370,22 +308,10 @@ async function main(): Promise<void> {
   assert(fs.existsSync(FAKE_BUNDLE), `${FAKE_BUNDLE} missing: build it with webpack --config test/browser/webpack.config.js`);
 
   const initial = seedState();
-  const server = await serve();
+  const server = await serveDist();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'junheng-chromium-'));
   // a fresh profile in a new temporary folder (playwright passes it as --user-data-dir)
-  const browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium(userDataDir);
   const shots: string[] = [];
   console.log(`browser test: ${server.origin} (dist/), ${CHROMIUM}, profile ${userDataDir}`);
 
@@ -897,10 +823,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`screenshots: ${shots.map((s) => path.relative(ROOT, s)).join(', ')}`);
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  suite.finish();
 }
 
 interface SavedSettings {
@@ -924,7 +847,6 @@ function settingsOf(st: FakeState): SavedSettings {
 
 main().catch((e: unknown) => {
   console.error(e);
-  const passed = results.filter((r) => r.ok).length;
-  console.log(`${passed} passed, ${results.length - passed + 1} failed`);
+  suite.finish(1);
   process.exit(1);
 });

@@ -22,11 +22,10 @@
  */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildCountyWorkbook } from '../../bench/generate';
 import { buildDemoWorkbook } from '../../src/sample/demo';
 import { main } from '../../src/cli/main';
@@ -35,11 +34,8 @@ import { SETTINGS_SHEET, parseSettings, serializeSettings, settingsChunks } from
 import { entryBytes, readZipEntries } from '../../src/xlsx/zip';
 import { demoWorkbookFacts } from '../fixtures/demo-facts';
 import { chromium86Problems, sourceProblems } from './chromium86';
+import { ARTIFACTS, CHROMIUM, DIST, ROOT, Suite, assert, eq, launchChromium, serveDist } from './harness';
 
-const ROOT = process.cwd();
-const DIST = path.join(ROOT, 'dist');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT = 60_000;
 /** A whole check of the 10× workbook on a loaded 2-core machine. */
 const BIG_WAIT = 300_000;
@@ -59,37 +55,8 @@ const SUMMARY = ['资源配置达标情况', '校际差异系数', '问题清单
 // ---------------------------------------------------------------------------------------------
 // a tiny harness
 
-const results: { name: string; ok: boolean }[] = [];
-let current: Page | null = null;
-
-async function test(name: string, fn: () => Promise<void>): Promise<void> {
-  if (process.env.WEB_ONLY && !new RegExp(process.env.WEB_ONLY).test(name)) return;
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    console.log(`  ✗ ${name}\n      ${error.split('\n').slice(0, 8).join('\n      ')}`);
-    if (current) {
-      const file = path.join(ARTIFACTS, `web-failed-${results.length}.png`);
-      await current.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.log(`      screenshot: ${path.relative(ROOT, file)}`);
-    }
-  }
-}
-
-function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Error(message);
-}
-
-function eq<T>(actual: T, expected: T, what: string): void {
-  const a = JSON.stringify(actual);
-  const b = JSON.stringify(expected);
-  if (a !== b) throw new Error(`${what}: expected ${b.slice(0, 600)}, got ${a.slice(0, 600)}`);
-}
+const suite = new Suite({ failedShot: (n) => `web-failed-${n}.png`, only: process.env.WEB_ONLY, stackLines: 8 });
+const test = (name: string, fn: () => Promise<void>) => suite.test(name, fn);
 
 // ---------------------------------------------------------------------------------------------
 // files
@@ -170,27 +137,6 @@ async function viaLibreOffice(file: string, png?: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // the server and the page
 
-function serve(): Promise<{ origin: string; hits: string[]; close: () => Promise<void> }> {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.txt': 'text/plain' };
-  const hits: string[] = [];
-  const server = http.createServer((req, res) => {
-    hits.push(req.url ?? '');
-    const file = path.normalize(path.join(DIST, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      resolve({ origin: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`, hits, close: () => new Promise((r) => server.close(() => r())) });
-    }),
-  );
-}
-
 interface Opened {
   page: Page;
   /** Every request the browser made for this page and its worker. */
@@ -201,7 +147,7 @@ interface Opened {
 
 async function openPage(ctx: BrowserContext, url: string, at?: Date): Promise<Opened> {
   const page = await ctx.newPage();
-  current = page;
+  suite.page = page;
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('worker', (w) => requests.push(`worker:${w.url()}`));
@@ -274,15 +220,9 @@ async function run(): Promise<void> {
   assert(fs.existsSync(path.join(DIST, 'check.html')), 'dist/check.html missing: run npm run build');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const demo = await writeWorkbook(buildDemoWorkbook(), '示例县台账.xlsx');
-  const server = await serve();
+  const server = await serveDist();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'junheng-chromium-'));
-  const ctx = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1000, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const ctx = await launchChromium(userDataDir, { acceptDownloads: true, viewport: { width: 1000, height: 900 } });
   console.log(`web page test: ${server.origin}/check.html and file://${DIST}/check.html, ${CHROMIUM}`);
   const url = `${server.origin}/check.html`;
   const opened: Opened[] = [];
@@ -566,9 +506,7 @@ async function run(): Promise<void> {
     await server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
-  const passed = results.filter((r) => r.ok).length;
-  console.log(`${passed} passed, ${results.length - passed} failed`);
-  process.exitCode = results.length - passed ? 1 : 0;
+  suite.finish();
 }
 
 run()
